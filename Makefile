@@ -1,0 +1,35 @@
+# The two set-up commands of README.md. Both work on a fresh Debian machine with Python 3.11,
+# gcc and Node; everything else goes into .venv/ (graphviz comes from Debian where apt works).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: demo test install lint regen clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q ./tree-sitter-flux -e '.[test]'
+
+# The main job on the bundled examples: check them, then draw the image server's graph.
+demo: install
+	$(BIN)/flux check examples/
+	$(BIN)/flux graph examples/imageserver/imageserver.flux --format mermaid
+
+lint: install
+	$(BIN)/ruff check flux_ls tests bench
+	$(BIN)/mypy
+
+# All tests (what .ci/run calls).
+test: install
+	-command -v dot >/dev/null || (command -v apt-get >/dev/null && apt-get install -y -qq graphviz >/dev/null 2>&1) || true
+	$(MAKE) lint
+	$(BIN)/python -m pytest -n 2 -q
+
+regen:
+	cd tree-sitter-flux && ../../shared/tools/debian13-run tree-sitter generate
+
+clean:
+	rm -rf $(VENV) build *.egg-info tree-sitter-flux/build

@@ -1,0 +1,57 @@
+"""``flux``: entry point and subcommand dispatch.
+
+Each subcommand lives in its own module exposing ``add_parser(subparsers)`` and
+``run(args) -> int``. Exit codes everywhere: 0 success, 1 findings (errors), 2 usage or
+I/O problems. No traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+
+SUBCOMMANDS = ("check", "fmt", "graph")
+
+DESCRIPTION = """\
+The Flux toolchain. Flux composes sequential C functions into a concurrent server;
+`flux` checks Flux programs, formats them and draws their program graph.
+
+examples:
+  flux check examples/                 check every .flux file under a directory
+  flux check --format json app.flux    machine-readable diagnostics (a stable contract)
+  flux fmt --check src/                exit 1 if any file is not formatted
+  flux graph app.flux --format svg -o app.svg
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flux", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"flux {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f".{name}", __package__)
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The checked model: what the checks conclude about every node, predicate and constraint.
+
+``Semantics`` is built by ``checks`` and is part of every ``Analysis``. Back ends (graph,
+code generation, hovers, the simulator) read it — above all the **effective constraint set**
+of each node with the reason for every elevation — and never recompute it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+from .model import Atomic, FlowDef, Handler, Mode, Name, Scope, Signature, Source, Span, Typedef
+
+#: A list of canonical C types; an element is None where the type is malformed, and a whole
+#: tuple is None where it is unknown (unknown unifies with anything: no cascades).
+Types = Optional[tuple[Optional[str], ...]]
+
+
+def show_types(types: Types) -> str:
+    if types is None:
+        return "(?)"
+    return "(" + ", ".join(t if t is not None else "?" for t in types) + ")"
+
+
+def types_match(a: Types, b: Types) -> bool:
+    """Positional equality of canonical types, where anything unknown matches."""
+    if a is None or b is None:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+@dataclass(frozen=True)
+class Elevation:
+    """Why a constraint was added to an abstract node (FLX603)."""
+
+    from_node: str            # the inner node that needed the constraint
+    held: str                 # the greater constraint already held on that path
+    held_by: str              # the enclosing node that holds it
+    entered_at: Span          # the flow step where the inner node is entered
+    origin: Span              # the declaration of the constraint on the inner node
+    held_origin: Span         # the declaration of the held constraint
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """Why a reader acquisition became a writer (FLX604)."""
+
+    writer: str               # the inner node that writes
+    entered_at: Span
+    writer_origin: Span
+
+
+@dataclass(frozen=True)
+class EffectiveConstraint:
+    name: str
+    mode: Mode
+    scope: Scope
+    origin: Span                          # the atomic constraint this one comes from
+    declared: bool                        # False when it was added by elevation
+    elevation: Elevation | None = None
+    upgrade: Upgrade | None = None
+
+    def __str__(self) -> str:
+        return self.name + ("?" if self.mode == "read" else "") + (
+            "(session)" if self.scope == "session" else "")
+
+
+NodeKind = Literal["concrete", "abstract"]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    name: str
+    kind: NodeKind
+    signature: Signature | None
+    flows: tuple[FlowDef, ...]
+    inputs: Types
+    outputs: Types
+    inferred: bool                         # signature inferred from the flows
+    declared: tuple[EffectiveConstraint, ...]
+    effective: tuple[EffectiveConstraint, ...]
+    handler: Handler | None
+    atomics: tuple[Atomic, ...]
+    reachable: bool
+
+    @property
+    def name_span(self) -> Span:
+        if self.signature is not None:
+            return self.signature.name.span
+        return self.flows[0].name.span
+
+    @property
+    def doc(self) -> str | None:
+        if self.signature is not None and self.signature.doc:
+            return self.signature.doc
+        return next((f.doc for f in self.flows if f.doc), None)
+
+    @property
+    def elevated(self) -> tuple[EffectiveConstraint, ...]:
+        return tuple(c for c in self.effective if not c.declared or c.upgrade is not None)
+
+
+@dataclass(frozen=True)
+class Semantics:
+    nodes: dict[str, NodeInfo] = field(default_factory=dict)
+    typedefs: dict[str, Typedef] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+    constraint_scopes: dict[str, Scope] = field(default_factory=dict)
+
+    def node(self, name: str | Name) -> NodeInfo | None:
+        return self.nodes.get(name.text if isinstance(name, Name) else name)
