@@ -55,7 +55,7 @@ def analyze(text: str | bytes, path: str = "<stdin>", syntax: SyntaxTree | None 
     diagnostics = syntax_diagnostics(syntax)
     program = lower(syntax)
     try:
-        semantics, found = checks.run(program)
+        semantics, found = checks.run(program, bool(diagnostics))
     except Exception:  # a bug in a check must not take the editor or CI down with it
         semantics, found = Semantics(), [_internal_error()]
     diagnostics.extend(found)

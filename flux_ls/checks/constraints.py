@@ -1,0 +1,181 @@
+"""Atomicity constraints and deadlock freedom (LANGUAGE.md §6): FLX601, FLX602 and the
+elevation (FLX603) and reader→writer (FLX604) passes that give every node its **effective
+constraint set**.
+
+The walk follows every execution path from each source's node and target, expanding every
+abstract node and every dispatch alternative (also abstract nodes without constraints of
+their own), with the constraints held by the enclosing abstract nodes. Entering node N while
+holding H, any constraint of N that is not held and is less than max(H) is out of order: the
+first one (in canonical byte order) moves to N's parent on that path, and the walk starts
+again, until no path is out of order. Then the mode pass upgrades outer reader acquisitions
+that enclose an inner writer, again to a fixpoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..diagnostics import Related
+from ..model import Name, Span
+from ..semantics import EffectiveConstraint, Elevation, Upgrade
+from .context import Context
+
+
+def _key(name: str) -> bytes:
+    return name.encode("utf-8")  # canonical order: ascending byte order of the name
+
+
+@dataclass(frozen=True)
+class _Held:
+    constraint: EffectiveConstraint
+    holder: str
+    entered_at: Span
+
+
+class _Restart(Exception):
+    """An elevation or upgrade changed an effective set: walk every path again."""
+
+
+def check(ctx: Context) -> None:
+    _declare(ctx)
+    ctx.effective = {n: dict(cs) for n, cs in ctx.declared.items()}
+    roots = [(n, s.span) for s in ctx.program.sources for n in (s.node, s.target)]
+    _fixpoint(lambda: _walk_roots(ctx, roots, _elevate_step))
+    _fixpoint(lambda: _walk_roots(ctx, roots, _upgrade_step))
+    _check_sessions(ctx)
+
+
+def _fixpoint(walk: object) -> None:
+    while True:
+        try:
+            walk()  # type: ignore[operator]
+            return
+        except _Restart:
+            continue
+
+
+def _declare(ctx: Context) -> None:
+    """Merge the atomic declarations of each node; FLX601 for scope conflicts."""
+    scopes: dict[str, tuple[str, Span]] = {}
+    for atomic in ctx.program.atomics:
+        node = atomic.node.text
+        for c in atomic.constraints:
+            first = scopes.setdefault(c.name.text, (c.scope, c.span))
+            if first[0] != c.scope:
+                ctx.emit("FLX601", f"constraint `{c.name}` is {c.scope}-scoped here but "
+                         f"{first[0]}-scoped elsewhere; a constraint name has one scope",
+                         c.span, (Related(first[1], f"`{c.name}` is {first[0]}-scoped here"),))
+                continue
+            if not ctx.is_node(node):
+                continue
+            merged = ctx.declared.setdefault(node, {})
+            known = merged.get(c.name.text)
+            if known is None or (known.mode == "read" and c.mode == "write"):
+                merged[c.name.text] = EffectiveConstraint(c.name.text, c.mode, c.scope, c.span,
+                                                          declared=True)
+
+
+Step = tuple[Name, Span]
+
+
+def _walk_roots(ctx: Context, roots: list[tuple[Name, Span]], visit: object) -> None:
+    seen: set[tuple[str, str | None, frozenset[tuple[str, str]]]] = set()
+    for name, _span in roots:
+        if ctx.is_node(name.text):
+            _walk(ctx, name.text, name.span, None, {}, [], seen, visit)
+
+
+def _walk(ctx: Context, node: str, entered_at: Span, parent: str | None,
+          held: dict[str, _Held], stack: list[str], seen: set[object], visit: object) -> None:
+    if node in stack or not ctx.is_node(node):
+        return  # cycles are FLX401; undefined nodes are FLX101
+    key = (node, parent, frozenset((c, h.constraint.mode + h.holder) for c, h in held.items()))
+    if key in seen:
+        return
+    seen.add(key)
+    visit(ctx, node, entered_at, parent, held)  # type: ignore[operator]
+    if not ctx.is_abstract(node):
+        return
+    inner = dict(held)
+    for name, c in sorted(ctx.effective.get(node, {}).items()):
+        inner.setdefault(name, _Held(c, node, entered_at))
+    stack.append(node)
+    for step in ctx.children(node):
+        _walk(ctx, step.text, step.span, node, inner, stack, seen, visit)
+    stack.pop()
+
+
+def _elevate_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
+                  held: dict[str, _Held]) -> None:
+    if not held or parent is None:
+        return
+    greatest = max(held, key=_key)
+    wanted = ctx.effective.get(node, {})
+    out_of_order = sorted((c for c in wanted if c not in held and _key(c) < _key(greatest)),
+                          key=_key)
+    if not out_of_order:
+        return
+    name = out_of_order[0]
+    needed, holding = wanted[name], held[greatest]
+    reason = Elevation(node, greatest, holding.holder, entered_at, needed.origin,
+                       holding.constraint.origin)
+    ctx.effective.setdefault(parent, {})[name] = EffectiveConstraint(
+        name, needed.mode, needed.scope, needed.origin, declared=False, elevation=reason)
+    related = [Related(needed.origin, f"`{node}` needs `{name}` here"),
+               Related(holding.constraint.origin,
+                       f"`{greatest}` is held by `{holding.holder}`")]
+    if holding.entered_at != entered_at:
+        related.append(Related(holding.entered_at, f"`{holding.holder}` is entered here"))
+    ctx.emit("FLX603", f"constraint `{name}` elevated to `{parent}`: `{node}` would acquire "
+             f"`{name}` while `{holding.holder}` holds `{greatest}` (lock order {name} < "
+             f"{greatest}); deadlock avoided", entered_at, tuple(related),
+             hint=f"write `atomic {parent}:{{{name}}};` to make this explicit")
+    raise _Restart
+
+
+def _upgrade_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
+                  held: dict[str, _Held]) -> None:
+    for name, c in sorted(ctx.effective.get(node, {}).items()):
+        outer = held.get(name)
+        if outer is None or c.mode != "write" or outer.constraint.mode != "read":
+            continue
+        holder = ctx.effective[outer.holder]
+        holder[name] = replace(holder[name], mode="write",
+                               upgrade=Upgrade(node, entered_at, c.origin))
+        ctx.emit("FLX604", f"`{outer.holder}` acquires `{name}` as reader, but `{node}` inside "
+                 f"it writes `{name}`: the acquisition by `{outer.holder}` becomes a writer",
+                 outer.constraint.origin,
+                 (Related(entered_at, f"`{node}` is entered here"),
+                  Related(c.origin, f"`{node}` writes `{name}` here")))
+        raise _Restart
+
+
+def _check_sessions(ctx: Context) -> None:
+    """FLX602: a session constraint in a flow whose source has no session function."""
+    reported: set[Span] = set()
+    for source in ctx.program.sources:
+        if source.session is not None:
+            continue
+        for node in _flow_nodes(ctx, source.target.text):
+            for c in ctx.effective.get(node, {}).values():
+                if c.scope == "session" and c.origin not in reported:
+                    reported.add(c.origin)
+                    ctx.emit("FLX602", f"session-scoped constraint `{c.name}` of `{node}` is "
+                             f"used in the flow of `{source.target}`, whose source `{source.node}` "
+                             "has no session function", c.origin,
+                             (Related(source.span, "the source is declared here"),),
+                             hint=f"declare a session function: `source {source.node} "
+                                  f"{{session: F}} => {source.target};`")
+
+
+def _flow_nodes(ctx: Context, root: str) -> list[str]:
+    order: list[str] = []
+    todo, seen = [root], set()
+    while todo:
+        name = todo.pop()
+        if name in seen or not ctx.is_node(name):
+            continue
+        seen.add(name)
+        order.append(name)
+        todo.extend(step.text for step in ctx.children(name))
+    return order

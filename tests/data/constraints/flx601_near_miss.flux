@@ -1,0 +1,7 @@
+Listen () => (int socket);
+Read (int socket) => (int socket);
+Close (int socket) => ();
+Serve = Read -> Close;
+source Listen {session: Who} => Serve;
+atomic Read:{state?(session)};
+atomic Close:{state(session), cache};

@@ -1,0 +1,6 @@
+Listen () => (int v);
+Update (int v) => ();
+source Listen => Serve;
+Serve = Update;
+atomic Serve:{cache};
+atomic Update:{cache?};

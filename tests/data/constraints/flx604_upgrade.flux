@@ -1,0 +1,6 @@
+Listen () => (int v);
+Update (int v) => ();
+source Listen => Serve;
+Serve = Update;
+atomic Serve:{cache?};  // warning[FLX604]
+atomic Update:{cache};

@@ -1,0 +1,5 @@
+Listen () => (int socket);
+Close (int socket) => ();
+source Listen => Close;
+handle error Close => OnError;
+handle error Listen => OnListenError;

@@ -1,0 +1,7 @@
+Listen () => (int socket);
+Read (int socket) => (int socket);
+Close (int socket) => ();
+Serve = Read -> Close;
+source Listen => Serve;
+handle error Close => OnError;
+handle error Serve => OnServeError;

@@ -1,0 +1,2 @@
+Close (int socket) => ();
+source Listen => Close;  // error[FLX101]

@@ -1,0 +1,6 @@
+Listen () => (int socket);
+Close (int socket) => ();
+source Listen => Serve;
+Serve:[odd] = Close;
+Serve:[*] = Close;
+typedef odd IsOdd;

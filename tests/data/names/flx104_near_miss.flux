@@ -1,0 +1,3 @@
+Listen () => (int socket);
+fluxClose (int socket) => ();
+source Listen => fluxClose;

@@ -1,0 +1,3 @@
+Listen () => (int default);  // error[FLX104]
+Close (int socket) => ();
+source Listen => Close;

@@ -1,0 +1,3 @@
+Listen (int port) => (int socket);
+Close (int socket) => ();
+source Listen => Close;  // error[FLX204]

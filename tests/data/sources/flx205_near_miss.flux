@@ -1,0 +1,3 @@
+Listen () => (char *name);
+Close (char* name) => ();
+source Listen => Close;

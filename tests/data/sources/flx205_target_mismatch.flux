@@ -1,0 +1,3 @@
+Listen () => (int socket);
+Close (char *name) => ();
+source Listen => Close;  // error[FLX205]

@@ -1,0 +1,3 @@
+Listen () => (int socket);
+Read (int socket) => ();
+source Listen => Read;

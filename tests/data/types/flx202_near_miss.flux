@@ -1,0 +1,5 @@
+Listen () => (int socket);
+Close (int socket) => ();
+Serve (int socket) => ();
+Serve = Close;
+source Listen => Serve;

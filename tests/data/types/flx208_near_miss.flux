@@ -1,0 +1,6 @@
+Listen () => (int socket);
+Close (int socket) => ();
+Pass (int socket) => (int socket);
+Pass = ;
+Serve = Pass -> Close;
+source Listen => Serve;
