@@ -11,7 +11,8 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 
-DOCS_URL = "https://flux-lang.github.io/flux/diagnostics#{code}"
+#: Where each code is documented (docs/diagnostics.md, generated from this registry).
+DOCS_URL = "https://github.com/flux-lang/flux-toolchain/blob/main/docs/diagnostics.md#{code}"
 
 
 @dataclass(frozen=True)
@@ -118,3 +119,18 @@ CODES: dict[str, Code] = {
            "writer; the outer acquisition becomes a writer."),
     )
 }
+
+
+def reference_markdown() -> str:
+    """The diagnostics reference page (docs/diagnostics.md), generated from this registry."""
+    lines = ["# Flux diagnostics", "",
+             "Generated from `flux_ls/codes.py` — do not edit; run "
+             "`FLUX_UPDATE_GOLDENS=1 pytest tests/test_docs.py` after changing the registry.",
+             "Codes never change meaning and are never reused (LANGUAGE.md §9).", "",
+             "| code | severity | name | when |", "|---|---|---|---|"]
+    lines += [f"| [{c.code}](#{c.code.lower()}) | {c.severity} | `{c.name}` | {c.summary} |"
+              for c in CODES.values()]
+    for c in CODES.values():
+        lines += ["", f"## {c.code}", "", f"**{c.severity}** · `{c.name}` — {c.summary}.", "",
+                  c.explanation]
+    return "\n".join(lines) + "\n"

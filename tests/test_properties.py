@@ -1,0 +1,100 @@
+"""Property tests: analysis never raises, and incremental re-parse equals a fresh parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flux_ls.analysis import analyze
+from flux_ls.ctypes import _canonical_lark, canonical
+from flux_ls.syntax.parse import TextEdit, parse, reparse
+
+ROOT = Path(__file__).parent.parent
+PROGRAMS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data").rglob("*.flux"))]
+PROGRAMS += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.flux"))]
+
+FLUX_ALPHABET = st.sampled_from(list("ABCxyz_ *(){}[]:;,=>-?!/\n\t") + [
+    "source ", "typedef ", "handle error ", "atomic ", "session", "program", "->", "=>",
+    "const ", "unsigned ", "long ", "int ", "char ", "/*", "*/", "//", "/**", "é", "\x00"])
+SETTINGS = settings(max_examples=150, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_analyze_never_raises_on_random_text(text: str) -> None:
+    analysis = analyze(text, "random.flux")
+    assert all(d.code != "FLX000" for d in analysis.diagnostics)
+
+
+@SETTINGS
+@given(st.lists(FLUX_ALPHABET, max_size=80).map("".join))
+def test_analyze_never_raises_on_flux_like_text(text: str) -> None:
+    analysis = analyze(text, "random.flux")
+    assert all(d.code != "FLX000" for d in analysis.diagnostics)
+
+
+@st.composite
+def edited_program(draw: st.DrawFn) -> tuple[bytes, list[TextEdit]]:
+    data = draw(st.sampled_from(PROGRAMS)).encode()
+    edits = []
+    current = data
+    for _ in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(current)))
+        end = draw(st.integers(start, min(len(current), start + 12)))
+        new = draw(st.lists(FLUX_ALPHABET, max_size=4).map("".join)).encode()
+        edits.append(TextEdit(start, end, new))
+        current = current[:start] + new + current[end:]
+    return data, edits
+
+
+def _apply(data: bytes, edits: list[TextEdit]) -> bytes:
+    for e in edits:
+        data = data[:e.start] + e.new_text + data[e.end:]
+    return data
+
+
+@SETTINGS
+@given(edited_program())
+def test_incremental_reparse_equals_fresh_parse(case: tuple[bytes, list[TextEdit]]) -> None:
+    data, edits = case
+    old = parse(data)
+    incremental = reparse(old, edits)
+    fresh = parse(_apply(data, edits))
+    assert incremental.data == fresh.data
+    assert str(incremental.root) == str(fresh.root)
+    assert _spans(incremental.root) == _spans(fresh.root)
+    assert parse(data).data == old.data  # the old tree is untouched
+
+
+def _spans(node: object) -> list[tuple[str, int, int]]:
+    out = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        out.append((n.type, n.start_byte, n.end_byte))  # type: ignore[attr-defined]
+        stack.extend(n.children)  # type: ignore[attr-defined]
+    return out
+
+
+@SETTINGS
+@given(edited_program())
+def test_analyze_never_raises_on_edited_programs(case: tuple[bytes, list[TextEdit]]) -> None:
+    data, edits = case
+    text = _apply(data, edits)
+    analysis = analyze(text, "edited.flux", syntax=reparse(parse(data), edits))
+    assert all(d.code != "FLX000" for d in analysis.diagnostics)
+    assert analysis.diagnostics == analyze(text, "edited.flux").diagnostics
+
+
+TYPE_WORDS = st.sampled_from(["int", "long", "unsigned", "signed", "char", "short", "double",
+                              "const", "struct", "stat", "size_t", "image_tag", "void", "float"])
+
+
+@SETTINGS
+@given(st.lists(TYPE_WORDS, min_size=1, max_size=4), st.integers(0, 3))
+def test_fast_path_agrees_with_lark(words: list[str], stars: int) -> None:
+    text = " ".join(words) + " *" * stars
+    assert canonical(text) == _canonical_lark(text)
