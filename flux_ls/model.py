@@ -8,7 +8,7 @@ prints it back as Flux (without comments; the formatter keeps those).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Mode = Literal["read", "write"]
 Scope = Literal["program", "session"]
@@ -180,7 +180,7 @@ class Atomic:
         return f"atomic {self.node}:{{" + ", ".join(str(c) for c in self.constraints) + "};"
 
 
-Declaration = Union[Signature, FlowDef, Source, Typedef, Handler, Atomic]
+Declaration = Signature | FlowDef | Source | Typedef | Handler | Atomic
 
 
 @dataclass(frozen=True)

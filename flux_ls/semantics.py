@@ -8,13 +8,13 @@ of each node with the reason for every elevation — and never recompute it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal
 
 from .model import Atomic, FlowDef, Handler, Mode, Name, Scope, Signature, Source, Span, Typedef
 
 #: A list of canonical C types; an element is None where the type is malformed, and a whole
 #: tuple is None where it is unknown (unknown unifies with anything: no cascades).
-Types = Optional[tuple[Optional[str], ...]]
+Types = tuple[str | None, ...] | None
 
 
 def show_types(types: Types) -> str:
@@ -29,7 +29,7 @@ def types_match(a: Types, b: Types) -> bool:
         return True
     if len(a) != len(b):
         return False
-    return all(x is None or y is None or x == y for x, y in zip(a, b))
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 @dataclass(frozen=True)

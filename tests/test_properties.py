@@ -12,8 +12,9 @@ from flux_ls.ctypes import _canonical_lark, canonical
 from flux_ls.syntax.parse import TextEdit, parse, reparse
 
 ROOT = Path(__file__).parent.parent
-PROGRAMS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data").rglob("*.flux"))]
-PROGRAMS += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.flux"))]
+PROGRAMS = [p.read_text(encoding="utf-8")
+            for folder in (ROOT / "tests" / "data", ROOT / "examples")
+            for p in sorted(folder.rglob("*.flux"))]
 
 FLUX_ALPHABET = st.sampled_from(list("ABCxyz_ *(){}[]:;,=>-?!/\n\t") + [
     "source ", "typedef ", "handle error ", "atomic ", "session", "program", "->", "=>",

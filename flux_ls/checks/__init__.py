@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..model import Program
-from ..semantics import NodeInfo, Semantics
+from ..semantics import EffectiveConstraint, NodeInfo, Semantics
 from . import constraints, dispatch, handlers, names, sources, types
 from .context import Context
 
@@ -25,7 +25,7 @@ def run(program: Program, has_syntax_errors: bool = False) -> tuple[Semantics, l
     return _semantics(ctx), ctx.diagnostics
 
 
-def _canonical(constraints: dict[str, object]) -> tuple:  # type: ignore[type-arg]
+def _canonical(constraints: dict[str, EffectiveConstraint]) -> tuple[EffectiveConstraint, ...]:
     return tuple(constraints[k] for k in sorted(constraints, key=lambda n: n.encode()))
 
 

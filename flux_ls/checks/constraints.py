@@ -13,6 +13,7 @@ that enclose an inner writer, again to a fixpoint.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Related
@@ -36,6 +37,10 @@ class _Restart(Exception):
     """An elevation or upgrade changed an effective set: walk every path again."""
 
 
+_Visit = Callable[[Context, str, Span, "str | None", dict[str, _Held]], None]
+_Seen = set[tuple[str, "str | None", frozenset[tuple[str, str]]]]
+
+
 def check(ctx: Context) -> None:
     _declare(ctx)
     ctx.effective = {n: dict(cs) for n, cs in ctx.declared.items()}
@@ -45,10 +50,10 @@ def check(ctx: Context) -> None:
     _check_sessions(ctx)
 
 
-def _fixpoint(walk: object) -> None:
+def _fixpoint(walk: Callable[[], None]) -> None:
     while True:
         try:
-            walk()  # type: ignore[operator]
+            walk()
             return
         except _Restart:
             continue
@@ -75,25 +80,22 @@ def _declare(ctx: Context) -> None:
                                                           declared=True)
 
 
-Step = tuple[Name, Span]
-
-
-def _walk_roots(ctx: Context, roots: list[tuple[Name, Span]], visit: object) -> None:
-    seen: set[tuple[str, str | None, frozenset[tuple[str, str]]]] = set()
+def _walk_roots(ctx: Context, roots: list[tuple[Name, Span]], visit: _Visit) -> None:
+    seen: _Seen = set()
     for name, _span in roots:
         if ctx.is_node(name.text):
             _walk(ctx, name.text, name.span, None, {}, [], seen, visit)
 
 
 def _walk(ctx: Context, node: str, entered_at: Span, parent: str | None,
-          held: dict[str, _Held], stack: list[str], seen: set[object], visit: object) -> None:
+          held: dict[str, _Held], stack: list[str], seen: _Seen, visit: _Visit) -> None:
     if node in stack or not ctx.is_node(node):
         return  # cycles are FLX401; undefined nodes are FLX101
     key = (node, parent, frozenset((c, h.constraint.mode + h.holder) for c, h in held.items()))
     if key in seen:
         return
     seen.add(key)
-    visit(ctx, node, entered_at, parent, held)  # type: ignore[operator]
+    visit(ctx, node, entered_at, parent, held)
     if not ctx.is_abstract(node):
         return
     inner = dict(held)

@@ -10,7 +10,7 @@ from .types import in_types
 
 def check(ctx: Context) -> None:
     predicate_uses: dict[str, tuple[str, Span]] = {}
-    for name, flows in ctx.flows.items():
+    for flows in ctx.flows.values():
         alternatives = [f for f in flows if f.pattern is not None]
         if not alternatives:
             continue
@@ -50,9 +50,10 @@ def _check_order(ctx: Context, alternatives: list[FlowDef]) -> None:
     catch_all = next((a for a in alternatives if a.is_catch_all), None)
     if catch_all is None:
         last = alternatives[-1]
+        wildcards = ", ".join("_" for _ in last.pattern or ())
         ctx.emit("FLX302", f"no alternative of `{last.name}` is all wildcards; when none "
                  "matches, the flow ends with FLUX_ENOMATCH", _pattern_span(last),
-                 hint=f"add a catch-all alternative `{last.name}:[{', '.join('_' for _ in last.pattern or ())}] = …;`")
+                 hint=f"add a catch-all alternative `{last.name}:[{wildcards}] = …;`")
         return
     for alt in alternatives[alternatives.index(catch_all) + 1:]:
         ctx.emit("FLX301", f"this alternative of `{alt.name}` can never match: an earlier "

@@ -29,4 +29,5 @@ def check(ctx: Context) -> None:
                          f"{show_types(mine)} and for `{other.node}` with inputs "
                          f"{show_types(theirs)}; a C function has one prototype",
                          handler.function.span,
-                         (Related(other.function.span, f"`{function}` handles `{other.node}` here"),))
+                         (Related(other.function.span,
+                                  f"`{function}` handles `{other.node}` here"),))

@@ -118,7 +118,7 @@ def _check_flow(ctx: Context, flow: FlowDef) -> None:
     if not flow.steps:
         _check_empty(ctx, flow)
         return
-    for left, right in zip(flow.steps, flow.steps[1:]):
+    for left, right in zip(flow.steps, flow.steps[1:], strict=False):
         _check_arrow(ctx, left, right)
     source_of_inference = next((f for f in ctx.flows[name] if f.steps), None)
     declared = name in ctx.signatures and not ctx.signatures[name].incomplete
