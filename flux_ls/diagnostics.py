@@ -44,7 +44,7 @@ class Diagnostic:
 
     @staticmethod
     def make(code: str, message: str, span: Span, related: tuple[Related, ...] = (),
-             hint: str | None = None, fixes: tuple[Fix, ...] = ()) -> "Diagnostic":
+             hint: str | None = None, fixes: tuple[Fix, ...] = ()) -> Diagnostic:
         """A diagnostic with the registry's severity for ``code``."""
         return Diagnostic(code, message, span, related, CODES[code].severity, hint, fixes)
 

@@ -10,8 +10,22 @@ from __future__ import annotations
 import tree_sitter
 
 from .. import ctypes
-from ..model import (Atomic, Constraint, CType, Declaration, FlowDef, Handler, Name, Param,
-                     PatternElement, Program, Signature, Source, Span, Typedef)
+from ..model import (
+    Atomic,
+    Constraint,
+    CType,
+    Declaration,
+    FlowDef,
+    Handler,
+    Name,
+    Param,
+    PatternElement,
+    Program,
+    Signature,
+    Source,
+    Span,
+    Typedef,
+)
 from .parse import SyntaxTree
 
 Node = tree_sitter.Node

@@ -1,0 +1,134 @@
+"""Collecting and reading the inputs of a command: files, directories, ``-`` for stdin.
+
+Directories are searched recursively for ``*.flux`` and ``*.fx`` (hidden sub-directories
+skipped, symbolic links to directories not followed); files named explicitly are read
+whatever their extension. Paths stay as the user wrote them, so relative stays relative.
+Every problem (a missing path, an unreadable or binary file, a directory with no Flux
+files) becomes a one-line message in ``Inputs.errors`` while the other inputs are read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+SUFFIXES = (".flux", ".fx")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+BOM = b"\xef\xbb\xbf"  # dropped, so columns agree with editors (which hide it)
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str   # as shown in output
+    data: bytes
+
+
+@dataclass
+class Inputs:
+    sources: list[Source] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class InputError(Exception):
+    """A one-line, user-facing message about one input."""
+
+
+def _reason(error: OSError) -> str:
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
+
+
+def _under(directory: str, full: str) -> str:
+    """``full`` spelled from ``directory`` as the user wrote it (``.`` adds no prefix)."""
+    rel = os.path.relpath(full, directory)
+    return rel if os.path.normpath(directory) == "." else os.path.join(directory, rel)
+
+
+def walk(directory: str) -> tuple[list[str], list[str]]:
+    """The Flux files under ``directory`` (sorted) and the errors met on the way."""
+    found: list[str] = []
+    errors: list[str] = []
+
+    def failed(error: OSError) -> None:
+        errors.append(f"cannot read directory {error.filename or directory}: {_reason(error)}")
+
+    for root, dirs, files in os.walk(directory, onerror=failed):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [_under(directory, os.path.join(root, name))
+                  for name in files if name.endswith(SUFFIXES)]
+    if not found and not errors:
+        errors.append(f"{directory}: no .flux or .fx files found")
+    return sorted(found), errors
+
+
+def files_of(path: str) -> tuple[list[str], list[str]]:
+    """The files one command-line path stands for, and the errors met expanding it."""
+    if path != STDIN and os.path.isdir(path):
+        return walk(path)
+    return [path], []
+
+
+def read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {_reason(error)}") from None
+
+
+def read_stdin() -> bytes:
+    if sys.stdin is None:
+        raise InputError("cannot read standard input: it is closed")
+    try:
+        return sys.stdin.buffer.read()
+    except OSError as error:
+        raise InputError(f"cannot read standard input: {_reason(error)}") from None
+
+
+def check_text(path: str, data: bytes) -> None:
+    """Raise ``InputError`` unless ``data`` is UTF-8 text without NUL bytes."""
+    if b"\0" in data:
+        raise InputError(f"{path}: binary file (contains NUL bytes), not Flux source")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[start:error.start].decode("utf-8", "replace")) + 1
+        raise InputError(f"{path}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} "
+                         f"at line {line}, column {column})") from None
+
+
+def read(path: str, stdin_name: str | None = None) -> Source:
+    """One input as text bytes; ``-`` reads standard input, shown as ``stdin_name``."""
+    if path == STDIN:
+        name = stdin_name or STDIN_NAME
+        data = read_stdin()
+    else:
+        name, data = path, read_file(path)
+    check_text(name, data)
+    return Source(name, data.removeprefix(BOM))
+
+
+def gather(paths: Sequence[str], stdin_name: str | None = None) -> Inputs:
+    """Expand and read every input once, in command-line order; problems are collected."""
+    inputs = Inputs()
+    seen: set[str] = set()
+    for path in paths:
+        files, errors = files_of(path)
+        inputs.errors += errors
+        for name in files:
+            key = name if name == STDIN else os.path.realpath(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                inputs.sources.append(read(name, stdin_name))
+            except InputError as error:
+                inputs.errors.append(str(error))
+    return inputs

@@ -1,0 +1,180 @@
+"""``flux fmt``: rewrite Flux files in the canonical layout of ``flux_ls.fmt``.
+
+By default each changed file is rewritten in place, atomically (a temporary file in the same
+directory replaces it; the file's mode is kept) and ``reformatted PATH`` is printed on
+stderr, followed by a summary. ``--check`` changes nothing and lists ``would reformat PATH``;
+``--diff`` changes nothing and prints unified diffs on stdout. ``-`` formats standard input
+to standard output. A file with a syntax error is left alone and reported as
+``PATH:LINE:COL: error: cannot format: MESSAGE``; the other files are still processed.
+
+Exit status: 0 done (or nothing to change), 1 with ``--check``/``--diff`` when a file would
+change, 2 when a file could not be read, written or parsed, or the command line is wrong.
+Start-up stays lean: the formatter is imported inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+DESCRIPTION = """\
+Format Flux programs in the one canonical layout (comments kept). Directories are searched
+recursively for *.flux and *.fx files; `-` formats standard input to standard output.
+
+exit status: 0 done, 1 --check/--diff found a file to reformat, 2 syntax, I/O or usage error.
+
+examples:
+  flux fmt examples/                   rewrite every Flux file in place
+  flux fmt --check src/                exit 1 if any file is not formatted (CI, pre-commit)
+  flux fmt --diff app.flux             show what would change
+  flux fmt - < app.flux                format standard input to standard output
+"""
+
+BOM = b"\xef\xbb\xbf"
+
+
+class _Tally:
+    def __init__(self, check: bool) -> None:
+        self.check = check
+        self.changed = 0
+        self.unchanged = 0
+        self.failed = 0
+
+    def summary(self) -> str:
+        would = "would be " if self.check else ""
+        parts = [(self.changed, f"{would}reformatted"), (self.unchanged, f"{would}left unchanged"),
+                 (self.failed, "could not be formatted")]
+        return ", ".join(f"{_files(n)} {what}" for n, what in parts if n)
+
+
+def _files(count: int) -> str:
+    return f"{count} file" + ("" if count == 1 else "s")
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "fmt", help="format Flux files", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="a file, a directory (searched recursively) or - for stdin")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; exit 1 if any file would be reformatted")
+    parser.add_argument("--diff", action="store_true",
+                        help="change nothing; print unified diffs, exit 1 if any file differs")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print errors only (no reformatted lines, no summary)")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name to show for standard input (implies - without PATH)")
+    parser.set_defaults(run=run, fmt_parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .files import files_of
+
+    paths: list[str] = args.paths or (["-"] if args.stdin_filename else [])
+    if not paths:
+        args.fmt_parser.error("no PATH given (a file, a directory, or - for standard input)")
+    tally = _Tally(args.check or args.diff)
+    seen: set[str] = set()
+    for path in paths:
+        names, errors = files_of(path)
+        for message in errors:
+            _fail(tally, f"flux: error: {message}")
+        for name in names:
+            key = name if name == "-" else os.path.realpath(name)
+            if key not in seen:
+                seen.add(key)
+                _format_one(name, args, tally)
+    if not args.quiet and tally.changed + tally.unchanged + tally.failed:
+        print(tally.summary(), file=sys.stderr)
+    if tally.failed:
+        return 2
+    return 1 if tally.check and tally.changed else 0
+
+
+def _fail(tally: _Tally, message: str) -> None:
+    print(message, file=sys.stderr)
+    tally.failed += 1
+
+
+def _format_one(name: str, args: argparse.Namespace, tally: _Tally) -> None:
+    from ..fmt import FormatError, FormatterBug, format_text
+    from .files import InputError, check_text, read_file, read_stdin
+
+    shown = (args.stdin_filename or "<stdin>") if name == "-" else name
+    try:
+        raw = read_stdin() if name == "-" else read_file(name)
+        check_text(shown, raw)
+    except InputError as error:
+        return _fail(tally, f"flux: error: {error}")
+    bom = BOM if raw.startswith(BOM) else b""
+    text = raw[len(bom):].decode("utf-8")
+    try:
+        formatted = format_text(text)
+    except FormatError as error:
+        return _fail(tally, f"{shown}:{error.line}:{error.column}: error: cannot format: "
+                            f"{error.message}")
+    except FormatterBug as error:
+        return _fail(tally, f"flux: error: internal error while formatting {shown}: {error}; "
+                            "please report it")
+    new = bom + formatted.encode("utf-8")
+    _emit(name, shown, raw, new, text, formatted, args, tally)
+
+
+def _emit(name: str, shown: str, raw: bytes, new: bytes, text: str, formatted: str,
+          args: argparse.Namespace, tally: _Tally) -> None:
+    """Report, diff or write one formatted input."""
+    if name == "-" and not tally.check:
+        _write_stdout(new)
+    if new == raw:
+        tally.unchanged += 1
+        return
+    if args.diff:
+        _write_stdout(_unified_diff(text, formatted, shown).encode("utf-8"))
+    if not tally.check and name != "-":
+        try:
+            _write_atomic(name, new)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return _fail(tally, f"flux: error: cannot write {name}: {reason}")
+    tally.changed += 1
+    if not args.quiet:
+        print(f"{'would reformat' if tally.check else 'reformatted'} {shown}", file=sys.stderr)
+
+
+def _write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+def _unified_diff(before: str, after: str, shown: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True),
+                                 f"{shown}\t(original)", f"{shown}\t(formatted)")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` (through symbolic links) with ``data``, keeping its mode."""
+    import tempfile
+
+    target = os.path.realpath(path)
+    mode = os.stat(target).st_mode & 0o7777
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target),
+                                prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

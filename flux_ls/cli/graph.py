@@ -1,0 +1,169 @@
+"""``flux graph``: draw the program graph (``flux_ls.graph``) as DOT, JSON, SVG or Mermaid.
+
+The output goes to stdout, or atomically to ``-o FILE`` (a temporary file in the same
+directory replaces it). A program with errors still gets whatever graph can be built, with
+``flux: warning: PATH has N errors; the graph may be incomplete`` on stderr (exit 0); a
+file in which no declaration could be parsed at all exits 1. SVG pipes the DOT through
+Graphviz's ``dot -Tsvg``. Exit status: 0 done, 1 nothing parseable, 2 usage, I/O, unknown
+``--node`` or missing/failing Graphviz. Start-up stays lean: the core is imported in ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+DESCRIPTION = """\
+Draw the program graph of a Flux file: ENTRY, every use of every node (abstract nodes as
+clusters with their dispatch alternatives), handlers, EXIT and ERROR, with the effective
+atomicity constraints on each node (an elevated one marked with an arrow).
+
+exit status: 0 done, 1 the file has no parseable declaration, 2 usage or I/O problem.
+
+examples:
+  flux graph app.flux | dot -Tpng > app.png
+  flux graph app.flux --format svg -o app.svg     (needs Graphviz's dot)
+  flux graph app.flux --format json --node Handler
+  flux graph app.flux --format mermaid >> README.md
+"""
+
+FORMATS = ("dot", "json", "svg", "mermaid")
+DOT_TIMEOUT = 60.0
+NO_DOT = "--format svg needs Graphviz's dot (Debian: apt install graphviz)"
+
+
+class GraphError(Exception):
+    """A one-line, user-facing problem; the exit status travels with it."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "graph", help="draw the program graph (DOT, JSON, SVG, Mermaid)",
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", metavar="PATH", help="a Flux file, or - for standard input")
+    parser.add_argument("--format", choices=FORMATS, default="dot",
+                        help="output format (default: dot)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (atomically) instead of standard output")
+    parser.add_argument("--node", metavar="NAME",
+                        help="focus on one node: an abstract node with its whole sub-flow")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        data = _render(args)
+        if args.output:
+            _write_atomic(args.output, data)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+    except GraphError as error:
+        print(f"flux: error: {error}", file=sys.stderr)
+        return error.status
+    return 0
+
+
+def _render(args: argparse.Namespace) -> bytes:
+    from ..analysis import analyze
+    from ..graph import build, subgraph
+    from ..graph_build import NODE_KINDS
+    from ..graph_render import render_dot, render_json, render_mermaid
+    from .files import InputError, read
+
+    try:
+        source = read(args.path)
+    except InputError as error:
+        raise GraphError(str(error)) from None
+    analysis = analyze(source.data, source.path)
+    _warn(analysis.path, len(analysis.errors), bool(analysis.program.declarations))
+    graph = build(analysis)
+    if graph.truncated:
+        print(f"flux: warning: {analysis.path}: the graph was cut at {len(graph.vertices)} "
+              "vertices (abstract nodes nest too deeply to expand every use)", file=sys.stderr)
+    if args.node:
+        try:
+            graph = subgraph(graph, args.node)
+        except KeyError:
+            names = {v.name for v in graph.vertices if v.kind in NODE_KINDS}
+            raise GraphError(_unknown_node(args.node, names, source.path)) from None
+    if args.format == "json":
+        return render_json(graph, analysis.lines, source.path).encode("utf-8")
+    if args.format == "mermaid":
+        return render_mermaid(graph).encode("utf-8")
+    dot = render_dot(graph, os.path.basename(source.path)).encode("utf-8")
+    return _svg(dot) if args.format == "svg" else dot
+
+
+def _warn(path: str, errors: int, parsed: bool) -> None:
+    if errors and not parsed:
+        raise GraphError(f"{path} cannot be parsed ({_count(errors)}; `flux check` shows "
+                         "them): no graph", status=1)
+    if errors:
+        print(f"flux: warning: {path} has {_count(errors)}; the graph may be incomplete",
+              file=sys.stderr)
+
+
+def _count(errors: int) -> str:
+    return f"{errors} error" + ("" if errors == 1 else "s")
+
+
+def _unknown_node(node: str, names: set[str], path: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(node, sorted(names), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"--node: no node named '{node}' in {path}{hint}"
+
+
+def _svg(dot: bytes) -> bytes:
+    import shutil
+    import subprocess
+
+    program = shutil.which("dot")
+    if program is None:
+        raise GraphError(NO_DOT)
+    try:
+        done = subprocess.run([program, "-Tsvg"], input=dot, capture_output=True,
+                              timeout=DOT_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise GraphError(f"Graphviz's dot did not finish within {DOT_TIMEOUT:g} s") from None
+    except OSError as error:
+        raise GraphError(f"cannot run {program}: {error.strerror or error}") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GraphError(f"Graphviz's dot failed (exit {done.returncode})"
+                         + (f": {detail[0]}" if detail else ""))
+    return done.stdout
+
+
+def _write_atomic(path: str, data: bytes) -> None:
+    """Write ``path`` through a temporary file in its directory (an existing file's mode is
+    kept; a new one gets the usual 0666 & ~umask)."""
+    import tempfile
+
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    temp = None
+    try:
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target) or ".",
+                                    prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as error:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
+        raise GraphError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,130 @@
+"""Hypothesis strategies for Flux source text, shared by the property tests.
+
+``flux_programs()`` draws syntactically valid Flux programs (every declaration form of
+LANGUAGE.md §3) written with random whitespace between tokens (spaces, tabs, LF, CRLF, lone
+CR, blank lines, none where the tokens allow it) and random comments in any position (``//``,
+``/* */`` on one or several lines, ``/** */`` docs, Unicode text). The programs are not
+meant to pass the checker: names are random, types are not matched along flows.
+``flux_declarations()`` draws one declaration as a list of tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import strategies as st
+
+RESERVED = frozenset({"typedef", "source", "handle", "error", "atomic", "program", "session",
+                      "const", "_"})
+
+TYPES = (["int"], ["bool"], ["char"], ["unsigned", "long"], ["long", "unsigned", "int"],
+         ["const", "char"], ["char", "const"], ["struct", "stat"], ["image_tag"], ["uint8_t"],
+         ["size_t"], ["double"])
+
+_WORDY = re.compile(r"[A-Za-z0-9_]")
+
+names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,13}", fullmatch=True).filter(
+    lambda name: name not in RESERVED)
+
+_COMMENT_TEXT = st.text(alphabet="abc xyz*/-é→ü漢", max_size=12)
+
+
+@st.composite
+def comments(draw: st.DrawFn) -> str:
+    """One comment with the line break a ``//`` comment needs after it."""
+    kind = draw(st.sampled_from(["line", "block", "doc", "multiline"]))
+    body = draw(_COMMENT_TEXT.filter(lambda t: "*/" not in t and not t.startswith("/")))
+    if kind == "line":
+        return "//" + body + draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    if kind == "multiline":
+        more = draw(_COMMENT_TEXT.filter(lambda t: "*/" not in t and not t.startswith("/")))
+        return "/*" + body + draw(st.sampled_from(["\n", "\r\n", "\n  * "])) + more + " */"
+    return ("/**" if kind == "doc" else "/*") + body + "*/"
+
+
+_SPACE = st.sampled_from([" ", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n\n", "\n  "])
+
+
+@st.composite
+def separators(draw: st.DrawFn) -> str:
+    """What may stand between two tokens: whitespace, comments, or nothing."""
+    parts = draw(st.lists(st.one_of(_SPACE, _SPACE, comments()), max_size=3))
+    return "".join(parts)
+
+
+@st.composite
+def _params(draw: st.DrawFn) -> list[str]:
+    tokens = ["("]
+    for i in range(draw(st.integers(0, 5))):
+        if i:
+            tokens.append(",")
+        tokens += draw(st.sampled_from(TYPES))
+        for _ in range(draw(st.integers(0, 2))):
+            tokens += ["*", "const"] if draw(st.booleans()) and draw(st.booleans()) else ["*"]
+        tokens.append(draw(names))
+    return tokens + [")"]
+
+
+@st.composite
+def _signature(draw: st.DrawFn) -> list[str]:
+    return [draw(names), *draw(_params()), "=>", *draw(_params()), ";"]
+
+
+@st.composite
+def _flow(draw: st.DrawFn) -> list[str]:
+    tokens = [draw(names)]
+    if draw(st.booleans()):
+        tokens += [":", "["]
+        for i in range(draw(st.integers(1, 4))):
+            tokens += [","] if i else []
+            tokens.append(draw(st.one_of(st.sampled_from(["_", "*"]), names)))
+        tokens.append("]")
+    tokens.append("=")
+    for i in range(draw(st.integers(0, 7))):
+        tokens += ["->"] if i else []
+        tokens.append(draw(names))
+    return tokens + [";"]
+
+
+@st.composite
+def _source(draw: st.DrawFn) -> list[str]:
+    tokens = ["source", draw(names)]
+    if draw(st.booleans()):
+        tokens += ["{", "session", ":", draw(names), "}"]
+    return tokens + ["=>", draw(names), ";"]
+
+
+@st.composite
+def _atomic(draw: st.DrawFn) -> list[str]:
+    tokens = ["atomic", draw(names), ":", "{"]
+    for i in range(draw(st.integers(1, 4))):
+        tokens += [","] if i else []
+        tokens.append(draw(names))
+        tokens += draw(st.sampled_from([[], ["?"], ["!"]]))
+        tokens += draw(st.sampled_from([[], ["(", "program", ")"], ["(", "session", ")"]]))
+    return tokens + ["}", ";"]
+
+
+def flux_declarations() -> st.SearchStrategy[list[str]]:
+    """One declaration of any form, as its list of tokens."""
+    typedef = st.tuples(names, names).map(lambda t: ["typedef", t[0], t[1], ";"])
+    handler = st.tuples(names, names).map(lambda t: ["handle", "error", t[0], "=>", t[1], ";"])
+    return st.one_of(_signature(), _flow(), _source(), typedef, handler, _atomic())
+
+
+def _join(tokens: list[str], seps: list[str]) -> str:
+    out = ""
+    for token, sep in zip(tokens, seps, strict=True):
+        if not sep and out and _WORDY.match(out[-1]) and _WORDY.match(token[0]):
+            sep = " "  # two words need whitespace between them
+        out += sep + token
+    return out
+
+
+@st.composite
+def flux_programs(draw: st.DrawFn, max_declarations: int = 8) -> str:
+    """A syntactically valid Flux program with random layout and comments."""
+    tokens = [t for d in draw(st.lists(flux_declarations(), max_size=max_declarations))
+              for t in d]
+    seps = draw(st.lists(separators(), min_size=len(tokens), max_size=len(tokens)))
+    return _join(tokens, seps) + draw(separators())
