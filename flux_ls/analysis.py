@@ -8,6 +8,7 @@ crash, so an editor or a CI job always gets an answer.
 
 from __future__ import annotations
 
+import gc
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,6 +51,16 @@ def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 def analyze(text: str | bytes, path: str = "<stdin>", syntax: SyntaxTree | None = None) -> Analysis:
     """Analyse one Flux file. Pass ``syntax`` to reuse an (incrementally) re-parsed tree."""
+    collecting = gc.isenabled()
+    gc.disable()  # analysis allocates many small acyclic objects: collections only cost time
+    try:
+        return _analyze(text, path, syntax)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyze(text: str | bytes, path: str, syntax: SyntaxTree | None) -> Analysis:
     if syntax is None:
         syntax = parse(text)
     diagnostics = syntax_diagnostics(syntax)

@@ -6,8 +6,10 @@ matter (``unsigned long int`` = ``long unsigned``), ``signed``/``int`` collapse,
 ``const`` is written first, each pointer is ``*`` followed by its qualifiers; typedef names
 stay opaque (``size_t`` ≠ ``unsigned long``).
 
-The common single-word case (``int``, ``image_tag *``) is recognised without lark, so
-``flux check`` does not pay lark's import on start-up; multi-word types go through lark.
+``ctype.lark`` is the grammar. Texts made only of words and stars — everything a
+tree-sitter ``c_type`` node holds — are read by a small tokenizer into the same items the
+lark tree gives, so ``flux check`` does not pay lark's import (~40 ms) on every start-up;
+any other text goes through lark. A property test checks that both readings agree.
 """
 
 from __future__ import annotations
@@ -48,7 +50,6 @@ _SPECIFIER_WORDS = frozenset({"void", "char", "short", "int", "long", "float", "
 _KEYWORDS = _SPECIFIER_WORDS | {"const", "volatile", "restrict", "struct", "union", "enum",
                                 "static", "extern", "register", "auto", "typedef", "inline"}
 _QUAL_ORDER = ("const", "volatile", "restrict")
-_SIMPLE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*((?:\*\s*)*)\Z")
 
 _parser: Any = None
 
@@ -69,49 +70,97 @@ def _quals(quals: list[str]) -> str:
     return " ".join(q for q in _QUAL_ORDER if q in quals)
 
 
+#: One parsed C type, as the lark grammar's tree reads it: ("qualifier", q), ("word", w),
+#: ("tagged", "struct x"), ("bare_tag", t) and ("pointer", qualifiers...).
+_Item = tuple[str, ...]
+_TOKEN = re.compile(r"\s*(?:(\*)|([A-Za-z_][A-Za-z0-9_]*))")
+_QUALIFIERS = frozenset(_QUAL_ORDER)
+_TAGS = frozenset({"struct", "union", "enum"})
+
+
 @lru_cache(maxsize=4096)
 def canonical(text: str) -> str | None:
     """The canonical form of a C type, or None when it is malformed."""
-    simple = _SIMPLE.match(text)
-    if simple and simple.group(1) not in _KEYWORDS:
-        stars = simple.group(2).count("*")
-        return simple.group(1) + (" " + "*" * stars if stars else "")
-    if simple and simple.group(1) in _BUILTIN_WORDS_ALONE:
-        stars = simple.group(2).count("*")
-        return _BUILTIN_WORDS_ALONE[simple.group(1)] + (" " + "*" * stars if stars else "")
-    return _canonical_lark(text)
+    items = _items_from_tokens(text)
+    if items is None:
+        items = _items_from_lark(text)
+    return None if items is None else _canonical_items(items)
 
 
-_BUILTIN_WORDS_ALONE = {
-    w: _BUILTIN[frozenset({(w, 1)})] for w in ("void", "char", "short", "int", "long", "float",
-                                              "double", "signed", "unsigned", "_Bool")
-}
+def _items_from_tokens(text: str) -> list[_Item] | None:
+    """The lark grammar's reading of ``text``, for texts made only of words and stars (all
+    that a tree-sitter ``c_type`` node can hold) — without importing lark at start-up.
+    Returns None when the text needs the full grammar; tests check both readings agree."""
+    tokens = []
+    pos = 0
+    text = text.rstrip()
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            return None
+        tokens.append(match.group(1) or match.group(2))
+        pos = match.end()
+    items: list[_Item] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token == "*":
+            quals = []
+            while index < len(tokens) and tokens[index] in _QUALIFIERS:
+                quals.append(tokens[index])
+                index += 1
+            items.append(("pointer", *quals))
+        elif items and items[-1][0] == "pointer":
+            return [("error",)]  # a type word after a pointer: lark rejects it too
+        elif token in _QUALIFIERS:
+            items.append(("qualifier", token))
+        elif token in _TAGS:
+            follows = tokens[index] if index < len(tokens) else "*"
+            if follows == "*" or follows in _QUALIFIERS or follows in _TAGS:
+                items.append(("bare_tag", token))
+            else:
+                items.append(("tagged", f"{token} {follows}"))
+                index += 1
+        else:
+            items.append(("word", token))
+    return items
 
 
-def _canonical_lark(text: str) -> str | None:
+def _items_from_lark(text: str) -> list[_Item] | None:
     from lark.exceptions import LarkError
 
     try:
         tree = _lark().parse(text)
     except LarkError:
         return None
+    items: list[_Item] = []
+    for child in tree.children:
+        if child.data == "tagged":
+            items.append(("tagged", f"{child.children[0]} {child.children[1]}"))
+        else:
+            items.append((str(child.data), *(str(t) for t in child.children)))
+    return items
+
+
+def _canonical_items(items: list[_Item]) -> str | None:
+    if not items or items[0][0] == "pointer":
+        return None
     base_quals: list[str] = []
     words: list[str] = []
     tag: str | None = None
     pointers: list[list[str]] = []
-    for child in tree.children:
-        if child.data == "qualifier":
-            base_quals.append(str(child.children[0]))
-        elif child.data == "word":
-            words.append(str(child.children[0]))
-        elif child.data == "tagged":
-            if tag is not None:
-                return None
-            tag = f"{child.children[0]} {child.children[1]}"
-        elif child.data == "bare_tag":
-            return None
-        elif child.data == "pointer":
-            pointers.append([str(q) for q in child.children])
+    for kind, *rest in items:
+        if kind == "qualifier":
+            base_quals.append(rest[0])
+        elif kind == "word":
+            words.append(rest[0])
+        elif kind == "tagged" and tag is None:
+            tag = rest[0]
+        elif kind == "pointer":
+            pointers.append(rest)
+        else:
+            return None  # a bare `struct`, two tags, or a word after a pointer
     base = _base(words, tag)
     if base is None or "restrict" in base_quals:
         return None

@@ -8,6 +8,7 @@ prints it back as Flux (without comments; the formatter keeps those).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Mode = Literal["read", "write"]
@@ -192,27 +193,27 @@ class Program:
     def of(self, kind: type) -> tuple:  # type: ignore[type-arg]
         return tuple(d for d in self.declarations if isinstance(d, kind))
 
-    @property
+    @cached_property
     def signatures(self) -> tuple[Signature, ...]:
         return self.of(Signature)
 
-    @property
+    @cached_property
     def flows(self) -> tuple[FlowDef, ...]:
         return self.of(FlowDef)
 
-    @property
+    @cached_property
     def sources(self) -> tuple[Source, ...]:
         return self.of(Source)
 
-    @property
+    @cached_property
     def typedefs(self) -> tuple[Typedef, ...]:
         return self.of(Typedef)
 
-    @property
+    @cached_property
     def handlers(self) -> tuple[Handler, ...]:
         return self.of(Handler)
 
-    @property
+    @cached_property
     def atomics(self) -> tuple[Atomic, ...]:
         return self.of(Atomic)
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flux_ls.analysis import analyze
-from flux_ls.ctypes import _canonical_lark, canonical
+from flux_ls.ctypes import _canonical_items, _items_from_lark, _items_from_tokens, canonical
 from flux_ls.syntax.parse import TextEdit, parse, reparse
 
 ROOT = Path(__file__).parent.parent
@@ -91,11 +91,28 @@ def test_analyze_never_raises_on_edited_programs(case: tuple[bytes, list[TextEdi
 
 
 TYPE_WORDS = st.sampled_from(["int", "long", "unsigned", "signed", "char", "short", "double",
-                              "const", "struct", "stat", "size_t", "image_tag", "void", "float"])
+                              "const", "volatile", "restrict", "struct", "union", "stat",
+                              "size_t", "image_tag", "void", "float", "*", "*", "_Bool"])
+
+
+def _lark_reading(text: str) -> str | None:
+    items = _items_from_lark(text)
+    return None if items is None else _canonical_items(items)
 
 
 @SETTINGS
-@given(st.lists(TYPE_WORDS, min_size=1, max_size=4), st.integers(0, 3))
-def test_fast_path_agrees_with_lark(words: list[str], stars: int) -> None:
-    text = " ".join(words) + " *" * stars
-    assert canonical(text) == _canonical_lark(text)
+@given(st.lists(TYPE_WORDS, min_size=1, max_size=6), st.sampled_from([" ", "", "  "]))
+def test_tokenizer_agrees_with_lark(words: list[str], sep: str) -> None:
+    text = sep.join(words) if sep else " ".join(words).replace(" *", "*")
+    assert _items_from_tokens(text) is not None
+    assert canonical(text) == _lark_reading(text)
+
+
+def test_canonical_forms() -> None:
+    assert canonical("long unsigned int") == canonical("unsigned long") == "unsigned long"
+    assert canonical("char const*") == canonical("const char *") == "const char *"
+    assert canonical("char * const * p"[:-2]) == "char * const *"
+    assert canonical("signed") == "int"
+    assert canonical("struct stat*") == "struct stat *"
+    for bad in ("long char", "unsigned double", "struct", "const", "int *int", "size_t int"):
+        assert canonical(bad) is None, bad

@@ -6,9 +6,11 @@ The walk follows every execution path from each source's node and target, expand
 abstract node and every dispatch alternative (also abstract nodes without constraints of
 their own), with the constraints held by the enclosing abstract nodes. Entering node N while
 holding H, any constraint of N that is not held and is less than max(H) is out of order: the
-first one (in canonical byte order) moves to N's parent on that path, and the walk starts
-again, until no path is out of order. Then the mode pass upgrades outer reader acquisitions
-that enclose an inner writer, again to a fixpoint.
+first one (in canonical byte order) moves to N's parent on that path. A pass over all paths
+applies every elevation it finds; passes repeat until one finds nothing, so no path is out
+of order (constraints only move up, so this terminates; a restart after every single
+elevation gives the same sets at a cost quadratic in the program). Then the mode pass
+upgrades outer reader acquisitions that enclose an inner writer, again to a fixpoint.
 """
 
 from __future__ import annotations
@@ -33,11 +35,7 @@ class _Held:
     entered_at: Span
 
 
-class _Restart(Exception):
-    """An elevation or upgrade changed an effective set: walk every path again."""
-
-
-_Visit = Callable[[Context, str, Span, "str | None", dict[str, _Held]], None]
+_Visit = Callable[[Context, str, Span, "str | None", dict[str, _Held]], bool]
 _Seen = set[tuple[str, "str | None", frozenset[tuple[str, str]]]]
 
 
@@ -50,13 +48,10 @@ def check(ctx: Context) -> None:
     _check_sessions(ctx)
 
 
-def _fixpoint(walk: Callable[[], None]) -> None:
-    while True:
-        try:
-            walk()
-            return
-        except _Restart:
-            continue
+def _fixpoint(walk: Callable[[], bool]) -> None:
+    """Repeat a pass over every path while it changes some effective set."""
+    while walk():
+        pass
 
 
 def _declare(ctx: Context) -> None:
@@ -80,43 +75,48 @@ def _declare(ctx: Context) -> None:
                                                           declared=True)
 
 
-def _walk_roots(ctx: Context, roots: list[tuple[Name, Span]], visit: _Visit) -> None:
+def _walk_roots(ctx: Context, roots: list[tuple[Name, Span]], visit: _Visit) -> bool:
     seen: _Seen = set()
+    changed = False
     for name, _span in roots:
         if ctx.is_node(name.text):
-            _walk(ctx, name.text, name.span, None, {}, [], seen, visit)
+            changed |= _walk(ctx, name.text, name.span, None, {}, [], seen, visit)
+    return changed
 
 
 def _walk(ctx: Context, node: str, entered_at: Span, parent: str | None,
-          held: dict[str, _Held], stack: list[str], seen: _Seen, visit: _Visit) -> None:
+          held: dict[str, _Held], stack: list[str], seen: _Seen, visit: _Visit) -> bool:
+    """Visit ``node`` and, for an abstract node, every step of its flows; True if anything
+    changed an effective set."""
     if node in stack or not ctx.is_node(node):
-        return  # cycles are FLX401; undefined nodes are FLX101
+        return False  # cycles are FLX401; undefined nodes are FLX101
     key = (node, parent, frozenset((c, h.constraint.mode + h.holder) for c, h in held.items()))
     if key in seen:
-        return
+        return False
     seen.add(key)
-    visit(ctx, node, entered_at, parent, held)
+    changed = visit(ctx, node, entered_at, parent, held)
     if not ctx.is_abstract(node):
-        return
+        return changed
     inner = dict(held)
     for name, c in sorted(ctx.effective.get(node, {}).items()):
         inner.setdefault(name, _Held(c, node, entered_at))
     stack.append(node)
     for step in ctx.children(node):
-        _walk(ctx, step.text, step.span, node, inner, stack, seen, visit)
+        changed |= _walk(ctx, step.text, step.span, node, inner, stack, seen, visit)
     stack.pop()
+    return changed
 
 
 def _elevate_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
-                  held: dict[str, _Held]) -> None:
+                  held: dict[str, _Held]) -> bool:
     if not held or parent is None:
-        return
+        return False
     greatest = max(held, key=_key)
     wanted = ctx.effective.get(node, {})
     out_of_order = sorted((c for c in wanted if c not in held and _key(c) < _key(greatest)),
                           key=_key)
-    if not out_of_order:
-        return
+    if not out_of_order or out_of_order[0] in ctx.effective.get(parent, {}):
+        return False  # in order, or elevated to this parent on another path of this pass
     name = out_of_order[0]
     needed, holding = wanted[name], held[greatest]
     reason = Elevation(node, greatest, holding.holder, entered_at, needed.origin,
@@ -132,16 +132,19 @@ def _elevate_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
              f"`{name}` while `{holding.holder}` holds `{greatest}` (lock order {name} < "
              f"{greatest}); deadlock avoided", entered_at, tuple(related),
              hint=f"write `atomic {parent}:{{{name}}};` to make this explicit")
-    raise _Restart
+    return True
 
 
 def _upgrade_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
-                  held: dict[str, _Held]) -> None:
+                  held: dict[str, _Held]) -> bool:
+    changed = False
     for name, c in sorted(ctx.effective.get(node, {}).items()):
         outer = held.get(name)
         if outer is None or c.mode != "write" or outer.constraint.mode != "read":
             continue
         holder = ctx.effective[outer.holder]
+        if holder[name].mode == "write":
+            continue  # already upgraded on another path of this pass
         holder[name] = replace(holder[name], mode="write",
                                upgrade=Upgrade(node, entered_at, c.origin))
         ctx.emit("FLX604", f"`{outer.holder}` acquires `{name}` as reader, but `{node}` inside "
@@ -149,7 +152,8 @@ def _upgrade_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
                  outer.constraint.origin,
                  (Related(entered_at, f"`{node}` is entered here"),
                   Related(c.origin, f"`{node}` writes `{name}` here")))
-        raise _Restart
+        changed = True
+    return changed
 
 
 def _check_sessions(ctx: Context) -> None:
