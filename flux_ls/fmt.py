@@ -37,11 +37,15 @@ The layout:
   never wrap. Trailing comments do not count towards the width.
 * Comments: a comment on its own line stays on its own line (at column 0 between
   declarations, continuation lines of a block comment shifted with it); a comment after a
-  declaration stays after it on the same line, one space before it; a block comment before
-  a declaration on the same line stays there. Doc comments keep their declaration. A comment
-  inside a declaration stays between the same two tokens; if it is a ``//`` comment or was
-  on a line of its own, the declaration is wrapped and the comment keeps its line breaks
-  (own-line comments indented 4). A comment just after ``->`` moves before the arrow.
+  declaration stays after it on the same line, one space before it (no alignment); a block
+  comment before a declaration on the same line stays there. Doc comments keep their
+  declaration. A comment inside a declaration stays between the same two tokens, except
+  that a comma is written before the comments that precede it (``int a, // why``) and a
+  comment just after ``->`` moves before the arrow. If such a comment is a ``//`` comment
+  or had a line break before or after it, the declaration is wrapped and the comment keeps
+  those line breaks (own-line comments indented 4). Comment text is kept, except trailing
+  whitespace and line-break style.
+* Widths are counted in code points.
 
 ``format_range`` reformats only the declarations that intersect a byte range, for the
 language server's range formatting; it returns byte-offset edits in the document's own

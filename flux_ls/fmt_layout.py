@@ -105,7 +105,7 @@ def _items(node: Node, data: bytes) -> list[Item]:
         elif (text := _token_text(w, data)) is not None:
             out.append(Token(text, _glue(prev, w)))
             prev = "_" if text == "_" else w.type
-    return _comments_before_arrows(out)
+    return _comments_before_arrows(_breaks_first(_commas_first(out)))
 
 
 def _comment(node: Node, leaves: list[Node], index: int, data: bytes) -> Comment:
@@ -141,15 +141,36 @@ def _glue(prev: str | None, leaf: Node) -> str:
     return " "
 
 
+def _commas_first(items: list[Item]) -> list[Item]:
+    """Write a comma before the comments that precede it: ``a, // c`` not ``a // c\n,``."""
+    for i in range(1, len(items)):
+        item = items[i]
+        if isinstance(item, Token) and item.text == ",":
+            j = i
+            while j > 0 and isinstance(items[j - 1], Comment):
+                j -= 1
+            items[j:i + 1] = [item, *items[j:i]]
+    return items
+
+
+def _breaks_first(items: list[Item]) -> list[Item]:
+    """Start the new line before the own-line comments that precede a break."""
+    for i in range(1, len(items)):
+        if isinstance(items[i], Break):
+            j = i
+            while j > 0 and isinstance(c := items[j - 1], Comment) and c.before:
+                j -= 1
+            items[j:i + 1] = [items[i], *items[j:i]]
+    return items
+
+
 def _comments_before_arrows(items: list[Item]) -> list[Item]:
     """Move a comment written just after `->` before it, so arrows stay leading."""
-    i = 2
-    while i < len(items):
+    for i in range(2, len(items)):
         item, arrow, brk = items[i], items[i - 1], items[i - 2]
-        if (isinstance(item, Comment) and isinstance(arrow, Token)
-                and arrow.text == "->" and isinstance(brk, Break)):
+        if (isinstance(item, Comment) and isinstance(arrow, Token) and arrow.text == "->"
+                and isinstance(brk, Break)):
             items[i - 2:i + 1] = [item, brk, arrow]
-        i += 1
     return items
 
 
@@ -160,15 +181,15 @@ class _Writer:
         self.parts: list[str] = []
         self.indent = 0
         self.after_comment = False
+        self.line_claimed = False  # a break set the indentation of the coming line
 
     @property
     def at_line_start(self) -> bool:
         return not self.parts or self.parts[-1].endswith("\n")
 
-    def newline(self, indent: int) -> None:
+    def newline(self) -> None:
         if not self.at_line_start:
             self.parts.append("\n")
-        self.indent = indent
 
     def write(self, text: str, glue: str, indent: int) -> None:
         self.parts.append(" " * indent + text if self.at_line_start else glue + text)
@@ -179,15 +200,26 @@ def _render(items: list[Item], wrap: bool) -> str:
     for item in items:
         if isinstance(item, Break):
             if wrap:
-                out.newline(item.indent)
+                out.newline()
+                out.indent, out.line_claimed = item.indent, True
         elif isinstance(item, Token):
             out.write(item.text, " " if out.after_comment else item.glue, out.indent)
-            out.after_comment = False
+            out.after_comment = out.line_claimed = False
         else:
-            if wrap and item.before:
-                out.newline(INDENT)
-            out.write(item.text, " ", out.indent)
-            out.after_comment = True
-            if wrap and (item.after or item.text.startswith("//")):
-                out.newline(INDENT)
-    return "".join(out.parts)
+            _render_comment(out, item, wrap)
+    return "".join(out.parts).rstrip("\n")
+
+
+def _render_comment(out: _Writer, comment: Comment, wrap: bool) -> None:
+    """Own-line comments are indented ``INDENT``; a line break after a comment continues
+    at ``INDENT`` unless a break already set the next line's indentation."""
+    if wrap and comment.before:
+        out.newline()
+        out.write(comment.text, " ", INDENT)
+    else:
+        out.write(comment.text, " ", out.indent)
+    out.after_comment = True
+    if wrap and (comment.after or comment.text.startswith("//")):
+        out.newline()
+        if not out.line_claimed:
+            out.indent = INDENT

@@ -32,13 +32,26 @@ class Name:
         return self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CType:
-    """A C type as written (``text``) and in canonical form (None when malformed)."""
+    """A C type as written (``text``) and in canonical form (None when malformed).
 
-    text: str
+    Equality compares the canonical form only (or the text when the type is malformed), so
+    respacing a type (`char*` → `char *`) leaves the program equal."""
+
+    text: str = field(compare=False)
     canonical: str | None
     span: Span = field(compare=False)
+
+    @property
+    def key(self) -> str:
+        return self.canonical if self.canonical is not None else f"?{self.text}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CType) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
 
     def __str__(self) -> str:
         return self.canonical or self.text

@@ -23,33 +23,47 @@ TYPES = (["int"], ["bool"], ["char"], ["unsigned", "long"], ["long", "unsigned",
 
 _WORDY = re.compile(r"[A-Za-z0-9_]")
 
-names = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,13}", fullmatch=True).filter(
-    lambda name: name not in RESERVED)
+_FIRST = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"
+_REST = _FIRST + "0123456789"
+POOL = ("Listen", "ReadRequest", "Write", "Complete", "Image", "Handler", "hit", "Check",
+        "cache", "x", "y", "A", "B", "C", "socket", "request", "Test", "F", "flux_n", "int_")
+
+names = st.one_of(
+    st.sampled_from(POOL),
+    st.builds(str.__add__, st.sampled_from(_FIRST), st.text(_REST, max_size=12)).filter(
+        lambda name: name not in RESERVED))
 
 _COMMENT_TEXT = st.text(alphabet="abc xyz*/-é→ü漢", max_size=12)
+_BODY = _COMMENT_TEXT.filter(lambda t: "*/" not in t and not t.startswith("/"))
+_LINE_END = st.sampled_from(["\n", "\r\n", "\r"])
+_INNER_BREAK = st.sampled_from(["\n", "\r\n", "\n  * "])
+_KIND = st.sampled_from(["line", "block", "doc", "multiline"])
 
 
 @st.composite
 def comments(draw: st.DrawFn) -> str:
     """One comment with the line break a ``//`` comment needs after it."""
-    kind = draw(st.sampled_from(["line", "block", "doc", "multiline"]))
-    body = draw(_COMMENT_TEXT.filter(lambda t: "*/" not in t and not t.startswith("/")))
+    kind = draw(_KIND)
+    body = draw(_BODY)
     if kind == "line":
-        return "//" + body + draw(st.sampled_from(["\n", "\r\n", "\r"]))
+        return "//" + body + draw(_LINE_END)
     if kind == "multiline":
-        more = draw(_COMMENT_TEXT.filter(lambda t: "*/" not in t and not t.startswith("/")))
-        return "/*" + body + draw(st.sampled_from(["\n", "\r\n", "\n  * "])) + more + " */"
+        return "/*" + body + draw(_INNER_BREAK) + draw(_BODY) + " */"
     return ("/**" if kind == "doc" else "/*") + body + "*/"
 
 
 _SPACE = st.sampled_from([" ", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n\n", "\n  "])
 
 
-@st.composite
-def separators(draw: st.DrawFn) -> str:
-    """What may stand between two tokens: whitespace, comments, or nothing."""
-    parts = draw(st.lists(st.one_of(_SPACE, _SPACE, comments()), max_size=3))
-    return "".join(parts)
+#: What may stand between two tokens: whitespace, comments, or nothing.
+separators = st.lists(st.one_of(_SPACE, _SPACE, _SPACE, comments()), max_size=3).map("".join)
+
+
+_TYPES = st.sampled_from(TYPES)
+_POINTERS = st.sampled_from([["*"], ["*"], ["*"], ["*", "const"]])
+_PATTERN_ELEMENTS = st.one_of(st.sampled_from(["_", "*"]), names)
+_MODES = st.sampled_from([[], ["?"], ["!"]])
+_SCOPES = st.sampled_from([[], ["(", "program", ")"], ["(", "session", ")"]])
 
 
 @st.composite
@@ -58,9 +72,9 @@ def _params(draw: st.DrawFn) -> list[str]:
     for i in range(draw(st.integers(0, 5))):
         if i:
             tokens.append(",")
-        tokens += draw(st.sampled_from(TYPES))
+        tokens += draw(_TYPES)
         for _ in range(draw(st.integers(0, 2))):
-            tokens += ["*", "const"] if draw(st.booleans()) and draw(st.booleans()) else ["*"]
+            tokens += draw(_POINTERS)
         tokens.append(draw(names))
     return tokens + [")"]
 
@@ -77,7 +91,7 @@ def _flow(draw: st.DrawFn) -> list[str]:
         tokens += [":", "["]
         for i in range(draw(st.integers(1, 4))):
             tokens += [","] if i else []
-            tokens.append(draw(st.one_of(st.sampled_from(["_", "*"]), names)))
+            tokens.append(draw(_PATTERN_ELEMENTS))
         tokens.append("]")
     tokens.append("=")
     for i in range(draw(st.integers(0, 7))):
@@ -100,8 +114,7 @@ def _atomic(draw: st.DrawFn) -> list[str]:
     for i in range(draw(st.integers(1, 4))):
         tokens += [","] if i else []
         tokens.append(draw(names))
-        tokens += draw(st.sampled_from([[], ["?"], ["!"]]))
-        tokens += draw(st.sampled_from([[], ["(", "program", ")"], ["(", "session", ")"]]))
+        tokens += draw(_MODES) + draw(_SCOPES)
     return tokens + ["}", ";"]
 
 
@@ -126,5 +139,5 @@ def flux_programs(draw: st.DrawFn, max_declarations: int = 8) -> str:
     """A syntactically valid Flux program with random layout and comments."""
     tokens = [t for d in draw(st.lists(flux_declarations(), max_size=max_declarations))
               for t in d]
-    seps = draw(st.lists(separators(), min_size=len(tokens), max_size=len(tokens)))
-    return _join(tokens, seps) + draw(separators())
+    seps = draw(st.lists(separators, min_size=len(tokens), max_size=len(tokens)))
+    return _join(tokens, seps) + draw(separators)

@@ -6,10 +6,35 @@
  * concurrent server. This grammar is the one description of Flux syntax: the
  * CLI, the language server, the formatter and editor highlighting all read
  * trees from it. The language is specified in LANGUAGE.md §2–§6.
+ *
+ * Error recovery shapes the grammar; a broken declaration must not swallow
+ * the declarations after it:
+ * - The grammar is LR(1) with no conflicts, so a mistake leaves one parse
+ *   stack to repair. A parameter is a flat run of type parts and then its
+ *   name: in `unsigned long x` the token after each word decides its role.
+ * - Tree-sitter repairs a mistake with one MISSING token only if the token
+ *   after the gap then completes a rule. So each declaration is a chain of
+ *   small hidden rules, each ending at a token that is easy to forget
+ *   (`=>`, `:`, `{`, a name): `source L => ;` gets a missing target and
+ *   `handle error N H;` a missing `=>`, instead of an ERROR that runs on.
+ * - src/scanner.c ends an unfinished declaration before a line that starts
+ *   like a declaration (the zero-width `_boundary`).
+ *
+ * Reserved words (`typedef source handle error atomic program session`) are
+ * keywords only where the grammar expects them; written where a name is due
+ * they parse as identifiers, and flux-ls reports them (FLX001).
  */
 
 /// <reference types="tree-sitter-cli/dsl" />
 // @ts-check
+
+const PRIMITIVE_TYPES = [
+  'void', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned',
+  'bool', '_Bool', 'size_t', 'ssize_t', 'ptrdiff_t', 'intptr_t', 'uintptr_t', 'off_t',
+  'int8_t', 'int16_t', 'int32_t', 'int64_t', 'uint8_t', 'uint16_t', 'uint32_t', 'uint64_t',
+];
+const TAGS = ['struct', 'union', 'enum'];
+const QUALIFIERS = ['const', 'volatile', 'restrict'];
 
 const commaSep1 = (rule) => seq(rule, repeat(seq(',', rule)));
 const commaSep = (rule) => optional(commaSep1(rule));
@@ -17,16 +42,19 @@ const commaSep = (rule) => optional(commaSep1(rule));
 module.exports = grammar({
   name: 'flux',
 
-  extras: ($) => [/\s/, $.comment],
+  extras: ($) => [/\s/, $.comment, $._probe],
+
+  // See src/scanner.c: `_boundary` ends an unfinished declaration, `_probe`
+  // (never produced) makes tree-sitter consult the scanner in every state,
+  // `_error_sentinel` (valid nowhere) detects error recovery.
+  externals: ($) => [$._boundary, $._probe, $._error_sentinel],
 
   word: ($) => $.identifier,
 
-  // `unsigned long x`: whether `long` is a type word or the parameter name is
-  // decided by the token after it, one token later than LR(1) can see.
-  conflicts: ($) => [[$.c_type]],
+  supertypes: ($) => [$._declaration],
 
   rules: {
-    source_file: ($) => repeat($._declaration),
+    source_file: ($) => repeat(choice($._declaration, $._boundary)),
 
     _declaration: ($) =>
       choice(
@@ -39,77 +67,93 @@ module.exports = grammar({
       ),
 
     // Listen () => (int socket);
-    node_declaration: ($) =>
-      seq(
-        field('name', $.identifier),
-        field('inputs', $.parameter_list),
-        '=>',
-        field('outputs', $.parameter_list),
-        ';',
-      ),
+    node_declaration: ($) => seq($._signature, ';'),
+
+    _signature: ($) => seq($._signature_inputs, field('outputs', $.parameter_list)),
+
+    _signature_inputs: ($) =>
+      seq(field('name', $.identifier), field('inputs', $.parameter_list), '=>'),
 
     parameter_list: ($) => seq('(', commaSep($.parameter), ')'),
 
-    parameter: ($) => seq(field('type', $.c_type), field('name', $.identifier)),
-
-    // One or more type words, then pointers: `const char *`, `unsigned long`,
-    // `char * const *`. The canonical form is computed outside the grammar.
-    c_type: ($) =>
-      seq(repeat1(choice(alias($.identifier, $.type_identifier), 'const')), repeat($.pointer)),
-
-    pointer: ($) => seq('*', optional('const')),
-
-    // Image = ReadRequest -> Write;   Handler:[_, hit] = ;
-    flow_definition: ($) =>
+    // `int socket`, `unsigned long n`, `const char *const *argv`: type words
+    // and qualifiers, then pointers, then the name. Each part of the C type has
+    // the field `type`; its canonical form is computed outside the grammar.
+    parameter: ($) =>
       seq(
+        repeat1(field('type', $._type_word)),
+        repeat(field('type', $.pointer)),
         field('name', $.identifier),
-        optional(seq(':', field('pattern', $.pattern))),
-        '=',
-        optional(field('flow', $.flow)),
-        ';',
       ),
 
-    pattern: ($) => seq('[', commaSep1($._pattern_element), ']'),
+    _type_word: ($) =>
+      choice(
+        $.primitive_type,
+        alias($.identifier, $.type_identifier),
+        ...TAGS,
+        ...QUALIFIERS,
+      ),
 
-    _pattern_element: ($) => choice($.wildcard, $.identifier),
+    // C's own type names (and the standard typedefs tree-sitter-c treats alike).
+    primitive_type: (_) => choice(...PRIMITIVE_TYPES),
+
+    pointer: (_) => seq('*', repeat(choice(...QUALIFIERS))),
+
+    // Image = ReadRequest -> Write;   Handler:[_, hit] = ;
+    flow_definition: ($) => seq($._flow_head, optional(field('flow', $.flow)), ';'),
+
+    _flow_head: ($) =>
+      seq(field('name', $.identifier), optional(seq(':', field('pattern', $.pattern))), '='),
+
+    pattern: ($) => seq('[', commaSep1(choice($.wildcard, $.identifier)), ']'),
 
     wildcard: (_) => choice('_', '*'),
 
     flow: ($) => seq(field('step', $.identifier), repeat(seq('->', field('step', $.identifier)))),
 
     // source Listen => Image;   source Listen {session: Who} => Image;
-    source_declaration: ($) =>
-      seq(
-        'source',
-        field('node', $.identifier),
-        optional(field('session', $.session_clause)),
-        '=>',
-        field('target', $.identifier),
-        ';',
-      ),
+    source_declaration: ($) => seq($._source, ';'),
 
-    session_clause: ($) => seq('{', 'session', ':', field('function', $.identifier), '}'),
+    _source: ($) => seq($._source_head, field('target', $.identifier)),
+
+    _source_head: ($) => seq($._source_node, optional(field('session', $.session_clause)), '=>'),
+
+    _source_node: ($) => seq('source', field('node', $.identifier)),
+
+    session_clause: ($) => seq($._session_key, field('function', $.identifier), '}'),
+
+    _session_key: (_) => seq('{', 'session', ':'),
 
     // typedef hit TestInCache;
-    typedef_declaration: ($) =>
-      seq('typedef', field('type', $.identifier), field('predicate', $.identifier), ';'),
+    typedef_declaration: ($) => seq($._typedef, ';'),
+
+    _typedef: ($) => seq($._typedef_type, field('predicate', $.identifier)),
+
+    _typedef_type: ($) => seq('typedef', field('type', $.identifier)),
 
     // handle error ReadInFromDisk => NotFound;
-    handler_declaration: ($) =>
-      seq('handle', 'error', field('node', $.identifier), '=>', field('handler', $.identifier), ';'),
+    handler_declaration: ($) => seq($._handler, ';'),
+
+    _handler: ($) => seq($._handler_head, field('handler', $.identifier)),
+
+    _handler_head: ($) => seq($._handler_node, '=>'),
+
+    _handler_node: ($) => seq($._handle_error, field('node', $.identifier)),
+
+    _handle_error: (_) => seq('handle', 'error'),
 
     // atomic CheckCache:{cache?, players(session)};
-    atomic_declaration: ($) =>
-      seq(
-        'atomic',
-        field('node', $.identifier),
-        ':',
-        '{',
-        commaSep1($.constraint),
-        '}',
-        ';',
-      ),
+    atomic_declaration: ($) => seq($._atomic, ';'),
 
+    _atomic: ($) => seq($._atomic_open, commaSep1($.constraint), '}'),
+
+    _atomic_open: ($) => seq($._atomic_head, '{'),
+
+    _atomic_head: ($) => seq($._atomic_node, ':'),
+
+    _atomic_node: ($) => seq('atomic', field('node', $.identifier)),
+
+    // `c` and `c!` are writers, `c?` a reader; the scope defaults to program.
     constraint: ($) =>
       seq(
         field('name', $.identifier),

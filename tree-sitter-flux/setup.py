@@ -1,4 +1,5 @@
-"""Build the Python binding of tree-sitter-flux (compiles the committed src/parser.c)."""
+"""Build the Python binding of tree-sitter-flux: compiles the committed src/parser.c and
+src/scanner.c with the system C compiler and ships queries/*.scm inside the package."""
 
 from os.path import isdir, join
 from platform import system
@@ -35,7 +36,11 @@ setup(
     ext_modules=[
         Extension(
             name="_binding",
-            sources=["bindings/python/tree_sitter_flux/binding.c", "src/parser.c"],
+            sources=[
+                "bindings/python/tree_sitter_flux/binding.c",
+                "src/parser.c",
+                "src/scanner.c",
+            ],
             extra_compile_args=(
                 ["-std=c11", "-fvisibility=hidden"] if system() != "Windows" else ["/std:c11", "/utf-8"]
             ),

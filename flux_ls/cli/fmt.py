@@ -6,6 +6,7 @@ stderr, followed by a summary. ``--check`` changes nothing and lists ``would ref
 ``--diff`` changes nothing and prints unified diffs on stdout. ``-`` formats standard input
 to standard output. A file with a syntax error is left alone and reported as
 ``PATH:LINE:COL: error: cannot format: MESSAGE``; the other files are still processed.
+Output uses LF line breaks; a UTF-8 byte-order mark at the start of a file is kept.
 
 Exit status: 0 done (or nothing to change), 1 with ``--check``/``--diff`` when a file would
 change, 2 when a file could not be read, written or parsed, or the command line is wrong.
@@ -99,7 +100,6 @@ def _fail(tally: _Tally, message: str) -> None:
 
 
 def _format_one(name: str, args: argparse.Namespace, tally: _Tally) -> None:
-    from ..fmt import FormatError, FormatterBug, format_text
     from .files import InputError, check_text, read_file, read_stdin
 
     shown = (args.stdin_filename or "<stdin>") if name == "-" else name
@@ -107,24 +107,14 @@ def _format_one(name: str, args: argparse.Namespace, tally: _Tally) -> None:
         raw = read_stdin() if name == "-" else read_file(name)
         check_text(shown, raw)
     except InputError as error:
-        return _fail(tally, f"flux: error: {error}")
+        _fail(tally, f"flux: error: {error}")
+        return
     bom = BOM if raw.startswith(BOM) else b""
     text = raw[len(bom):].decode("utf-8")
-    try:
-        formatted = format_text(text)
-    except FormatError as error:
-        return _fail(tally, f"{shown}:{error.line}:{error.column}: error: cannot format: "
-                            f"{error.message}")
-    except FormatterBug as error:
-        return _fail(tally, f"flux: error: internal error while formatting {shown}: {error}; "
-                            "please report it")
+    formatted = _formatted(text, shown, tally)
+    if formatted is None:
+        return
     new = bom + formatted.encode("utf-8")
-    _emit(name, shown, raw, new, text, formatted, args, tally)
-
-
-def _emit(name: str, shown: str, raw: bytes, new: bytes, text: str, formatted: str,
-          args: argparse.Namespace, tally: _Tally) -> None:
-    """Report, diff or write one formatted input."""
     if name == "-" and not tally.check:
         _write_stdout(new)
     if new == raw:
@@ -132,15 +122,35 @@ def _emit(name: str, shown: str, raw: bytes, new: bytes, text: str, formatted: s
         return
     if args.diff:
         _write_stdout(_unified_diff(text, formatted, shown).encode("utf-8"))
-    if not tally.check and name != "-":
-        try:
-            _write_atomic(name, new)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            return _fail(tally, f"flux: error: cannot write {name}: {reason}")
+    if not tally.check and name != "-" and not _written(name, new, tally):
+        return
     tally.changed += 1
     if not args.quiet:
         print(f"{'would reformat' if tally.check else 'reformatted'} {shown}", file=sys.stderr)
+
+
+def _formatted(text: str, shown: str, tally: _Tally) -> str | None:
+    """The formatted text, or None after reporting why it cannot be formatted."""
+    from ..fmt import FormatError, FormatterBug, format_text
+
+    try:
+        return format_text(text)
+    except FormatError as error:
+        _fail(tally, f"{shown}:{error.line}:{error.column}: error: cannot format: "
+                     f"{error.message}")
+    except FormatterBug as error:
+        _fail(tally, f"flux: error: internal error while formatting {shown}: {error}; "
+                     "please report it")
+    return None
+
+
+def _written(path: str, data: bytes, tally: _Tally) -> bool:
+    try:
+        _write_atomic(path, data)
+    except OSError as error:
+        _fail(tally, f"flux: error: cannot write {path}: {error.strerror or error}")
+        return False
+    return True
 
 
 def _write_stdout(data: bytes) -> None:

@@ -1,99 +1,187 @@
 """Syntax diagnostics (FLX001) from the ERROR and MISSING nodes of a tree.
 
-One diagnostic per outermost ERROR node and per MISSING node outside any ERROR, so one
-mistake reads as one message. The message names the unexpected text and, where the parse
-table knows it, what was expected there.
+One diagnostic per mistake: each top-level declaration (or top-level ERROR) reports only its
+first problem, so a mistake never cascades. The primary span is one token, never a region:
+
+- an ERROR holding a token that does not fit: ``unexpected `->`; expected a node name`` on
+  that token (found by replaying the tokens' parse states against the parse table);
+- an ERROR holding an unfinished declaration (the tree-sitter-flux scanner ends one before
+  a line that starts a new declaration): ``expected a node name after `->``` on its last token;
+- a MISSING token: ``expected `;` after `Serve``` on the token before the gap.
+
+A reserved word or a lone ``_`` written where a name is due parses as an identifier (the
+grammar accepts it so the rest of the declaration is still understood) and is reported here.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import tree_sitter
 
 from ..diagnostics import Diagnostic
 from ..model import Span
+from .expected import (
+    DECLARATION_KEYWORDS,
+    describe_name,
+    expected,
+    is_token,
+    leaves,
+    prev_token,
+    state_after,
+    top_level,
+    unit_tokens,
+    valid_symbols,
+)
 from .parse import SyntaxTree, language
 
-_TOKEN_NAMES = {"identifier": "a name", "end": "end of file"}
-_HIDDEN = {"comment", "ERROR", "_"}
+Node = tree_sitter.Node
 
-
-def _describe(kind: str) -> str:
-    return _TOKEN_NAMES.get(kind, f"`{kind}`")
-
-
-def _expected(node: tree_sitter.Node) -> list[str]:
-    prev = node.prev_sibling
-    state = prev.next_parse_state if prev is not None else (
-        node.parent.parse_state if node.parent is not None else 0)
-    names: list[str] = []
-    lookahead = language().lookahead_iterator(state)
-    if lookahead is None:
-        return names
-    unexpected = node.children[0].type if node.children else node.type
-    lang = language()
-    for symbol in list(lookahead.symbols()):
-        name = lang.node_kind_for_id(symbol) or ""
-        if name in _HIDDEN or name == unexpected or not _is_token(symbol, name):
-            continue
-        described = _describe(name)
-        if described not in names:
-            names.append(described)
-    return names
-
-
-def _is_token(symbol: int, name: str) -> bool:
-    """True for tokens a user can type (keywords, punctuation, names), not grammar rules."""
-    lang = language()
-    if name in _TOKEN_NAMES:
-        return True
-    return lang.node_kind_is_visible(symbol) and not lang.node_kind_is_named(symbol)
-
-
-def _one_of(names: list[str]) -> str:
-    if not names:
-        return ""
-    if len(names) == 1:
-        return f"; expected {names[0]}"
-    if len(names) <= 6:
-        return "; expected " + ", ".join(names[:-1]) + " or " + names[-1]
-    return ""
-
-
-def _first_line(data: bytes, start: int, end: int) -> int:
-    newline = data.find(b"\n", start, end)
-    return end if newline == -1 else newline
-
-
-def _error_message(data: bytes, node: tree_sitter.Node) -> str:
-    text = data[node.start_byte:node.end_byte].decode("utf-8", "replace").split()
-    shown = " ".join(text)
-    if len(shown) > 30:
-        shown = shown[:27] + "…"
-    if not shown:
-        return "syntax error" + _one_of(_expected(node))
-    return f"unexpected `{shown}`" + _one_of(_expected(node))
+RESERVED = frozenset({"typedef", "source", "handle", "error", "atomic", "program", "session"})
+_MAX_SHOWN = 30
 
 
 def syntax_diagnostics(syntax: SyntaxTree) -> list[Diagnostic]:
+    """FLX001 diagnostics of a tree: syntax errors, then reserved words used as names."""
     out: list[Diagnostic] = []
-    if not syntax.root.has_error:
-        return out
-    cursor = syntax.root.walk()
-    stack = [syntax.root]
-    data = syntax.data
-    del cursor
-    while stack:
-        node = stack.pop()
-        if node.is_error:
-            end = _first_line(data, node.start_byte, node.end_byte)
-            out.append(Diagnostic.make("FLX001", _error_message(data, node),
-                                       Span(node.start_byte, max(end, node.start_byte))))
+    root = syntax.root
+    error_row = -1  # last row of the previous top-level ERROR, if it was the previous unit
+    for unit in [root] if root.is_error else root.children:
+        if unit.type == "comment":
             continue
-        if node.is_missing:
-            out.append(Diagnostic.make("FLX001", f"expected {_describe(node.type)}",
-                                       Span(node.start_byte, node.end_byte)))
-            continue
-        if node.has_error:
-            stack.extend(reversed(node.children))
+        # What follows a top-level ERROR on its line (or is another ERROR) is the same mistake.
+        same_mistake = error_row >= 0 and (unit.is_error or unit.start_point.row <= error_row)
+        if unit.has_error and not same_mistake:
+            found = _first_problem(unit, syntax.data)
+            if found is not None:
+                out.append(found)
+        error_row = unit.end_point.row if unit.is_error else -1
+    out.extend(_reserved_names(syntax))
     out.sort(key=lambda d: d.span.start)
     return out
+
+
+def _first_problem(unit: Node, data: bytes) -> Diagnostic | None:
+    stack = [unit]
+    while stack:
+        node = stack.pop()
+        if node.is_missing:
+            return _missing(node, data)
+        if node.is_error:
+            return _error(node, data)
+        stack.extend(reversed([c for c in node.children if c.has_error]))
+    return None
+
+
+# --- MISSING tokens -----------------------------------------------------------------------
+
+def _missing(node: Node, data: bytes) -> Diagnostic:
+    prev = prev_token(node)
+    wanted = describe_name(prev) if node.type == "identifier" else f"`{node.type}`"
+    if prev is None:
+        return _make(f"expected {wanted}", Span(node.start_byte, node.start_byte))
+    return _make(f"expected {wanted} after `{_shown(data, prev)}`", _span(prev))
+
+
+# --- ERROR nodes --------------------------------------------------------------------------
+
+def _error(node: Node, data: bytes) -> Diagnostic:
+    tokens = [leaf for leaf in leaves(node) if is_token(leaf)]
+    if not tokens:
+        return _make("syntax error", Span(node.start_byte, node.start_byte))
+    if tokens[0].is_error and data.startswith(b"/*", tokens[0].start_byte):
+        start = tokens[0].start_byte
+        return _make("unterminated comment: `/*` has no closing `*/`", Span(start, start + 2))
+    offender = _offender(tokens)
+    if offender is not None:
+        return _unexpected(tokens, offender, data)
+    last = tokens[-1]
+    wanted = expected(state_after(last, data), last)
+    following = _next_token(node) if node.parent is not None and node.parent.parent else None
+    if following is not None:  # skipped tokens inside a declaration: blame what follows
+        return _make(f"unexpected `{_shown(data, following)}`" + _one_of(wanted),
+                     _span(following))
+    if not wanted:
+        return _make(f"unfinished declaration after `{_shown(data, last)}`", _span(last))
+    return _make(f"expected {_or(wanted)} after `{_shown(data, last)}`", _span(last))
+
+
+def _offender(tokens: list[Node]) -> int | None:
+    """Index of the first token its own parse state rejects, or None for a valid prefix."""
+    count = language().parse_state_count
+    for i, leaf in enumerate(tokens):
+        state = leaf.parse_state
+        if leaf.is_error or not 0 < state < count or leaf.grammar_id not in valid_symbols(state):
+            return i
+    return None
+
+
+def _unexpected(tokens: list[Node], index: int, data: bytes) -> Diagnostic:
+    leaf = tokens[index]
+    first = tokens[0]
+    if index == 1 and first.type in DECLARATION_KEYWORDS and leaf.type in ("(", "=", ":"):
+        message = f"`{first.type}` is a reserved word and cannot name a node"
+        return _make(message, _span(first))
+    prev = tokens[index - 1] if index > 0 else prev_token(leaf)
+    state = leaf.parse_state
+    if leaf.is_error or state == 0 or state >= language().parse_state_count:
+        state = state_after(prev, data) if prev is not None else 1
+    return _make(f"unexpected `{_shown(data, leaf)}`" + _one_of(expected(state, prev)),
+                 _first_line(data, leaf))
+
+
+def _one_of(names: list[str]) -> str:
+    return f"; expected {_or(names)}" if 0 < len(names) <= 6 else ""
+
+
+def _or(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+# --- reserved words used as names -------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _reserved_query() -> tree_sitter.Query:
+    words = " ".join(f'"{w}"' for w in sorted(RESERVED | {"_"}))
+    return tree_sitter.Query(
+        language(), f"([(identifier) (type_identifier)] @name (#any-of? @name {words}))")
+
+
+def _reserved_names(syntax: SyntaxTree) -> list[Diagnostic]:
+    if not any(word.encode() in syntax.data for word in RESERVED | {"_"}):
+        return []
+    captures = tree_sitter.QueryCursor(_reserved_query()).captures(syntax.root)
+    out = []
+    for node in captures.get("name", []):
+        if top_level(node).has_error:  # the syntax error is the one mistake reported there
+            continue
+        word = syntax.data[node.start_byte:node.end_byte].decode()
+        message = ("`_` is the wildcard and cannot be a name" if word == "_"
+                   else f"`{word}` is a reserved word and cannot be a name")
+        out.append(_make(message, _span(node)))
+    return out
+
+
+# --- tree helpers -----------------------------------------------------------------------------
+
+def _next_token(node: Node) -> Node | None:
+    """The first token after ``node`` within its top-level declaration."""
+    return next((t for t in unit_tokens(node) if t.start_byte >= node.end_byte), None)
+
+
+def _first_line(data: bytes, node: Node) -> Span:
+    newline = data.find(b"\n", node.start_byte, node.end_byte)
+    return Span(node.start_byte, node.end_byte if newline == -1 else newline)
+
+
+def _shown(data: bytes, node: Node) -> str:
+    text = " ".join(data[node.start_byte:node.end_byte].decode("utf-8", "replace").split())
+    return text if len(text) <= _MAX_SHOWN else text[:_MAX_SHOWN - 1] + "…"
+
+
+def _span(node: Node) -> Span:
+    return Span(node.start_byte, node.end_byte)
+
+
+def _make(message: str, span: Span) -> Diagnostic:
+    return Diagnostic.make("FLX001", message, span)

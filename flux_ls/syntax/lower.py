@@ -69,13 +69,24 @@ class _Lowerer:
         for child in node.named_children:
             if child.type != "parameter":
                 continue
-            type_node = child.child_by_field_name("type")
+            parts = child.children_by_field_name("type")
             name = self.name(child.child_by_field_name("name"))
-            if type_node is None or name is None:
+            if not parts or name is None or any(p.is_missing for p in parts):
                 continue
-            text = " ".join(_text(self.data, type_node).split())
-            out.append(Param(CType(text, ctypes.canonical(text), _span(type_node)), name))
+            text = self.type_text(parts)
+            span = Span(parts[0].start_byte, parts[-1].end_byte)
+            out.append(Param(CType(text, ctypes.canonical(text), span), name))
         return tuple(out)
+
+    def type_text(self, parts: list[Node]) -> str:
+        """The C type written by a parameter's type parts (words, `const`, pointers), with
+        blanks (and any comment) between two parts as one space: `char **`, `char * const *`."""
+        text = ""
+        for i, part in enumerate(parts):
+            if i > 0 and part.start_byte > parts[i - 1].end_byte:
+                text += " "
+            text += " ".join(_text(self.data, part).split())
+        return text
 
     def signature(self, node: Node) -> Signature | None:
         name = self.name(node.child_by_field_name("name"))

@@ -6,7 +6,7 @@
     parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_flux.language()))
 
 The editor queries ship with the package: ``HIGHLIGHTS_QUERY``, ``LOCALS_QUERY``,
-``TAGS_QUERY`` and ``FOLDS_QUERY`` are read lazily from ``queries/``.
+``TAGS_QUERY``, ``FOLDS_QUERY`` and ``INDENTS_QUERY`` are read lazily from ``queries/``.
 """
 
 from importlib.resources import files as _files
@@ -18,6 +18,7 @@ _QUERIES = {
     "LOCALS_QUERY": "locals.scm",
     "TAGS_QUERY": "tags.scm",
     "FOLDS_QUERY": "folds.scm",
+    "INDENTS_QUERY": "indents.scm",
 }
 
 
