@@ -34,7 +34,7 @@ TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("struct sockaddr_in *", ("peer",)),
     ("image_tag *", ("tag",)),
     ("http_request *", ("request",)),
-    ("session_t *", ("session",)),
+    ("session_t *", ("sess",)),
     ("const struct config *", ("config",)),
 )
 SERVICES = ("Orders", "Media", "Chat", "Billing", "Search", "Auth", "Feed", "Upload", "Stats",

@@ -7,7 +7,7 @@ matter (``unsigned long int`` = ``long unsigned``), ``signed``/``int`` collapse,
 stay opaque (``size_t`` ≠ ``unsigned long``).
 
 ``ctype.lark`` is the grammar. Texts made only of words and stars — everything a
-tree-sitter ``c_type`` node holds — are read by a small tokenizer into the same items the
+parameter's type parts in the tree hold — are read by a small tokenizer into the same items the
 lark tree gives, so ``flux check`` does not pay lark's import (~40 ms) on every start-up;
 any other text goes through lark. A property test checks that both readings agree.
 """
@@ -89,7 +89,7 @@ def canonical(text: str) -> str | None:
 
 def _items_from_tokens(text: str) -> list[_Item] | None:
     """The lark grammar's reading of ``text``, for texts made only of words and stars (all
-    that a tree-sitter ``c_type`` node can hold) — without importing lark at start-up.
+    that a parameter's type parts in the tree can hold) — without importing lark at start-up.
     Returns None when the text needs the full grammar; tests check both readings agree."""
     tokens = []
     pos = 0

@@ -15,6 +15,7 @@ grammar accepts it so the rest of the declaration is still understood) and is re
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import tree_sitter
@@ -46,7 +47,8 @@ def syntax_diagnostics(syntax: SyntaxTree) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     root = syntax.root
     error_row = -1  # last row of the previous top-level ERROR, if it was the previous unit
-    for unit in [root] if root.is_error else root.children:
+    units = [] if not root.has_error else [root] if root.is_error else root.children
+    for unit in units:
         if unit.type == "comment":
             continue
         # What follows a top-level ERROR on its line (or is another ERROR) is the same mistake.
@@ -141,21 +143,25 @@ def _or(names: list[str]) -> str:
 # --- reserved words used as names -------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _reserved_query() -> tree_sitter.Query:
-    words = " ".join(f'"{w}"' for w in sorted(RESERVED | {"_"}))
-    return tree_sitter.Query(
-        language(), f"([(identifier) (type_identifier)] @name (#any-of? @name {words}))")
+def _reserved_pattern() -> re.Pattern[bytes]:
+    words = "|".join(sorted(RESERVED | {"_"}))
+    return re.compile(rb"(?<![A-Za-z0-9_])(?:" + words.encode() + rb")(?![A-Za-z0-9_])")
 
 
 def _reserved_names(syntax: SyntaxTree) -> list[Diagnostic]:
-    if not any(word.encode() in syntax.data for word in RESERVED | {"_"}):
-        return []
-    captures = tree_sitter.QueryCursor(_reserved_query()).captures(syntax.root)
+    """Reserved words (and `_`) that the tree holds as names. Only the places where such a
+    word is written are looked at, so a large file costs a regex scan, not a tree walk."""
     out = []
-    for node in captures.get("name", []):
+    root = syntax.root
+    for match in _reserved_pattern().finditer(syntax.data):
+        node = root.descendant_for_byte_range(match.start(), match.end())
+        if node is None or node.type not in ("identifier", "type_identifier"):
+            continue
+        if (node.start_byte, node.end_byte) != match.span():
+            continue
         if top_level(node).has_error:  # the syntax error is the one mistake reported there
             continue
-        word = syntax.data[node.start_byte:node.end_byte].decode()
+        word = match.group().decode()
         message = ("`_` is the wildcard and cannot be a name" if word == "_"
                    else f"`{word}` is a reserved word and cannot be a name")
         out.append(_make(message, _span(node)))

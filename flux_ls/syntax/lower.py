@@ -56,7 +56,8 @@ class _Lowerer:
         if not text.startswith("/**") or text == "/**/":
             return None
         between = self.data[prev.end_byte:node.start_byte]
-        if between.count(b"\n") > 1:
+        line_breaks = between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
+        if line_breaks > 1:  # a blank line separates the comment from the declaration
             return None
         lines = [line.strip() for line in text[3:-2].splitlines()]
         lines = [line[1:].lstrip() if line.startswith("*") else line for line in lines]
