@@ -13,6 +13,7 @@ most, to guide slimming.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -81,7 +82,8 @@ def measure(runs: int) -> dict[str, Any]:
         imports = top_imports(python, program)
     return {
         "runs": runs, "program_lines": text.count("\n"),
-        "command": [*subject[:-1], "<program>"], "flux_check_exit_code": exit_code,
+        "command": [os.path.relpath(subject[0], ROOT), *subject[1:-1], "<program>"],
+        "flux_check_exit_code": exit_code,
         "python_pass_s": base, "flux_check_s": generated, "flux_check_simple_s": simple,
         "python_pass_median_s": statistics.median(base),
         "flux_check_median_s": statistics.median(generated),
