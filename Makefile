@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q ./tree-sitter-flux -e '.[test]'
+	$(BIN)/pip install -q ./tree-sitter-flux -e '.[test]' --config-settings editable_mode=compat
 
 # The main job on the bundled examples: check them, then draw the image server's graph.
 demo: install

@@ -9,8 +9,6 @@ The editor queries ship with the package: ``HIGHLIGHTS_QUERY``, ``LOCALS_QUERY``
 ``TAGS_QUERY``, ``FOLDS_QUERY`` and ``INDENTS_QUERY`` are read lazily from ``queries/``.
 """
 
-from importlib.resources import files as _files
-
 from ._binding import language
 
 _QUERIES = {
@@ -23,7 +21,9 @@ _QUERIES = {
 
 
 def _get_query(name: str, file: str) -> str:
-    query = _files(f"{__package__}.queries") / file
+    from importlib.resources import files  # imported here: it costs start-up time
+
+    query = files(f"{__package__}.queries") / file
     globals()[name] = query.read_text(encoding="utf-8")
     return globals()[name]
 
