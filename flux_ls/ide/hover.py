@@ -1,0 +1,372 @@
+"""Hover: Markdown for the symbol under the cursor (``hover(analysis, offset) -> Hover``).
+
+- **node**: its signature in canonical Flux form (inferred ones are marked), its doc comment,
+  what the user writes in C (LANGUAGE.md §7: the ``N_in``/``N_out`` structs and, for a
+  concrete node, ``int N(N_in *in, N_out *out);`` and its variants; an abstract node has no C
+  function, so its flow alternatives are shown instead), the sources it takes part in (with the
+  session function's prototype), its effective constraints with the reason for every elevation
+  and upgrade (``Semantics``' ``Elevation``/``Upgrade`` records), and its error handler
+  (``void H(N_in *in, int err);``) or the handlers of enclosing nodes that catch its errors;
+- **constraint**: its scope and every node that takes it (declared or effective) with the mode;
+- **predicate type** (and its predicate function): ``bool F(T v);`` with T the C type of the
+  fields it tests, inferred from the patterns that use it;
+- **handler / session function**: its prototype and what it is for.
+
+``node_markdown`` and friends return the text for a name, for other features (completion
+documentation). C rendering (``c_fields``, ``c_structs``, ``c_prototype``) follows §7 exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from ..model import Atomic, FlowDef, Source, Typedef
+from ..semantics import EffectiveConstraint, NodeInfo, show_types
+from .index import Occurrence, Symbol, cached, index
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+#: Longest line before a signature or a struct is wrapped, one item per line.
+WIDTH = 80
+
+Side = Literal["in", "out"]
+Field = tuple[str, str]  # (C type in canonical form, field name)
+
+
+@dataclass(frozen=True)
+class Hover:
+    """Markdown for the name at bytes ``[start, end)``."""
+
+    markdown: str
+    start: int
+    end: int
+
+
+def hover(analysis: Analysis, offset: int) -> Hover | None:
+    occ = index(analysis).at(offset)
+    if occ is None:
+        return None
+    text = markdown_for(analysis, occ)
+    return Hover(text, occ.start, occ.end) if text else None
+
+
+def markdown_for(analysis: Analysis, occ: Occurrence) -> str:
+    if occ.kind == "node":
+        return node_markdown(analysis, occ.name)
+    if occ.kind == "constraint":
+        return constraint_markdown(analysis, occ.name)
+    if occ.kind == "predicate_type":
+        return predicate_markdown(analysis, occ.name)
+    if occ.role == "predicate_function" and occ.owner is not None:
+        return predicate_markdown(analysis, occ.owner)
+    return function_markdown(analysis, occ.name)
+
+
+# -- C interface (LANGUAGE.md §7) ------------------------------------------------------------
+
+def _spell(ctype: str, name: str) -> str:
+    return f"{ctype}{'' if ctype.endswith('*') else ' '}{name}"
+
+
+def c_fields(analysis: Analysis, node: str, side: Side) -> tuple[Field, ...] | None:
+    """The fields of ``N_in``/``N_out``: the declared parameters, or for an inferred signature
+    those of the first (last) step of the first non-empty flow. None when unknown."""
+    nodes = analysis.semantics.nodes
+    seen: set[str] = set()
+    while node not in seen:
+        seen.add(node)
+        info = nodes.get(node)
+        if info is None or (info.inputs if side == "in" else info.outputs) is None:
+            return None
+        if info.signature is not None:
+            params = info.signature.inputs if side == "in" else info.signature.outputs
+            return tuple((p.type.canonical or p.type.text, p.name.text) for p in params)
+        flow = next((f for f in info.flows if f.steps), None)
+        if flow is None or flow.incomplete:
+            return None
+        node = (flow.steps[0] if side == "in" else flow.steps[-1]).text
+    return None
+
+
+def _struct(name: str, fields: tuple[Field, ...]) -> str:
+    members = [_spell(t, n) + ";" for t, n in fields]
+    flat = f"typedef struct {{ {' '.join(members)} }} {name};"
+    if len(flat) <= WIDTH:
+        return flat
+    return "typedef struct {\n" + "".join(f"    {m}\n" for m in members) + f"}} {name};"
+
+
+def c_structs(analysis: Analysis, node: str) -> list[str]:
+    """``typedef struct { … } N_in;`` and ``N_out`` (none for an empty side)."""
+    out = []
+    sides: tuple[Side, ...] = ("in", "out")
+    for side in sides:
+        fields = c_fields(analysis, node, side)
+        if fields:
+            out.append(_struct(f"{node}_{side}", fields))
+    return out
+
+
+def c_prototype(analysis: Analysis, node: str) -> str | None:
+    """``int N(N_in *in, N_out *out);`` and its variants; None for an abstract node or when
+    the node's types are unknown."""
+    info = analysis.semantics.node(node)
+    if info is None or info.kind != "concrete" or info.inputs is None or info.outputs is None:
+        return None
+    params = ([f"{node}_in *in"] if info.inputs else []) + (
+        [f"{node}_out *out"] if info.outputs else [])
+    return f"int {node}({', '.join(params) or 'void'});"
+
+
+def handler_prototype(analysis: Analysis, function: str, node: str) -> str:
+    info = analysis.semantics.node(node)
+    no_inputs = info is not None and info.inputs == ()
+    return f"void {function}({'' if no_inputs else f'{node}_in *in, '}int err);"
+
+
+def session_prototype(function: str, target: str) -> str:
+    return f"uint64_t {function}({target}_in *in);"
+
+
+def _c_block(lines: list[str]) -> str:
+    return "```c\n" + "\n".join(lines) + "\n```"
+
+
+def _flux_block(lines: list[str]) -> str:
+    return "```flux\n" + "\n".join(lines) + "\n```"
+
+
+# -- nodes ---------------------------------------------------------------------------------
+
+def _wrap_params(params: list[str]) -> str:
+    return "(\n" + ",\n".join(f"    {p}" for p in params) + "\n)" if params else "()"
+
+
+def flux_signature(analysis: Analysis, info: NodeInfo) -> str:
+    """The node's signature in canonical Flux form (wrapped past ``WIDTH`` like ``flux fmt``)."""
+    if info.signature is not None and not info.signature.incomplete:
+        sig = info.signature
+        ins, outs = [str(p) for p in sig.inputs], [str(p) for p in sig.outputs]
+    else:
+        fields = c_fields(analysis, info.name, "in"), c_fields(analysis, info.name, "out")
+        if fields[0] is None or fields[1] is None:
+            return (f"{info.name} {show_types(info.inputs)} => {show_types(info.outputs)};  "
+                    "// types not fully known")
+        ins, outs = [_spell(*f) for f in fields[0]], [_spell(*f) for f in fields[1]]
+    flat = f"{info.name} ({', '.join(ins)}) => ({', '.join(outs)});"
+    if len(flat) > WIDTH:
+        flat = f"{info.name} {_wrap_params(ins)} => {_wrap_params(outs)};"
+    if info.signature is None:
+        flat += "  // inferred from its flow"
+    return flat
+
+
+def node_markdown(analysis: Analysis, name: str) -> str:
+    info = analysis.semantics.node(name)
+    if info is None:
+        return f"**undefined node** `{name}`: no signature or flow defines it."
+    parts = [_flux_block([flux_signature(analysis, info)])]
+    if info.doc:
+        parts.append(info.doc)
+    parts.extend(_c_interface(analysis, info))
+    parts.extend(_sources(analysis, name))
+    parts.extend(_constraints(analysis, info))
+    parts.append(_errors(analysis, info))
+    return "\n\n".join(parts)
+
+
+def _c_interface(analysis: Analysis, info: NodeInfo) -> list[str]:
+    structs = c_structs(analysis, info.name)
+    if info.kind == "abstract":
+        flows = _flux_block([str(f) for f in info.flows])
+        out = [f"**abstract node**: no C function, the runtime runs its flow:\n{flows}"]
+        if structs:
+            out.append("Its structs (for handlers and session functions):\n" + _c_block(structs))
+        return out
+    prototype = c_prototype(analysis, info.name)
+    if prototype is None:
+        return ["**concrete node**: its C prototype is known once its signature parses."]
+    return ["**concrete node**: you write in C\n" + _c_block([*structs, prototype])]
+
+
+def _sources(analysis: Analysis, name: str) -> list[str]:
+    out = []
+    for source in analysis.semantics.sources:
+        if name not in (source.node.text, source.target.text):
+            continue
+        text = f"`{source}`"
+        if source.session is not None:
+            text += " — session function:\n" + _c_block(
+                [session_prototype(source.session.text, source.target.text)])
+        out.append(("**source**: " if name == source.node.text else "**flows start at** ")
+                    + text)
+    return out
+
+
+def _mode(c: EffectiveConstraint) -> str:
+    return ("reader" if c.mode == "read" else "writer") + (
+        ", session scope" if c.scope == "session" else "")
+
+
+def constraint_reason(analysis: Analysis, c: EffectiveConstraint) -> str:
+    """Why a node has ``c``: declared, elevated (from which inner node, the held constraint,
+    who holds it) and/or upgraded to a writer (which inner node writes)."""
+    line = analysis.lines.line_of
+    reasons = []
+    if c.elevation is not None:
+        e = c.elevation
+        reasons.append(f"elevated from `{e.from_node}` (entered at line "
+                       f"{line(e.entered_at.start) + 1}), which needs `{c.name}` while "
+                       f"`{e.held_by}` holds `{e.held}`; `{e.held}` comes after `{c.name}` "
+                       "in lock order")
+    elif c.declared:
+        was = " as a reader" if c.upgrade is not None else ""
+        reasons.append(f"declared{was} at line {line(c.origin.start) + 1}")
+    else:
+        reasons.append("elevated to keep the lock order")
+    if c.upgrade is not None:
+        u = c.upgrade
+        reasons.append(f"made a writer because `{u.writer}` writes it inside (entered at line "
+                       f"{line(u.entered_at.start) + 1})")
+    return "; ".join(reasons)
+
+
+def _constraints(analysis: Analysis, info: NodeInfo) -> list[str]:
+    if not info.effective:
+        return []
+    items = [f"- `{c.name}` {_mode(c)} — {constraint_reason(analysis, c)}"
+             for c in info.effective]
+    head = "**constraints** (effective, in acquisition order)"
+    if info.elevated:
+        declared = ", ".join(str(c) for c in info.declared) or "none"
+        head += f"; declared: `{{{declared}}}`"
+    return [head + "\n" + "\n".join(items)]
+
+
+def _errors(analysis: Analysis, info: NodeInfo) -> str:
+    if info.handler is not None:
+        prototype = handler_prototype(analysis, info.handler.function.text, info.name)
+        return f"**error handler** `{info.handler.function}`:\n" + _c_block([prototype])
+    catchers = enclosing_handlers(analysis, info.name)
+    if catchers:
+        listed = ", ".join(f"`{fn}` (of `{node}`)" for node, fn in catchers)
+        return f"**errors** go to the handler of an enclosing node: {listed}"
+    return "**errors**: no handler; a failure ends the flow"
+
+
+def enclosing_handlers(analysis: Analysis, name: str) -> list[tuple[str, str]]:
+    """(node, handler function) of the innermost enclosing nodes with a handler, on every path
+    of abstract nodes that contain ``name``."""
+    parents = _parents(analysis)
+    nodes = analysis.semantics.nodes
+    found: list[tuple[str, str]] = []
+    todo, seen = list(parents.get(name, ())), {name}
+    while todo:
+        parent = todo.pop(0)
+        if parent in seen:
+            continue
+        seen.add(parent)
+        handler = nodes[parent].handler if parent in nodes else None
+        if handler is not None:
+            found.append((parent, handler.function.text))
+        else:
+            todo.extend(parents.get(parent, ()))
+    return found
+
+
+def _parents(analysis: Analysis) -> dict[str, list[str]]:
+    """Node → the abstract nodes whose flows use it (cached on the analysis)."""
+    def build() -> dict[str, list[str]]:
+        parents: dict[str, list[str]] = {}
+        for info in analysis.semantics.nodes.values():
+            for step in dict.fromkeys(s.text for f in info.flows for s in f.steps):
+                parents.setdefault(step, []).append(info.name)
+        return parents
+    return cached(analysis, "flux_ls.ide.hover.parents", dict, build)
+
+
+# -- constraints, predicates, functions -----------------------------------------------------
+
+def constraint_markdown(analysis: Analysis, name: str) -> str:
+    occurrences = index(analysis).of(Symbol("constraint", name))
+    declared = [o.declaration.constraints[o.position] for o in occurrences
+                if isinstance(o.declaration, Atomic) and o.position is not None]
+    scope = declared[0].scope if declared else "program"  # the first one wins (FLX601)
+    per = " (one lock per session)" if scope == "session" else ""
+    lines = [f"**constraint** `{name}` — {scope} scope{per}"]
+    takers = [(n, c) for n, info in analysis.semantics.nodes.items()
+              for c in info.effective if c.name == name]
+    for node, c in sorted(takers, key=lambda t: t[1].origin.start):
+        mode = "reader" if c.mode == "read" else "writer"
+        lines.append(f"- `{node}` {mode} — {constraint_reason(analysis, c)}")
+    known = {n for n, _ in takers}
+    for occ in occurrences:
+        if occ.owner is None or occ.owner in known:
+            continue
+        line = analysis.lines.line_of(occ.start) + 1
+        why = ("declared with the other scope, so ignored (FLX601)"
+               if occ.owner in analysis.semantics.nodes else "not a node")
+        lines.append(f"- `{occ.owner}` — {why} (line {line})")
+        known.add(occ.owner)
+    return "\n".join(lines)
+
+
+def predicate_markdown(analysis: Analysis, ptype: str) -> str:
+    typedef = analysis.semantics.typedefs.get(ptype)
+    if typedef is None:
+        return f"**undefined predicate type** `{ptype}`: declare it with `typedef {ptype} F;`"
+    parts = [_flux_block([str(typedef)])]
+    if typedef.doc:
+        parts.append(typedef.doc)
+    parts.append(_predicate_prototypes(analysis, typedef))
+    return "\n\n".join(parts)
+
+
+def predicate_fields(analysis: Analysis, ptype: str) -> list[tuple[str, str, FlowDef, int]]:
+    """(C type, field name, alternative, position) of every field ``ptype`` is applied to,
+    where the dispatching node's input types are known."""
+    found = []
+    for occ in index(analysis).of(Symbol("predicate_type", ptype)):
+        if occ.role != "pattern" or occ.owner is None or occ.position is None:
+            continue
+        fields = c_fields(analysis, occ.owner, "in")
+        if fields is not None and occ.position < len(fields) \
+                and isinstance(occ.declaration, FlowDef):
+            ctype, field = fields[occ.position]
+            found.append((ctype, field, occ.declaration, occ.position))
+    return found
+
+
+def _predicate_prototypes(analysis: Analysis, typedef: Typedef) -> str:
+    function = typedef.predicate.text
+    uses = predicate_fields(analysis, typedef.type.text)
+    types = list(dict.fromkeys(t for t, *_ in uses))
+    if not types:
+        return ("**predicate**: you write `bool " + function + "(T v);` with T the C type of "
+                "the field it tests (no pattern with known types uses it yet)")
+    prototypes = _c_block([f"bool {function}({_spell(t, 'v')});" for t in types])
+    tested = ", ".join(f"`{field}` of `{flow.name}` (input {pos + 1})"
+                       for _t, field, flow, pos in uses[:4])
+    more = f" and {len(uses) - 4} more" if len(uses) > 4 else ""
+    warn = ("\n\nerror FLX209: applied to fields of different C types, but a C function "
+            "has one prototype") if len(types) > 1 else ""
+    return f"**predicate**: you write in C\n{prototypes}\nIt tests {tested}{more}.{warn}"
+
+
+def function_markdown(analysis: Analysis, function: str) -> str:
+    parts = []
+    for occ in index(analysis).of(Symbol("function", function)):
+        decl = occ.declaration
+        if occ.role == "handler_function" and occ.owner is not None:
+            prototype = handler_prototype(analysis, function, occ.owner)
+            parts.append(f"**error handler** of `{occ.owner}`:\n" + _c_block([prototype]))
+        elif occ.role == "session_function" and isinstance(decl, Source):
+            prototype = session_prototype(function, decl.target.text)
+            structs = [s for s in c_structs(analysis, decl.target.text) if "_in;" in s]
+            parts.append(f"**session function** of `{decl}`: returns the id of the session "
+                         "each new flow belongs to\n" + _c_block([*structs, prototype]))
+        elif occ.role == "predicate_function" and occ.owner is not None:
+            parts.append(predicate_markdown(analysis, occ.owner))
+    return "\n\n".join(dict.fromkeys(parts))
