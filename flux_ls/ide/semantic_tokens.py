@@ -1,0 +1,497 @@
+"""Semantic tokens: what every word of a Flux file *is*, for the editor's colours.
+
+``semantic_tokens(analysis, start=None, end=None)`` returns ``(start, end, type,
+modifiers)`` tuples — absolute UTF-8 byte ranges of ``analysis.data``, sorted, never
+overlapping and never spanning a line break (a block comment gives one token per line) — with
+``type`` an index into ``TOKEN_TYPES`` and ``modifiers`` a bit set over ``TOKEN_MODIFIERS``
+(the legend, documented in docs/semantic-tokens.md). With ``start``/``end`` only the tokens of
+the declarations that intersect that byte range are computed (``textDocument/semanticTokens/
+range``).
+
+The LSP wire format is relative (line delta, start delta, length) in the client's position
+encoding: ``encode(tokens, data, encoding)`` produces that int list, and ``edits(old, new)``
+the ``SemanticTokensEdit`` list (as ``TokensEdit``) turning one encoded array into another
+(``textDocument/semanticTokens/full/delta``). Both are pure functions over ints.
+
+For a whole document, ``encoded_tokens(analysis, encoding)`` returns the same ints as
+``encode(semantic_tokens(analysis), …)`` but reuses the work of earlier calls: the file is cut
+into content-defined blocks whose encodings are cached by their text (a module-level LRU
+cache, ``CACHE_SIZE`` blocks), so after an edit only the edited block is tokenized again —
+about 7 ms instead of ~100 ms for a 10,000-line file. Use it for ``full`` and ``full/delta``.
+
+Tokens come from the model (names, C types, constraints) — so a node is an ``abstract``
+``function`` wherever it appears, from the checked semantics — and from one lexical pass
+for comments and arrows. Text that an ERROR node swallowed gets only lexical tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..analysis import Analysis
+from ..model import Atomic, Declaration, FlowDef, Handler, Name, Param, Signature, Source
+
+__all__ = ["TOKEN_MODIFIERS", "TOKEN_TYPES", "Token", "TokensEdit", "edits", "encode",
+           "encoded_tokens", "semantic_tokens"]
+
+#: Token types (LSP standard names); a token's ``type`` is an index into this tuple.
+TOKEN_TYPES: tuple[str, ...] = (
+    "function",    # 0 a node (declared, defined or used); a C function the program names
+    "type",        # 1 a word of a C type; a predicate type
+    "parameter",   # 2 a parameter name in a signature
+    "macro",       # 3 an atomicity constraint name
+    "keyword",     # 4 typedef source handle error atomic session program, const struct …, `_`
+    "comment",     # 5 a comment (one token per line)
+    "operator",    # 6 -> => ? ! and the pointer star
+)
+#: Token modifiers; bit i of a token's ``modifiers`` is ``TOKEN_MODIFIERS[i]``.
+TOKEN_MODIFIERS: tuple[str, ...] = (
+    "declaration",     # 0 a node's signature, a predicate type's typedef, a parameter
+    "definition",      # 1 the name of a flow definition or dispatch alternative
+    "abstract",        # 2 an abstract node (defined by flows), wherever it appears
+    "readonly",        # 3 a reader constraint (c?)
+    "modification",    # 4 a writer constraint (c, c!)
+    "defaultLibrary",  # 5 a C primitive type (int, size_t, uint8_t, …)
+    "documentation",   # 6 a doc comment (/** … */)
+    "callback",        # 7 (custom) a C function the user writes: predicate, handler, session
+    "session",         # 8 (custom) a session-scoped constraint
+)
+
+FUNCTION, TYPE, PARAMETER, MACRO, KEYWORD, COMMENT, OPERATOR = range(7)
+DECLARATION, DEFINITION, ABSTRACT, READONLY, MODIFICATION, DEFAULT_LIBRARY, DOCUMENTATION, \
+    CALLBACK, SESSION = (1 << i for i in range(9))
+
+_PRIMITIVES = frozenset((
+    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+    "bool", "_Bool", "size_t", "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t", "off_t",
+    "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t"))
+_TYPE_KEYWORDS = frozenset(("const", "volatile", "restrict", "struct", "union", "enum"))
+
+
+#: ``(start, end, type, modifiers)``: UTF-8 bytes ``[start, end)`` of ``analysis.data`` on one
+#: line, an index into ``TOKEN_TYPES`` and bits over ``TOKEN_MODIFIERS``. (Plain tuples: a
+#: 10,000-line file has ~80,000 tokens, and a NamedTuple costs three times as much to build.)
+Token = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class TokensEdit:
+    """Replace ``delete_count`` ints of the old array at ``start`` with ``data``."""
+
+    start: int
+    delete_count: int
+    data: tuple[int, ...]
+
+
+# --- lexical tokens: comments and arrows ----------------------------------------------------
+
+_LEXICAL = re.compile(rb"//[^\r\n]*|/\*.*?(?:\*/|\Z)|->|=>", re.DOTALL)
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_TYPE_PART = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*|\*")
+
+
+def _lexical(data: bytes, start: int, end: int, out: list[Token], stop: int | None = None) -> None:
+    """Comments and arrows in ``data[start:end]``; with ``stop``, those starting before it
+    (scanning on to ``end`` so that a comment is never cut short)."""
+    for m in _LEXICAL.finditer(data, start, end):
+        a, b = m.span()
+        if stop is not None and a >= stop:
+            break
+        if b - a == 2 and data[a + 1] == 0x3E:          # -> or =>
+            out.append((a, b, OPERATOR, 0))
+            continue
+        doc = DOCUMENTATION if data.startswith(b"/**", a) and b - a > 4 else 0
+        if data[a + 1] == 0x2F or (b"\n" not in m.group() and b"\r" not in m.group()):
+            out.append((a, b, COMMENT, doc))
+            continue
+        piece = a
+        for br in _LINE_BREAK.finditer(data, a, b):
+            if br.start() > piece:
+                out.append((piece, br.start(), COMMENT, doc))
+            piece = br.end()
+        if b > piece:
+            out.append((piece, b, COMMENT, doc))
+
+
+# --- tokens from the model --------------------------------------------------------------------
+
+class _Tokenizer:
+    def __init__(self, analysis: Analysis) -> None:
+        self.data = analysis.data
+        self.abstract = _abstract_nodes(analysis)
+        self.out: list[Token] = []
+        self.limit = 0          # end of the declaration being tokenized
+
+    def node(self, name: Name, mods: int = 0) -> None:
+        if name.text in self.abstract:
+            mods |= ABSTRACT
+        self.out.append((name.span.start, name.span.end, FUNCTION, mods))
+
+    def word(self, start: int, word: bytes) -> None:
+        """A keyword at ``start`` or, if it is not there, the next occurrence."""
+        at = start if self.data.startswith(word, start) else self.data.find(
+            word, start, self.limit)
+        if at >= 0:
+            self.out.append((at, at + len(word), KEYWORD, 0))
+
+    def params(self, params: tuple[Param, ...]) -> None:
+        out, data = self.out, self.data
+        for p in params:
+            span = p.type.span
+            for m in _TYPE_PART.finditer(data, span.start, span.end):
+                a, b = m.span()
+                text = m.group()
+                if text == b"*":
+                    out.append((a, b, OPERATOR, 0))
+                else:
+                    word = text.decode("ascii")
+                    if word in _PRIMITIVES:
+                        out.append((a, b, TYPE, DEFAULT_LIBRARY))
+                    elif word in _TYPE_KEYWORDS:
+                        out.append((a, b, KEYWORD, 0))
+                    else:
+                        out.append((a, b, TYPE, 0))
+            out.append((p.name.span.start, p.name.span.end, PARAMETER, DECLARATION))
+
+    def declaration(self, d: Declaration) -> None:
+        self.limit = d.span.end
+        if isinstance(d, Signature):
+            self.node(d.name, DECLARATION)
+            self.params(d.inputs)
+            self.params(d.outputs)
+        elif isinstance(d, FlowDef):
+            self.flow(d)
+        elif isinstance(d, Source):
+            self.word(d.span.start, b"source")
+            self.node(d.node)
+            if d.session is not None:
+                self.word(d.node.span.end, b"session")
+                self.callback(d.session)
+            self.node(d.target)
+        elif isinstance(d, Handler):
+            self.word(d.span.start, b"handle")
+            self.word(d.span.start + 6, b"error")
+            self.node(d.node)
+            self.callback(d.function)
+        elif isinstance(d, Atomic):
+            self.atomic(d)
+        else:
+            self.word(d.span.start, b"typedef")
+            self.out.append((d.type.span.start, d.type.span.end, TYPE, DECLARATION))
+            self.callback(d.predicate)
+
+    def callback(self, name: Name) -> None:
+        self.out.append((name.span.start, name.span.end, FUNCTION, CALLBACK))
+
+    def flow(self, d: FlowDef) -> None:
+        self.node(d.name, DEFINITION)
+        for e in d.pattern or ():
+            if e.name is None:
+                self.out.append((e.span.start, e.span.end, KEYWORD, 0))
+            else:
+                self.out.append((e.span.start, e.span.end, TYPE, 0))
+        for step in d.steps:
+            self.node(step)
+
+    def atomic(self, d: Atomic) -> None:
+        self.word(d.span.start, b"atomic")
+        self.node(d.node)
+        data = self.data
+        for c in d.constraints:
+            mods = READONLY if c.mode == "read" else MODIFICATION
+            if c.scope == "session":
+                mods |= SESSION
+            self.out.append((c.name.span.start, c.name.span.end, MACRO, mods))
+            rest = data[c.name.span.end:c.span.end]
+            for mark in (b"?", b"!"):
+                at = rest.find(mark)
+                if at >= 0:
+                    pos = c.name.span.end + at
+                    self.out.append((pos, pos + 1, OPERATOR, 0))
+            if c.explicit_scope:
+                self.word(c.name.span.end, c.scope.encode())
+
+
+def declaration_starts(analysis: Analysis) -> list[int]:
+    """Where each declaration of the program starts (computed once per analysis)."""
+    cached = analysis._cache.get("ide.declaration_starts")
+    if not isinstance(cached, list):
+        cached = [d.span.start for d in analysis.program.declarations]
+        analysis._cache["ide.declaration_starts"] = cached
+    return cached
+
+
+def _abstract_nodes(analysis: Analysis) -> frozenset[str]:
+    cached = analysis._cache.get("ide.semantic_tokens.abstract")
+    if not isinstance(cached, frozenset):
+        cached = frozenset(n for n, i in analysis.semantics.nodes.items()
+                           if i.kind == "abstract")
+        analysis._cache["ide.semantic_tokens.abstract"] = cached
+    return cached
+
+
+def semantic_tokens(analysis: Analysis, start: int | None = None,
+                    end: int | None = None) -> list[Token]:
+    """The tokens of the file (or of the declarations intersecting ``[start, end)``)."""
+    data = analysis.data
+    decls = analysis.program.declarations
+    lo, hi = 0, len(decls)
+    lex_start, lex_end = 0, len(data)
+    if start is not None or end is not None:
+        start = 0 if start is None else max(0, start)
+        end = len(data) if end is None else min(len(data), end)
+        starts = declaration_starts(analysis)
+        lo = max(0, bisect.bisect_right(starts, start) - 1)
+        hi = bisect.bisect_left(starts, end)
+        lex_start = min(start, decls[lo].span.start) if lo < len(decls) else start
+        lex_start = _top_level_start(analysis, lex_start)
+        lex_end = end
+    tokenizer = _Tokenizer(analysis)
+    for d in decls[lo:hi]:
+        tokenizer.declaration(d)
+    tokens = tokenizer.out
+    _lexical(data, lex_start, len(data), tokens, stop=lex_end)
+    tokens.sort()
+    if start is not None and end is not None:
+        tokens = [t for t in tokens if t[1] > start and t[0] < end]
+    return _without_overlaps(tokens)
+
+
+def _top_level_start(analysis: Analysis, offset: int) -> int:
+    """Where the top-level node (declaration or comment) holding ``offset`` starts."""
+    root = analysis.syntax.root
+    if offset >= root.end_byte:
+        return offset
+    node = root.descendant_for_byte_range(offset, offset)
+    while node is not None and node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+    return node.start_byte if node is not None and node.parent is not None else offset
+
+
+def _without_overlaps(tokens: list[Token]) -> list[Token]:
+    """Drop empty tokens and any token starting inside the previous one (broken text)."""
+    out: list[Token] = []
+    last_end = -1
+    for t in tokens:
+        if t[0] >= last_end and t[1] > t[0]:
+            out.append(t)
+            last_end = t[1]
+    return out
+
+
+# --- the LSP encoding ------------------------------------------------------------------------
+
+Encoding = Literal["utf-8", "utf-16", "utf-32"]
+
+
+def _units(text: bytes, encoding: Encoding) -> int:
+    if encoding == "utf-8" or text.isascii():
+        return len(text)
+    decoded = text.decode("utf-8", "replace")
+    if encoding == "utf-32":
+        return len(decoded)
+    return len(decoded.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def encode(tokens: Sequence[Token], data: bytes, encoding: Encoding = "utf-16") -> list[int]:
+    """The LSP ``SemanticTokens.data`` of ``tokens`` (sorted and disjoint, as
+    ``semantic_tokens`` returns them): five ints per token (line delta, start delta, length,
+    type, modifiers) with characters counted in ``encoding``."""
+    out: list[int] = []
+    if not tokens:
+        return out
+    cr = b"\r" in data
+    first = _line_start(data, tokens[0][0], cr)       # only the lines the tokens are on
+    last = max(t[1] for t in tokens[-8:])
+    starts = [first] + [m.end() for m in _LINE_BREAK.finditer(data, first, last)]
+    ascii_data = encoding == "utf-8" or data[first:last].isascii()
+    base = _breaks(data, 0, first, cr)
+    line, prev_line, prev_char = 0, -base, 0
+    for start, end, kind, mods in tokens:
+        while line + 1 < len(starts) and starts[line + 1] <= start:
+            line += 1
+        line_start = starts[line]
+        if ascii_data:
+            char, length = start - line_start, end - start
+        else:
+            char = _units(data[line_start:start], encoding)
+            length = _units(data[start:end], encoding)
+        delta_char = char - prev_char if line == prev_line else char
+        out += (line - prev_line, delta_char, length, kind, mods)
+        prev_line, prev_char = line, char
+    return out
+
+
+def _common_prefix(a: list[int], b: list[int], limit: int) -> int:
+    """Length of the common prefix of ``a`` and ``b`` (at most ``limit``), comparing slices
+    of halving sizes so that long equal runs are compared in C."""
+    i, step = 0, 4096
+    while step:
+        while i + step <= limit and a[i:i + step] == b[i:i + step]:
+            i += step
+        step //= 2
+    return i
+
+
+def _common_suffix(a: list[int], b: list[int], limit: int) -> int:
+    """Length of the common suffix of ``a`` and ``b`` (at most ``limit``)."""
+    i, step = 0, 4096
+    na, nb = len(a), len(b)
+    while step:
+        while i + step <= limit and a[na - i - step:na - i] == b[nb - i - step:nb - i]:
+            i += step
+        step //= 2
+    return i
+
+
+def edits(old: Sequence[int], new: Sequence[int]) -> list[TokensEdit]:
+    """The edits turning encoded array ``old`` into ``new``: none if equal, else one edit
+    replacing what lies between their longest common prefix and suffix (whole tokens)."""
+    a = old if isinstance(old, list) else list(old)
+    b = new if isinstance(new, list) else list(new)
+    if a == b:
+        return []
+    limit = min(len(a), len(b))
+    prefix = _common_prefix(a, b, limit) // 5 * 5
+    suffix = _common_suffix(a, b, limit - prefix) // 5 * 5
+    return [TokensEdit(prefix, len(a) - prefix - suffix, tuple(b[prefix:len(b) - suffix]))]
+
+
+def apply_edits(old: Sequence[int], changes: Sequence[TokensEdit]) -> list[int]:
+    """``old`` with ``changes`` applied (as a client does; edits in any order, not
+    overlapping) — the inverse of ``edits``, used by tests."""
+    out = list(old)
+    for e in sorted(changes, key=lambda e: e.start, reverse=True):
+        out[e.start:e.start + e.delete_count] = e.data
+    return out
+
+
+# --- the whole file, encoded, reusing what an edit did not touch ------------------------------
+
+@dataclass(frozen=True)
+class _Block:
+    ints: list[int]             # encoded as if the previous token were at the block's start
+    last_line: int              # the last token: its line (from the block's first line) …
+    last_char: int              # … and character (from the block start on the first line)
+    refs: frozenset[str]        # the node names the block uses …
+    abstract_refs: frozenset[str]   # … and which of them were abstract
+
+
+#: Encoded blocks by (encoding, block text); least recently used first. Shared by every
+#: document (identical text gives identical tokens) and guarded for server worker threads.
+_CACHE: OrderedDict[tuple[str, bytes], _Block] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+CACHE_SIZE = 4096
+
+
+def _boundaries(analysis: Analysis) -> list[tuple[int, int, int, int]]:
+    """The file cut into blocks ``(start, end, first decl, past last decl)`` after each
+    declaration whose length in bytes is a multiple of 32: content-defined, so an edit
+    changes the text of the block it is in and of no other block."""
+    data = analysis.data
+    decls = analysis.program.declarations
+    out = []
+    start = lo = 0
+    for i, d in enumerate(decls):
+        end = d.span.end
+        if (end - d.span.start) & 31 == 0 and end > start:
+            out.append((start, end, lo, i + 1))
+            start, lo = end, i + 1
+    out.append((start, len(data), lo, len(decls)))
+    return out
+
+
+def _names(d: Declaration) -> list[str]:
+    if isinstance(d, Signature):
+        return [d.name.text]
+    if isinstance(d, FlowDef):
+        return [d.name.text, *(s.text for s in d.steps)]
+    if isinstance(d, Source):
+        return [d.node.text, d.target.text]
+    if isinstance(d, Handler | Atomic):
+        return [d.node.text]
+    return []
+
+
+def _block(analysis: Analysis, start: int, end: int, decls: Sequence[Declaration],
+           encoding: Encoding) -> _Block:
+    tokenizer = _Tokenizer(analysis)
+    for d in decls:
+        tokenizer.declaration(d)
+    tokens = tokenizer.out
+    _lexical(analysis.data, start, end, tokens)
+    tokens.sort()
+    tokens = [(a - start, b - start, t, m) for a, b, t, m in _without_overlaps(tokens)]
+    local = analysis.data[start:end]
+    ints = encode(tokens, local, encoding)
+    last_line = sum(ints[0::5]) if ints else 0
+    last_char = _last_char(ints)
+    refs = frozenset(n for d in decls for n in _names(d))
+    return _Block(ints, last_line, last_char, refs, refs & tokenizer.abstract)
+
+
+def _last_char(ints: list[int]) -> int:
+    """The character of the last token of an encoded array."""
+    char = 0
+    for i in range(0, len(ints), 5):
+        char = ints[i + 1] + char if ints[i] == 0 else ints[i + 1]
+    return char
+
+
+def _breaks(data: bytes, start: int, end: int, cr: bool) -> int:
+    if not cr:
+        return data.count(b"\n", start, end)
+    return (data.count(b"\n", start, end) + data.count(b"\r", start, end)
+            - data.count(b"\r\n", start, end))
+
+
+def _line_start(data: bytes, offset: int, cr: bool) -> int:
+    start = data.rfind(b"\n", 0, offset) + 1
+    return max(start, data.rfind(b"\r", start, offset) + 1) if cr else start
+
+
+def encoded_tokens(analysis: Analysis, encoding: Encoding = "utf-16") -> list[int]:
+    """``encode(semantic_tokens(analysis), analysis.data, encoding)``, fast: the file is cut
+    into content-defined blocks of ~32 declarations whose encodings are cached (keyed by
+    their text; valid while the nodes they use keep being abstract or concrete), so after an
+    edit only the edited block is tokenized again."""
+    data = analysis.data
+    decls = analysis.program.declarations
+    abstract = _abstract_nodes(analysis)
+    cr = b"\r" in data
+    out: list[int] = []
+    prev_line = prev_char = 0
+    line = pos = 0
+    for start, end, lo, hi in _boundaries(analysis):
+        key = (encoding, data[start:end])
+        with _CACHE_LOCK:
+            block = _CACHE.get(key)
+            if block is not None:
+                _CACHE.move_to_end(key)
+        if block is None or (block.refs & abstract) != block.abstract_refs:
+            block = _block(analysis, start, end, decls[lo:hi], encoding)
+            with _CACHE_LOCK:
+                _CACHE[key] = block
+                if len(_CACHE) > CACHE_SIZE:
+                    _CACHE.popitem(last=False)
+        line += _breaks(data, pos, start, cr)
+        pos = start
+        if not block.ints:
+            continue
+        line_start = _line_start(data, start, cr)
+        column = _units(data[line_start:start], encoding)
+        i = len(out)
+        out += block.ints
+        first_line = line + out[i]
+        first_char = column + out[i + 1] if out[i] == 0 else out[i + 1]
+        out[i] = first_line - prev_line
+        out[i + 1] = first_char - prev_char if first_line == prev_line else first_char
+        prev_line = line + block.last_line
+        prev_char = column + block.last_char if block.last_line == 0 else block.last_char
+    return out
