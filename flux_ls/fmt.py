@@ -61,7 +61,7 @@ from typing import NamedTuple
 import tree_sitter
 
 from .fmt_layout import comment_text, newlines, render_declaration
-from .model import Param, Program, Signature
+from .model import Declaration, Param, Program, Signature
 from .syntax.errors import syntax_diagnostics
 from .syntax.lower import lower
 from .syntax.parse import SyntaxTree, parse
@@ -192,13 +192,22 @@ def spell_type(text: str) -> str:
 
 
 def _param(param: Param) -> Param:
+    if param.type.canonical is not None:  # equality already compares the canonical form
+        return param
     return replace(param, type=replace(param.type, text=spell_type(param.type.text)))
 
 
 def _normalised(program: Program) -> Program:
-    return Program(tuple(
-        replace(d, inputs=tuple(map(_param, d.inputs)), outputs=tuple(map(_param, d.outputs)))
-        if isinstance(d, Signature) else d for d in program.declarations))
+    """``program`` with every malformed C type respelled the formatter's way (well-formed
+    types compare by their canonical form, so only malformed ones, compared by text, need it)."""
+    def normalise(d: Declaration) -> Declaration:
+        if not isinstance(d, Signature) or all(
+                p.type.canonical is not None for p in (*d.inputs, *d.outputs)):
+            return d
+        return replace(d, inputs=tuple(map(_param, d.inputs)),
+                       outputs=tuple(map(_param, d.outputs)))
+
+    return Program(tuple(map(normalise, program.declarations)))
 
 
 def equivalent(a: Program, b: Program) -> bool:
