@@ -11,9 +11,11 @@ committed files. Skipped when the wrapper is absent; its first run downloads the
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -37,9 +39,15 @@ def _copy_package(tmp_path: Path) -> Path:
 def _tree_sitter(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     # A private cache: the CLI would otherwise reuse a `flux.so` compiled from another copy.
     env = {**os.environ, "XDG_CACHE_HOME": str(cwd.parent / "cache")}
+    # The wrapper's first run downloads packages under apt's lock and takes no lock of its
+    # own: two first runs at once (pytest -n 2) collide. Every test that calls it takes this
+    # lock (tests/editors/test_neovim.py too).
+    lock_path = Path(tempfile.gettempdir()) / "flux-debian13-run.lock"
     try:
-        return subprocess.run([str(RUNNER), "tree-sitter", *args], cwd=cwd, env=env, text=True,
-                              capture_output=True, timeout=TIMEOUT, check=False)
+        with lock_path.open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return subprocess.run([str(RUNNER), "tree-sitter", *args], cwd=cwd, env=env,
+                                  text=True, capture_output=True, timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired as exc:
         pytest.fail(f"`tree-sitter {' '.join(args)}` did not finish in {TIMEOUT} s: {exc}")
 
