@@ -13,17 +13,21 @@ import sys
 
 from .. import __version__
 
-SUBCOMMANDS = ("check", "fmt", "graph")
+SUBCOMMANDS = ("check", "fmt", "graph", "build", "run", "new", "stubs")
+#: Commands whose arguments after a lone `--` are passed through (``args.passthrough``).
+PASSTHROUGH = ("run",)
 
 DESCRIPTION = """\
 The Flux toolchain. Flux composes sequential C functions into a concurrent server;
-`flux` checks Flux programs, formats them and draws their program graph.
+`flux` checks Flux programs, formats them, draws their program graph, and builds and
+runs the servers they describe.
 
 examples:
   flux check examples/                 check every .flux file under a directory
   flux check --format json app.flux    machine-readable diagnostics (a stable contract)
   flux fmt --check src/                exit 1 if any file is not formatted
   flux graph app.flux --format svg -o app.svg
+  flux new hello && flux run hello -- 8080   a new project, built and running
 """
 
 
@@ -40,7 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    passthrough: list[str] = []
+    if argv and argv[0] in PASSTHROUGH and "--" in argv:
+        split = argv.index("--")
+        argv, passthrough = argv[:split], argv[split + 1:]
     args = parser.parse_args(argv)
+    if args.command in PASSTHROUGH:
+        args.passthrough = passthrough
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2

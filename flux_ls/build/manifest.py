@@ -1,0 +1,204 @@
+"""``flux.toml``: the project manifest beside a Flux program (see docs/build.md).
+
+```toml
+[program]
+flux = "webserver.flux"          # optional when the directory holds exactly one .flux file
+name = "webserver"               # optional: the executable (default: the .flux file's stem)
+sources = ["webserver.c"]        # the user's C files
+include = ["."]                  # include directories (the build directory is always one)
+headers = ["webserver.h"]        # user headers with the types, included by flux_nodes.h
+cflags = ["-O2"]
+ldflags = []
+libs = ["-lz"]
+cc = "cc"                        # optional; $CC and --cc override it
+
+[run]
+runtime = "event"                # thread | pool | event (the default; --flux-runtime overrides)
+threads = 0                      # 0: one per core
+args = []                        # default arguments of `flux run`
+```
+
+Paths are relative to the manifest's directory. Every problem is a ``BuildError`` naming
+the file and, where it can be found, the line: ``flux.toml:3:9: error: …``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import BuildError
+
+MANIFEST = "flux.toml"
+RUNTIMES = ("thread", "pool", "event")
+KEYS = {
+    "program": ("flux", "name", "sources", "include", "headers", "cflags", "ldflags", "libs",
+                "cc"),
+    "run": ("runtime", "threads", "args"),
+}
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path                     # the flux.toml
+    root: Path                     # its directory
+    name: str
+    flux: Path
+    sources: tuple[Path, ...]
+    include: tuple[Path, ...]
+    headers: tuple[str, ...]
+    cflags: tuple[str, ...]
+    ldflags: tuple[str, ...]
+    libs: tuple[str, ...]
+    cc: str | None
+    runtime: str
+    threads: int
+    args: tuple[str, ...]
+
+
+def find(target: str | None) -> Path:
+    """The manifest named by a command-line argument: a directory or a flux.toml."""
+    path = Path(target or ".")
+    if path.is_dir():
+        path = path / MANIFEST
+    if not path.is_file():
+        raise BuildError(f"{path}: no such file; a Flux project has a {MANIFEST} manifest "
+                         "beside its program (`flux new NAME` makes one)", 2)
+    return path
+
+
+def load(path: Path, sources_must_exist: bool = True) -> Manifest:
+    """Read and check a manifest; ``flux stubs`` passes ``sources_must_exist=False`` since
+    it may be about to create the first C source."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"cannot read {path}: {error}", 2) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise BuildError(_toml_message(path, str(error), text)) from None
+    return _Reader(path, text, data, sources_must_exist).manifest()
+
+
+def _toml_message(path: Path, message: str, text: str) -> str:
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if match:
+        return (f"{path}:{match.group(1)}:{match.group(2)}: error: "
+                f"{message[:match.start()]} (TOML syntax)")
+    match = re.search(r"\s*\(at end of document\)$", message)
+    if match:
+        lines = text.splitlines() or [""]
+        return (f"{path}:{len(lines)}:{len(lines[-1]) + 1}: error: {message[:match.start()]} "
+                "at the end of the file (TOML syntax)")
+    return f"{path}: error: {message} (TOML syntax)"
+
+
+class _Reader:
+    def __init__(self, path: Path, text: str, data: dict[str, Any],
+                 sources_must_exist: bool = True) -> None:
+        self.path, self.lines, self.data = path, text.splitlines(), data
+        self.root = path.parent
+        self.sources_must_exist = sources_must_exist
+
+    def where(self, section: str | None, key: str | None = None) -> str:
+        """``flux.toml:LINE:COL`` of a key (or a section header) when it can be found."""
+        current: str | None = None
+        for number, line in enumerate(self.lines, 1):
+            header = re.match(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]", line)
+            if header:
+                current = header.group(1)
+                if key is None and current == section:
+                    return f"{self.path}:{number}:1"
+                continue
+            if key is not None and current == section:
+                found = re.match(rf"\s*({re.escape(key)})\s*=", line)
+                if found:
+                    return f"{self.path}:{number}:{found.start(1) + 1}"
+        return str(self.path)
+
+    def fail(self, section: str | None, key: str | None, message: str) -> BuildError:
+        return BuildError(f"{self.where(section, key)}: error: {message}")
+
+    def table(self, section: str) -> dict[str, Any]:
+        value = self.data.get(section, {})
+        if not isinstance(value, dict):
+            raise self.fail(None, section, f"`{section}` must be a table: [{section}]")
+        for key in value:
+            if key not in KEYS[section]:
+                close = difflib.get_close_matches(key, KEYS[section], n=1)
+                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                raise self.fail(section, key, f"unknown key `{key}` in [{section}]{hint}; "
+                                f"known keys: {', '.join(KEYS[section])}")
+        return value
+
+    def string(self, section: str, key: str, default: str | None = None) -> str | None:
+        value = self.table(section).get(key, default)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(section, key, f"[{section}] {key} must be a string")
+        return value
+
+    def strings(self, section: str, key: str) -> tuple[str, ...]:
+        value = self.table(section).get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(section, key, f"[{section}] {key} must be a list of strings, "
+                            f'e.g. {key} = ["…"]')
+        return tuple(value)
+
+    def file(self, section: str, key: str, name: str, directory: bool = False) -> Path:
+        path = self.root / name
+        ok = path.is_dir() if directory else path.is_file()
+        if not ok:
+            kind = "directory" if directory else "file"
+            raise self.fail(section, key, f"[{section}] {key}: no such {kind} `{name}` "
+                            f"(paths are relative to {self.root})")
+        return path
+
+    def flux_file(self) -> Path:
+        name = self.string("program", "flux")
+        if name is not None:
+            return self.file("program", "flux", name)
+        found = sorted(self.root.glob("*.flux"))
+        if len(found) != 1:
+            what = "no .flux file" if not found else f"{len(found)} .flux files"
+            raise self.fail("program", None, f"[program] flux is missing and the directory "
+                            f"has {what}; name the program: flux = \"NAME.flux\"")
+        return found[0]
+
+    def manifest(self) -> Manifest:
+        for section in self.data:
+            if section not in KEYS:
+                close = difflib.get_close_matches(section, KEYS, n=1)
+                hint = f" (did you mean [{close[0]}]?)" if close else ""
+                raise self.fail(section, None, f"unknown section [{section}]{hint}; known "
+                                "sections: [program], [run]")
+        flux = self.flux_file()
+        name = self.string("program", "name", flux.stem) or flux.stem
+        if not _NAME.fullmatch(name):
+            raise self.fail("program", "name", f"[program] name `{name}` is not a usable "
+                            "file name")
+        runtime = self.string("run", "runtime", "event") or "event"
+        if runtime not in RUNTIMES:
+            raise self.fail("run", "runtime", f"[run] runtime must be one of "
+                            f"{', '.join(RUNTIMES)}, not `{runtime}`")
+        threads = self.table("run").get("threads", 0)
+        if not isinstance(threads, int) or isinstance(threads, bool) or not 0 <= threads <= 1024:
+            raise self.fail("run", "threads", "[run] threads must be a whole number from 0 "
+                            "(one per core) to 1024")
+        return Manifest(
+            path=self.path, root=self.root, name=name, flux=flux,
+            sources=tuple(self.file("program", "sources", s) if self.sources_must_exist
+                          else self.root / s for s in self.strings("program", "sources")),
+            include=tuple(self.file("program", "include", d, directory=True) for d in
+                          self.strings("program", "include")),
+            headers=self.strings("program", "headers"),
+            cflags=self.strings("program", "cflags"),
+            ldflags=self.strings("program", "ldflags"),
+            libs=self.strings("program", "libs"),
+            cc=self.string("program", "cc"),
+            runtime=runtime, threads=threads, args=self.strings("run", "args"))

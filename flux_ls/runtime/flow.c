@@ -1,0 +1,112 @@
+/*
+ * flow.c — the life of a flow: allocation, parking on a constraint, resuming, ending.
+ *
+ * Flows are never freed: each source keeps the flows it made on two free lists, one only
+ * its own thread touches and one other threads push ended flows onto (a lock-free stack
+ * that the source empties in one exchange, so there is no ABA problem). After warm-up a
+ * request costs no malloc and no global lock.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flux_rt.h"
+
+_Atomic long flux_live;
+_Thread_local flux_flow *flux_current;
+
+static size_t flow_bytes(void) {
+    size_t header = (flux_program.flow_size + 63) & ~(size_t)63;
+    size_t held = (size_t)(flux_program.max_held > 0 ? flux_program.max_held : 1);
+    return (header + held * sizeof(flux_held) + 63) & ~(size_t)63;
+}
+
+static flux_flow *new_flow(void) {
+    size_t header = (flux_program.flow_size + 63) & ~(size_t)63;
+    flux_flow *flow = aligned_alloc(64, flow_bytes());
+    if (flow == NULL) flux_fatal("allocating a flow", 0);
+    memset(flow, 0, sizeof *flow);
+    flow->held = (flux_held *)((char *)flow + header);
+    if (sem_init(&flow->sem, 0, 0) != 0) flux_fatal("sem_init", errno);
+    return flow;
+}
+
+void flux_flow_reset(flux_flow *flow) {
+    flow->pc = flow->source->desc->start_pc;
+    flow->lockstep = 0;
+    flow->nheld = 0;
+    flow->resume = FLUX_RESUME_PARK;
+    flow->err = 0;
+    flow->handled = 0;
+    flow->session = NULL;
+    flow->path = 0;
+}
+
+flux_flow *flux_flow_alloc(flux_source *source) {
+    flux_flow *flow = source->free_local;
+    if (flow == NULL) flow = atomic_exchange(&source->free_shared, NULL);
+    if (flow != NULL)
+        source->free_local = flow->next;
+    else
+        flow = new_flow();
+    flow->next = NULL;
+    flow->source = source;
+    flux_flow_reset(flow);
+    return flow;
+}
+
+int flux_flow_end(flux_flow *flow) {
+    flux_release_to(flow, 0);
+    if (flow->session != NULL) {
+        flux_session_put(flow->session);
+        flow->session = NULL;
+    }
+    flux_source *source = flow->source;
+    flux_flow *head = atomic_load_explicit(&source->free_shared, memory_order_relaxed);
+    do {
+        flow->next = head;
+    } while (!atomic_compare_exchange_weak_explicit(&source->free_shared, &head, flow,
+                                                    memory_order_release, memory_order_relaxed));
+    /* the flow may be reused from here on: do not touch it */
+    atomic_fetch_sub(&flux_live, 1);
+    flux_admission_release();
+    return FLUX_DONE;
+}
+
+int flux_source_failed(flux_flow *flow, int err, int handled) {
+    flux_release_to(flow, 0);
+    flow->err = err;
+    flow->handled = handled;
+    return FLUX_FAILED;
+}
+
+void flux_resume(flux_flow *flow) {
+    if (flow->resume == FLUX_RESUME_EVENT)
+        flux_event_resume(flow);
+    else if (flow->resume == FLUX_RESUME_POOL)
+        flux_pool_resume(flow);
+    else
+        sem_post(&flow->sem);
+}
+
+void flux_park(flux_flow *flow) {
+    while (sem_wait(&flow->sem) != 0)
+        if (errno != EINTR) flux_fatal("sem_wait", errno);
+}
+
+void flux_run_parked(flux_flow *flow) {
+    flux_current = flow;
+    for (;;) {
+        int status = flux_step(flow);
+        if (status == FLUX_CONTINUE) continue;
+        if (status == FLUX_WAIT) {
+            flux_park(flow);
+            continue;
+        }
+        break;
+    }
+    flux_current = NULL;
+}

@@ -1,0 +1,112 @@
+/*
+ * pool.c — the pool runtime (§8): a fixed set of workers takes whole flows from a FIFO.
+ *
+ * Sources append launched flows to one queue; a worker takes the oldest and runs it to its
+ * end, then takes the next. A flow that must wait for a constraint does not keep its worker:
+ * the worker takes the next flow, and the flow that releases the constraint puts the waiter
+ * back at the *head* of the queue (it has started: finishing it first bounds its latency).
+ * Workers that find the queue empty sleep on a condition variable, and a source signals
+ * only when one sleeps.
+ * Default size: one worker per core (--flux-threads / [run] threads to change it; a
+ * program whose nodes block for long wants more).
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "flux_rt.h"
+
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t ready;
+    flux_flow *head, *tail;
+    int sleeping;
+    int stopping;
+    int nworkers;
+    pthread_t *workers;
+} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, 0, 0, 0, NULL};
+
+static flux_flow *take(void) {
+    pthread_mutex_lock(&pool.mu);
+    while (pool.head == NULL && !pool.stopping) {
+        pool.sleeping++;
+        pthread_cond_wait(&pool.ready, &pool.mu);
+        pool.sleeping--;
+    }
+    flux_flow *flow = pool.head;
+    if (flow != NULL) {
+        pool.head = flow->next;
+        if (pool.head == NULL) pool.tail = NULL;
+    }
+    pthread_mutex_unlock(&pool.mu);
+    return flow;
+}
+
+/* Run a flow until it ends or waits for a constraint (then flux_pool_resume requeues it). */
+static void run(flux_flow *flow) {
+    flux_current = flow;
+    int status;
+    do {
+        status = flux_step(flow);
+    } while (status == FLUX_CONTINUE);
+    flux_current = NULL;
+}
+
+static void *worker(void *arg) {
+    (void)arg;
+    flux_flow *flow;
+    while ((flow = take()) != NULL) run(flow);
+    return NULL;
+}
+
+static int start(int threads) {
+    pool.workers = calloc((size_t)threads, sizeof *pool.workers);
+    if (pool.workers == NULL) return -1;
+    for (int i = 0; i < threads; i++) {
+        int rc = pthread_create(&pool.workers[i], NULL, worker, NULL);
+        if (rc != 0) {
+            fprintf(stderr, "flux: cannot start pool worker %d: %s\n", i, strerror(rc));
+            return -1;
+        }
+        pool.nworkers++;
+    }
+    return 0;
+}
+
+static void launch(flux_flow *flow) {
+    flow->resume = FLUX_RESUME_POOL;
+    flow->next = NULL;
+    pthread_mutex_lock(&pool.mu);
+    if (pool.tail)
+        pool.tail->next = flow;
+    else
+        pool.head = flow;
+    pool.tail = flow;
+    int wake = pool.sleeping > 0;
+    pthread_mutex_unlock(&pool.mu);
+    if (wake) pthread_cond_signal(&pool.ready);
+}
+
+void flux_pool_resume(flux_flow *flow) {
+    pthread_mutex_lock(&pool.mu);
+    flow->next = pool.head;
+    pool.head = flow;
+    if (pool.tail == NULL) pool.tail = flow;
+    int wake = pool.sleeping > 0;
+    pthread_mutex_unlock(&pool.mu);
+    if (wake) pthread_cond_signal(&pool.ready);
+}
+
+static void stop(void) {
+    pthread_mutex_lock(&pool.mu);
+    pool.stopping = 1;
+    pthread_cond_broadcast(&pool.ready);
+    pthread_mutex_unlock(&pool.mu);
+    for (int i = 0; i < pool.nworkers; i++) pthread_join(pool.workers[i], NULL);
+    free(pool.workers);
+}
+
+const flux_runtime flux_pool_runtime = {"pool", start, launch, stop};

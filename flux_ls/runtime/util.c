@@ -1,0 +1,38 @@
+/*
+ * util.c — small helpers of the runtime: the clock, the number of cores, fatal errors.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "flux_rt.h"
+
+double flux_now(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+int flux_cores(void) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        int n = CPU_COUNT(&set);
+        if (n > 0) return n;
+    }
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+void flux_fatal(const char *what, int err) {
+    if (err != 0)
+        fprintf(stderr, "flux: fatal: %s: %s\n", what, strerror(err));
+    else
+        fprintf(stderr, "flux: fatal: %s\n", what);
+    abort();
+}
