@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test install lint regen clean
+.PHONY: demo test install lint regen clean system-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,21 @@ lint: install
 
 # All tests (what .ci/run calls).
 test: install
-	-command -v dot >/dev/null || (command -v apt-get >/dev/null && apt-get install -y -qq graphviz >/dev/null 2>&1) || true
+	-$(MAKE) -s system-packages
 	$(MAKE) lint
 	$(BIN)/python -m pytest -n 2 -q
+
+# Debian packages the tests use where present: Graphviz (SVG graphs), zlib headers (the image
+# server example), curl (example tests). Best effort: without apt-get, tests that need them skip.
+APT_PACKAGES = graphviz zlib1g-dev curl
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+	  (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $$missing >/dev/null 2>&1) || \
+	  echo "could not install$$missing (tests that need them will skip or fail)"; \
+	fi
 
 regen:
 	cd tree-sitter-flux && ../../shared/tools/debian13-run tree-sitter generate

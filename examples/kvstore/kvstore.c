@@ -1,0 +1,547 @@
+/*
+ * The C nodes of kvstore.flux: an in-memory key-value store with a line protocol.
+ *
+ *     kvstore [--port N] [--admin-port N] [--host ADDR] [--snapshot FILE] [--snapshot-ms N]
+ *
+ * Client port, one command per line (CRLF or LF), replies end with CRLF:
+ *   GET key          -> VALUE <length> CRLF <value> CRLF      or NOT_FOUND
+ *   SET key value    -> STORED          (the value is the rest of the line, up to 64 KiB)
+ *   DEL key          -> DELETED         or NOT_FOUND
+ *   INCR key         -> <new value>     (a missing key counts as 0)  or ERROR not a number
+ *   QUIT             -> BYE, then the server closes the connection
+ * Admin port: STATS -> STATS keys=.. gets=.. hits=.. sets=.. dels=.. incrs=.. errors=..
+ * connections=.. violations=..; FLUSH -> FLUSHED; QUIT.
+ * Anything else: ERROR syntax / ERROR unknown command; a line over 64 KiB: ERROR line too
+ * long, and the connection is closed.
+ *
+ * The store is changed only under the writer constraint store and read only under the
+ * reader store?. The nodes check it as they run: a writer beside anyone, or a reader beside a
+ * writer, counts a violation (STATS shows it; 0 under a correct runtime). INCR is a plain
+ * read-modify-write, so concurrent increments are exact only if writers really exclude each
+ * other.
+ */
+#define _GNU_SOURCE
+#include "flux_nodes.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { KV_AGAIN = 1, KV_EOF, KV_TOO_LONG, KV_SYNTAX, KV_UNKNOWN, KV_NAN, KV_NOMEM };
+
+#define WRITE_TIMEOUT_MS 10000
+
+typedef struct item {
+    struct item *next;
+    uint64_t hash;
+    size_t key_length, value_length;
+    char *value;
+    char key[];
+} item;
+
+static netpoll clients, admin;
+static struct {
+    item **buckets;
+    size_t nbuckets, count;
+} store;
+static const char *snapshot_path;
+static long snapshot_ms = 1000;
+static _Atomic long gets, hits, sets, dels, incrs, errors, violations;
+static _Atomic int writers, readers;
+
+/* ------------------------------------------------------------------ the constraint checker */
+
+static void write_enter(void) {
+    if (atomic_fetch_add(&writers, 1) != 0 || atomic_load(&readers) != 0)
+        atomic_fetch_add(&violations, 1);
+}
+static void write_exit(void) { atomic_fetch_sub(&writers, 1); }
+static void read_enter(void) {
+    atomic_fetch_add(&readers, 1);
+    if (atomic_load(&writers) != 0) atomic_fetch_add(&violations, 1);
+}
+static void read_exit(void) { atomic_fetch_sub(&readers, 1); }
+
+/* ------------------------------------------------------------------ the store */
+
+static uint64_t hash_key(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static item **find(const char *key, size_t n) {
+    uint64_t h = hash_key(key, n);
+    item **link = &store.buckets[h & (store.nbuckets - 1)];
+    while (*link && !((*link)->hash == h && (*link)->key_length == n &&
+                      memcmp((*link)->key, key, n) == 0))
+        link = &(*link)->next;
+    return link;
+}
+
+static void grow(void) {
+    size_t n = store.nbuckets * 2;
+    item **buckets = calloc(n, sizeof *buckets);
+    if (!buckets) return;
+    for (size_t b = 0; b < store.nbuckets; b++)
+        for (item *it = store.buckets[b], *next; it; it = next) {
+            next = it->next;
+            it->next = buckets[it->hash & (n - 1)];
+            buckets[it->hash & (n - 1)] = it;
+        }
+    free(store.buckets);
+    store.buckets = buckets;
+    store.nbuckets = n;
+}
+
+/* Sets key to value (copied); returns false when out of memory. */
+static bool put(const char *key, size_t klen, const char *value, size_t vlen) {
+    char *copy = malloc(vlen + 1);
+    if (!copy) return false;
+    memcpy(copy, value, vlen);
+    copy[vlen] = '\0';
+    item **link = find(key, klen);
+    if (*link) {
+        free((*link)->value);
+        (*link)->value = copy;
+        (*link)->value_length = vlen;
+        return true;
+    }
+    item *it = malloc(sizeof *it + klen + 1);
+    if (!it) { free(copy); return false; }
+    it->hash = hash_key(key, klen);
+    it->key_length = klen;
+    memcpy(it->key, key, klen);
+    it->key[klen] = '\0';
+    it->value = copy;
+    it->value_length = vlen;
+    it->next = NULL;
+    *link = it;
+    if (++store.count > store.nbuckets) grow();
+    return true;
+}
+
+static void clear(void) {
+    for (size_t b = 0; b < store.nbuckets; b++)
+        while (store.buckets[b]) {
+            item *it = store.buckets[b];
+            store.buckets[b] = it->next;
+            free(it->value);
+            free(it);
+        }
+    store.count = 0;
+}
+
+/* ------------------------------------------------------------------ replies */
+
+static void reply_text(command *cmd, const char *text) {
+    cmd->reply = cmd->small;
+    cmd->reply_length = (size_t)snprintf(cmd->small, sizeof cmd->small, "%s\r\n", text);
+}
+
+static void reply_free(command *cmd) {
+    if (cmd->reply != cmd->small) free(cmd->reply);
+    cmd->reply = NULL;
+    cmd->reply_length = 0;
+}
+
+static bool line_complete(const char *buf, size_t n) { return memchr(buf, '\n', n) != NULL; }
+
+/* Sends a short line, then hands the connection back (consuming the command) or closes it. */
+static void answer(connection *conn, const char *text, bool keep) {
+    char line[96];
+    int n = snprintf(line, sizeof line, "%s\r\n", text);
+    bool ok = np_write(&conn->base, line, (size_t)n, WRITE_TIMEOUT_MS) == 0;
+    reply_free(&conn->cmd);
+    if (keep && ok) {
+        np_consume(&conn->base, conn->cmd.line_length);
+        np_rearm(&conn->base);
+    } else if (ok) {
+        np_close_lingering(&conn->base, 200);
+    } else {
+        np_close(&conn->base);
+    }
+}
+
+static const char *error_text(int err) {
+    switch (err) {
+    case KV_SYNTAX: return "ERROR syntax";
+    case KV_UNKNOWN: return "ERROR unknown command";
+    case KV_NAN: return "ERROR not a number";
+    case KV_TOO_LONG: return "ERROR line too long";
+    default: return "ERROR out of memory";
+    }
+}
+
+/* ------------------------------------------------------------------ nodes */
+
+int Accept(Accept_out *out) {
+    np_conn *c;
+    if (np_next(&clients, &c) != 0) return 1;
+    out->conn = (connection *)c;
+    return 0;
+}
+
+int AdminAccept(AdminAccept_out *out) {
+    np_conn *c;
+    if (np_next(&admin, &c) != 0) return 1;
+    out->conn = (connection *)c;
+    return 0;
+}
+
+int ReadCommand(ReadCommand_in *in, ReadCommand_out *out) {
+    connection *conn = in->conn;
+    np_conn *c = &conn->base;
+    command *cmd = &conn->cmd;
+    memset(cmd, 0, offsetof(command, small));
+    out->conn = conn;
+    out->cmd = cmd;
+    for (;;) {
+        size_t avail = c->len - c->off;
+        const char *nl = avail ? memchr(c->buf + c->off, '\n', avail) : NULL;
+        if (nl) {
+            cmd->line_length = (size_t)(nl - (c->buf + c->off)) + 1;
+            return 0;
+        }
+        if (avail >= KV_LINE_MAX) return KV_TOO_LONG;
+        ssize_t n = np_fill(c);
+        if (n > 0) continue;
+        return n < 0 && errno == EAGAIN ? KV_AGAIN : KV_EOF;
+    }
+}
+
+int ParseCommand(ParseCommand_in *in, ParseCommand_out *out) {
+    connection *conn = in->conn;
+    command *cmd = in->cmd;
+    out->conn = conn;
+    out->cmd = cmd;
+    const char *p = conn->base.buf + conn->base.off;
+    size_t n = cmd->line_length - 1;
+    if (n > 0 && p[n - 1] == '\r') n--;
+    const char *end = p + n;
+    const char *sp = memchr(p, ' ', n);
+    size_t vlen = sp ? (size_t)(sp - p) : n;
+    static const struct { const char *word; command_verb verb; int args; } verbs[] = {
+        {"GET", CMD_GET, 1}, {"SET", CMD_SET, 2}, {"DEL", CMD_DEL, 1}, {"INCR", CMD_INCR, 1},
+        {"STATS", CMD_STATS, 0}, {"FLUSH", CMD_FLUSH, 0}, {"QUIT", CMD_QUIT, 0},
+    };
+    cmd->verb = CMD_OTHER;
+    int args = 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (strlen(verbs[i].word) == vlen && strncasecmp(p, verbs[i].word, vlen) == 0) {
+            cmd->verb = verbs[i].verb;
+            args = verbs[i].args;
+        }
+    if (vlen == 0) return KV_SYNTAX;
+    if (cmd->verb == CMD_OTHER) return 0;  /* Unknown answers it */
+    if (args == 0) {
+        if (sp) return KV_SYNTAX;
+    } else {
+        if (!sp) return KV_SYNTAX;
+        cmd->key = sp + 1;
+        const char *kend = cmd->key;
+        while (kend < end && (unsigned char)*kend > ' ' && *kend != 0x7f) kend++;
+        cmd->key_length = (size_t)(kend - cmd->key);
+        if (cmd->key_length == 0 || cmd->key_length > KV_KEY_MAX) return KV_SYNTAX;
+        if (args == 1 && kend != end) return KV_SYNTAX;
+        if (args == 2) {
+            if (kend == end || *kend != ' ') return KV_SYNTAX;
+            cmd->value = kend + 1;
+            cmd->value_length = (size_t)(end - cmd->value);
+        }
+    }
+    if (cmd->verb == CMD_QUIT) {
+        cmd->close = true;
+        reply_text(cmd, "BYE");
+    }
+    return 0;
+}
+
+bool IsGet(command *cmd) { return cmd->verb == CMD_GET; }
+bool IsSet(command *cmd) { return cmd->verb == CMD_SET; }
+bool IsDel(command *cmd) { return cmd->verb == CMD_DEL; }
+bool IsIncr(command *cmd) { return cmd->verb == CMD_INCR; }
+bool IsStats(command *cmd) { return cmd->verb == CMD_STATS; }
+bool IsFlush(command *cmd) { return cmd->verb == CMD_FLUSH; }
+bool IsQuit(command *cmd) { return cmd->verb == CMD_QUIT; }
+
+int GetValue(GetValue_in *in, GetValue_out *out) {
+    command *cmd = in->cmd;
+    out->conn = in->conn;
+    out->cmd = cmd;
+    atomic_fetch_add(&gets, 1);
+    read_enter();
+    item *it = *find(cmd->key, cmd->key_length);
+    int err = 0;
+    if (!it) {
+        reply_text(cmd, "NOT_FOUND");
+    } else {
+        size_t cap = it->value_length + 40;
+        cmd->reply = cap <= sizeof cmd->small ? cmd->small : malloc(cap);
+        if (!cmd->reply) {
+            err = KV_NOMEM;
+        } else {
+            int n = snprintf(cmd->reply, cap, "VALUE %zu\r\n", it->value_length);
+            memcpy(cmd->reply + n, it->value, it->value_length);
+            memcpy(cmd->reply + n + it->value_length, "\r\n", 2);
+            cmd->reply_length = (size_t)n + it->value_length + 2;
+            atomic_fetch_add(&hits, 1);
+        }
+    }
+    read_exit();
+    return err;
+}
+
+int SetValue(SetValue_in *in, SetValue_out *out) {
+    command *cmd = in->cmd;
+    out->conn = in->conn;
+    out->cmd = cmd;
+    atomic_fetch_add(&sets, 1);
+    write_enter();
+    bool ok = put(cmd->key, cmd->key_length, cmd->value, cmd->value_length);
+    write_exit();
+    if (!ok) return KV_NOMEM;
+    reply_text(cmd, "STORED");
+    return 0;
+}
+
+int DeleteValue(DeleteValue_in *in, DeleteValue_out *out) {
+    command *cmd = in->cmd;
+    out->conn = in->conn;
+    out->cmd = cmd;
+    atomic_fetch_add(&dels, 1);
+    write_enter();
+    item **link = find(cmd->key, cmd->key_length);
+    item *it = *link;
+    if (it) {
+        *link = it->next;
+        store.count--;
+        free(it->value);
+        free(it);
+    }
+    write_exit();
+    reply_text(cmd, it ? "DELETED" : "NOT_FOUND");
+    return 0;
+}
+
+int Increment(Increment_in *in, Increment_out *out) {
+    command *cmd = in->cmd;
+    out->conn = in->conn;
+    out->cmd = cmd;
+    atomic_fetch_add(&incrs, 1);
+    write_enter();
+    item *it = *find(cmd->key, cmd->key_length);
+    long long v = 0;
+    int err = 0;
+    if (it) {
+        char *end;
+        errno = 0;
+        v = strtoll(it->value, &end, 10);
+        if (it->value_length == 0 || *end || errno || v == LLONG_MAX) err = KV_NAN;
+    }
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%lld", v + 1);
+    if (!err && !put(cmd->key, cmd->key_length, digits, (size_t)n)) err = KV_NOMEM;
+    write_exit();
+    if (!err) reply_text(cmd, digits);
+    return err;
+}
+
+int Stats(Stats_in *in, Stats_out *out) {
+    command *cmd = in->cmd;
+    out->conn = in->conn;
+    out->cmd = cmd;
+    read_enter();
+    size_t keys = store.count;
+    read_exit();
+    cmd->reply = cmd->small;
+    cmd->reply_length = (size_t)snprintf(
+        cmd->small, sizeof cmd->small,
+        "STATS keys=%zu gets=%ld hits=%ld sets=%ld dels=%ld incrs=%ld errors=%ld "
+        "connections=%ld violations=%ld\r\n",
+        keys, atomic_load(&gets), atomic_load(&hits), atomic_load(&sets), atomic_load(&dels),
+        atomic_load(&incrs), atomic_load(&errors), atomic_load(&clients.accepted),
+        atomic_load(&violations));
+    if (cmd->reply_length >= sizeof cmd->small) cmd->reply_length = sizeof cmd->small - 1;
+    return 0;
+}
+
+int Flush(Flush_in *in, Flush_out *out) {
+    out->conn = in->conn;
+    out->cmd = in->cmd;
+    write_enter();
+    clear();
+    write_exit();
+    reply_text(in->cmd, "FLUSHED");
+    return 0;
+}
+
+int Unknown(Unknown_in *in, Unknown_out *out) {
+    out->conn = in->conn;
+    out->cmd = in->cmd;
+    return KV_UNKNOWN;
+}
+
+int Reply(Reply_in *in, Reply_out *out) {
+    out->conn = in->conn;
+    out->cmd = in->cmd;
+    return np_write(&in->conn->base, in->cmd->reply, in->cmd->reply_length, WRITE_TIMEOUT_MS)
+               ? KV_EOF : 0;
+}
+
+int Done(Done_in *in) {
+    connection *conn = in->conn;
+    reply_free(in->cmd);
+    if (in->cmd->close) {
+        np_close(&conn->base);
+    } else {
+        np_consume(&conn->base, in->cmd->line_length);
+        np_rearm(&conn->base);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ handlers */
+
+void ReadFailed(ReadCommand_in *in, int err) {
+    if (err == KV_AGAIN) {
+        np_rearm(&in->conn->base);
+    } else if (err == KV_EOF) {
+        np_close(&in->conn->base);
+    } else {
+        atomic_fetch_add(&errors, 1);
+        answer(in->conn, error_text(err), false);
+    }
+}
+
+void BadCommand(ParseCommand_in *in, int err) {
+    atomic_fetch_add(&errors, 1);
+    answer(in->conn, error_text(err), true);
+}
+
+void CommandFailed(Execute_in *in, int err) {
+    atomic_fetch_add(&errors, 1);
+    answer(in->conn, error_text(err), true);
+}
+
+void AdminFailed(AdminExecute_in *in, int err) {
+    atomic_fetch_add(&errors, 1);
+    answer(in->conn, error_text(err), true);
+}
+
+void Hangup(Command_in *in, int err) {
+    (void)err;
+    reply_free(&in->conn->cmd);
+    np_close(&in->conn->base);
+}
+
+void AdminHangup(Admin_in *in, int err) {
+    (void)err;
+    reply_free(&in->conn->cmd);
+    np_close(&in->conn->base);
+}
+
+/* ------------------------------------------------------------------ snapshots */
+
+int SnapshotTimer(SnapshotTimer_out *out) {
+    static snapshot_job job;
+    /* Without a snapshot file this source never starts a flow: it just waits for shutdown. */
+    long wait_ms = snapshot_path ? snapshot_ms : 1000;
+    do {
+        struct timespec ts = {.tv_sec = wait_ms / 1000, .tv_nsec = (wait_ms % 1000) * 1000000L};
+        if (nanosleep(&ts, NULL) != 0 || flux_stopping()) return 1;
+    } while (!snapshot_path);
+    job.path = snapshot_path;
+    out->job = &job;
+    return 0;
+}
+
+static int save(const char *path) {
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) return errno;
+    for (size_t b = 0; b < store.nbuckets; b++)
+        for (item *it = store.buckets[b]; it; it = it->next)
+            fprintf(f, "%s %s\n", it->key, it->value);
+    if (fclose(f) != 0 || rename(tmp, path) != 0) return errno ? errno : EIO;
+    return 0;
+}
+
+int SaveSnapshot(SaveSnapshot_in *in) {
+    read_enter();
+    int err = save(in->job->path);
+    read_exit();
+    return err;
+}
+
+void SnapshotFailed(SaveSnapshot_in *in, int err) {
+    fprintf(stderr, "kvstore: snapshot %s: %s\n", in->job->path, strerror(err));
+}
+
+static void load(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        if (line[n - 1] == '\n') line[--n] = '\0';
+        char *sp = strchr(line, ' ');
+        if (sp && sp > line) put(line, (size_t)(sp - line), sp + 1, (size_t)(line + n - sp - 1));
+    }
+    free(line);
+    fclose(f);
+}
+
+/* ------------------------------------------------------------------ start and stop */
+
+int flux_init(int argc, char **argv) {
+    const char *host = "127.0.0.1";
+    int port = 6380, admin_port = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        bool more = i + 1 < argc;
+        if (!strcmp(a, "--port") && more) port = atoi(argv[++i]);
+        else if (!strcmp(a, "--admin-port") && more) admin_port = atoi(argv[++i]);
+        else if (!strcmp(a, "--host") && more) host = argv[++i];
+        else if (!strcmp(a, "--snapshot") && more) snapshot_path = argv[++i];
+        else if (!strcmp(a, "--snapshot-ms") && more) snapshot_ms = atol(argv[++i]);
+        else if (i > 0 || a[0] == '-') {
+            fprintf(stderr, "kvstore: unknown argument %s\n", a);
+            return 2;
+        }
+    }
+    if (snapshot_ms < 1) snapshot_ms = 1;
+    store.nbuckets = 1024;
+    store.buckets = calloc(store.nbuckets, sizeof *store.buckets);
+    if (!store.buckets) return 1;
+    if (snapshot_path) load(snapshot_path);
+    if (np_open(&clients, host, port, sizeof(connection), KV_LINE_MAX, line_complete,
+                flux_stopping) < 0 ||
+        np_open(&admin, host, admin_port, sizeof(connection), KV_LINE_MAX, line_complete,
+                flux_stopping) < 0) {
+        fprintf(stderr, "kvstore: cannot listen on %s: %s\n", host, strerror(errno));
+        return 1;
+    }
+    printf("listening on tcp://%s:%d\nadmin on tcp://%s:%d\n", host, clients.port, host,
+           admin.port);
+    fflush(stdout);
+    return 0;
+}
+
+void flux_shutdown(void) {
+    np_free(&clients);
+    np_free(&admin);
+    if (snapshot_path && save(snapshot_path) != 0)
+        fprintf(stderr, "kvstore: snapshot %s: %s\n", snapshot_path, strerror(errno));
+    clear();
+    free(store.buckets);
+    store.buckets = NULL;
+}
