@@ -13,10 +13,12 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q ./tree-sitter-flux -e '.[test]' --config-settings editable_mode=compat
 
-# The main job on the bundled examples: check them, then draw the image server's graph.
+# The main job on a bundled example: check the examples, draw a program graph, then build the
+# example web server, launch it and fetch a page (it keeps serving until Ctrl-C;
+# FLUX_DEMO_ONCE=1 stops after the page). See scripts/demo.sh.
 demo: install
-	$(BIN)/flux check examples/
-	$(BIN)/flux graph examples/imageserver/imageserver.flux --format mermaid
+	-$(MAKE) -s system-packages
+	BIN=$(BIN) ./scripts/demo.sh
 
 lint: install
 	$(BIN)/ruff check flux_ls tests bench
