@@ -10,7 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import Atomic, FlowDef, Handler, Mode, Name, Scope, Signature, Source, Span, Typedef
+from .model import (
+    Atomic,
+    Deferred,
+    FlowDef,
+    Handler,
+    Mode,
+    Name,
+    Relocatable,
+    Scope,
+    Signature,
+    Source,
+    Span,
+    Typedef,
+)
 
 #: A list of canonical C types; an element is None where the type is malformed, and a whole
 #: tuple is None where it is unknown (unknown unifies with anything: no cascades).
@@ -33,7 +46,7 @@ def types_match(a: Types, b: Types) -> bool:
 
 
 @dataclass(frozen=True)
-class Elevation:
+class Elevation(Relocatable):
     """Why a constraint was added to an abstract node (FLX603)."""
 
     from_node: str            # the inner node that needed the constraint
@@ -45,7 +58,7 @@ class Elevation:
 
 
 @dataclass(frozen=True)
-class Upgrade:
+class Upgrade(Relocatable):
     """Why a reader acquisition became a writer (FLX604)."""
 
     writer: str               # the inner node that writes
@@ -54,7 +67,7 @@ class Upgrade:
 
 
 @dataclass(frozen=True)
-class EffectiveConstraint:
+class EffectiveConstraint(Relocatable):
     name: str
     mode: Mode
     scope: Scope
@@ -72,7 +85,7 @@ NodeKind = Literal["concrete", "abstract"]
 
 
 @dataclass(frozen=True)
-class NodeInfo:
+class NodeInfo(Relocatable):
     name: str
     kind: NodeKind
     signature: Signature | None
@@ -104,7 +117,7 @@ class NodeInfo:
 
 
 @dataclass(frozen=True)
-class Semantics:
+class Semantics(Deferred):
     nodes: dict[str, NodeInfo] = field(default_factory=dict)
     typedefs: dict[str, Typedef] = field(default_factory=dict)
     sources: tuple[Source, ...] = ()

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import flux_programs
+from tree_sitter import Node
 
 from flux_ls import fmt
 from flux_ls.fmt import FormatError, FormatterBug, equivalent, format_range, format_text
@@ -202,3 +204,97 @@ def test_format_range_uses_byte_offsets_and_the_documents_line_breaks() -> None:
 def test_format_range_skips_declarations_with_syntax_errors() -> None:
     text = "A=B;\nC = -> ;\nE=F;\n"
     assert [e.new_text for e in format_range(text, 0, len(text))] == ["A = B;", "E = F;"]
+
+
+# --- caches: the cached path gives what the uncached one gives -----------------------------
+
+EDITS = st.lists(st.tuples(
+    st.floats(0, 1), st.integers(0, 12),
+    st.sampled_from(["", " ", "\n", "\n\n", "x", "_", ";", ",", "->", "/* c */", "// c\n",
+                     "/** d */\n", "A = B;\n", "\nN (int a) => (int a);\n", "é"])), max_size=6)
+
+
+def outcome(text: str, **kwargs: object) -> object:
+    """What ``format_text`` gives: the text, or the syntax error's position and message."""
+    try:
+        return format_text(text, **kwargs)  # type: ignore[arg-type]
+    except FormatError as error:
+        return ("FormatError", error.line, error.column, error.message)
+
+
+def versions(text: str, edits: list[tuple[float, int, str]]) -> list[str]:
+    """``text`` and the texts each edit makes of the one before (code-point positions)."""
+    out = [text]
+    for where, length, insert in edits:
+        start = int(where * len(text))
+        text = text[:start] + insert + text[start + length:]
+        out.append(text)
+    return out
+
+
+@SETTINGS
+@given(st.lists(flux_programs(), min_size=1, max_size=4).map("\n".join), EDITS,
+       st.sampled_from([2, 3, 32]))
+def test_cached_formatting_equals_uncached(text: str, edits: list[tuple[float, int, str]],
+                                           chunk: int) -> None:
+    """Format a program and versions of it after random edits: with the caches warm from
+    the version before, the result is what a formatter without caches gives, whatever the
+    chunk size; with the tree given or not."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fmt, "CHUNK", chunk)
+        fmt.clear_caches()
+        for version in versions(text, edits):
+            cached = outcome(version)
+            with_tree = outcome(version, syntax=parse(re.sub(r"\r\n?", "\n", version)))
+            fmt.clear_caches()
+            assert cached == with_tree == outcome(version)
+            patch.setattr(fmt, "CHUNK", 10**9)  # one chunk: the layout without cuts
+            fmt.clear_caches()
+            assert outcome(version) == cached
+            patch.setattr(fmt, "CHUNK", chunk)
+
+
+@SETTINGS
+@given(st.lists(flux_programs(max_declarations=4), min_size=1, max_size=3).map("\n".join),
+       EDITS, st.floats(0, 1), st.floats(0, 1))
+def test_cached_range_formatting_equals_uncached(text: str, edits: list[tuple[float, int, str]],
+                                                 a: float, b: float) -> None:
+    fmt.clear_caches()
+    for version in versions(text, edits):
+        size = len(version.encode())
+        start, end = sorted((int(a * size), int(b * size)))
+        cached = format_range(version, start, end)
+        given_tree = format_range(version, start, end, parse(version))
+        fmt.clear_caches()
+        assert cached == given_tree == format_range(version, start, end)
+
+
+def test_a_tree_of_another_text_is_not_used() -> None:
+    assert format_text("A=B;\n", syntax=parse("C=D;\n")) == "A = B;\n"
+    assert format_range("A=B;\n", 0, 4, parse("C=D;\n")) == [(0, 4, "A = B;")]
+
+
+def test_a_cached_result_does_not_hide_a_formatter_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caches hold results of one layout function: a broken one is checked afresh."""
+    text = "".join(f"N{i} (int a) => (int a);\nF{i} = N{i};\n" for i in range(100))
+    assert format_text(text) == text  # every cache warm
+    render = fmt.render_declaration
+
+    def broken(node: Node, data: bytes) -> str:
+        out = render(node, data)
+        return "F7 = N8;" if out == "F7 = N7;" else out
+
+    monkeypatch.setattr(fmt, "render_declaration", broken)
+    with pytest.raises(FormatterBug):
+        format_text(text)
+    with pytest.raises(FormatterBug):
+        format_text(text.replace("F7 = N7;", "F7=N7;"))
+
+
+def test_a_chunk_is_checked_with_its_doc_comments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A layout that moved a doc comment away from its declaration is refused."""
+    text = "".join(f"/** doc {i} */\nN{i} (int a) => (int a);\n" for i in range(50))
+    fmt.clear_caches()
+    monkeypatch.setattr(fmt, "_top_comment", lambda node, data: "/* moved */")
+    with pytest.raises(FormatterBug, match="doc comment"):
+        format_text(text)

@@ -15,36 +15,55 @@ from .context import Context
 
 
 def run(program: Program, has_syntax_errors: bool = False) -> tuple[Semantics, list[Diagnostic]]:
-    ctx = Context(program, has_syntax_errors)
+    """Check a whole program at once (``analyze`` checks it island by island, see
+    ``checks.islands``, with the same result)."""
+    ctx = check(program, has_syntax_errors)
+    scopes = {c.name.text: c.scope for a in ctx.program.atomics for c in a.constraints}
+    return Semantics(node_infos(ctx), dict(ctx.typedefs), ctx.program.sources, scopes), \
+        ctx.diagnostics
+
+
+def check(program: Program, has_syntax_errors: bool = False,
+          defer_hints: bool = False) -> Context:
+    """Run every pass over ``program``; the conclusions are in the returned context."""
+    ctx = Context(program, has_syntax_errors, defer_hints)
     names.bind(ctx)
     types.check(ctx)
     sources.check(ctx)
     dispatch.check(ctx)
     handlers.check(ctx)
     constraints.check(ctx)
-    return _semantics(ctx), ctx.diagnostics
+    return ctx
 
 
 def _canonical(constraints: dict[str, EffectiveConstraint]) -> tuple[EffectiveConstraint, ...]:
+    if len(constraints) < 2:
+        return tuple(constraints.values())
     return tuple(constraints[k] for k in sorted(constraints, key=lambda n: n.encode()))
 
 
-def _semantics(ctx: Context) -> Semantics:
+def node_infos(ctx: Context) -> dict[str, NodeInfo]:
+    """What the checks concluded about each node: signatures first, then abstract nodes
+    without one, each in the order of its first declaration."""
     nodes = {}
-    for name in [*ctx.signatures, *(n for n in ctx.flows if n not in ctx.signatures)]:
+    signatures, flows = ctx.signatures, ctx.flows
+    for name in [*signatures, *(n for n in flows if n not in signatures)]:
+        flow_defs = flows.get(name)
+        declared = ctx.declared.get(name)
+        effective = ctx.effective.get(name)
+        atomics = ctx.atomics.get(name)
         nodes[name] = NodeInfo(
             name=name,
-            kind="abstract" if name in ctx.flows else "concrete",
-            signature=ctx.signatures.get(name),
-            flows=tuple(ctx.flows.get(name, ())),
+            kind="abstract" if flow_defs is not None else "concrete",
+            signature=signatures.get(name),
+            flows=tuple(flow_defs) if flow_defs else (),
             inputs=ctx.inputs.get(name),
             outputs=ctx.outputs.get(name),
             inferred=name in ctx.inferred,
-            declared=_canonical(ctx.declared.get(name, {})),
-            effective=_canonical(ctx.effective.get(name, {})),
+            declared=_canonical(declared) if declared else (),
+            effective=_canonical(effective) if effective else (),
             handler=ctx.handlers.get(name),
-            atomics=tuple(ctx.atomics.get(name, ())),
+            atomics=tuple(atomics) if atomics else (),
             reachable=name in ctx.reachable,
         )
-    scopes = {c.name.text: c.scope for a in ctx.program.atomics for c in a.constraints}
-    return Semantics(nodes, dict(ctx.typedefs), ctx.program.sources, scopes)
+    return nodes

@@ -17,7 +17,12 @@ from ..semantics import EffectiveConstraint, Types
 class Context:
     program: Program
     has_syntax_errors: bool = False
+    #: leave the "did you mean" hints of FLX101/FLX102 to the caller, which knows every name
+    #: of the file when the context holds only part of it (``checks.islands``)
+    defer_hints: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: (index in ``diagnostics``, undefined name, "node" or "predicate") of deferred hints
+    undefined: list[tuple[int, str, str]] = field(default_factory=list)
     # bindings (names pass)
     signatures: dict[str, Signature] = field(default_factory=dict)
     flows: dict[str, list[FlowDef]] = field(default_factory=dict)

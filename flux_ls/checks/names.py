@@ -3,6 +3,8 @@ identifiers and references to undefined nodes or predicate types."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from ..diagnostics import Related
 from ..model import FlowDef, Name
 from .context import Context
@@ -123,15 +125,30 @@ def _check_function_clashes(ctx: Context) -> None:
 
 def _undefined(ctx: Context, name: Name, where: str) -> None:
     if not ctx.is_node(name.text):
-        hint = _did_you_mean(name.text, [*ctx.signatures, *ctx.flows])
+        hint = _hint(ctx, name.text, "node", lambda: [*ctx.signatures, *ctx.flows])
         ctx.emit("FLX101", f"undefined node `{name}` in {where}", name.span, hint=hint)
 
 
-def _did_you_mean(name: str, candidates: list[str]) -> str | None:
+def _hint(ctx: Context, name: str, kind: str, candidates: Callable[[], list[str]]) -> str | None:
+    if ctx.defer_hints:
+        ctx.undefined.append((len(ctx.diagnostics), name, kind))
+        return None
+    return did_you_mean(name, candidates())
+
+
+#: How close a name must be to another to be suggested for it (difflib's ratio).
+CUTOFF = 0.75
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     import difflib
 
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-    return f"did you mean `{close[0]}`?" if close else None
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=CUTOFF)
+    return suggestion(close[0]) if close else None
+
+
+def suggestion(name: str) -> str:
+    return f"did you mean `{name}`?"
 
 
 def _check_references(ctx: Context) -> None:
@@ -140,7 +157,7 @@ def _check_references(ctx: Context) -> None:
             _undefined(ctx, step, f"the flow of `{flow.name}`")
         for element in flow.pattern or ():
             if element.name is not None and element.name.text not in ctx.typedefs:
-                hint = _did_you_mean(element.name.text, list(ctx.typedefs))
+                hint = _hint(ctx, element.name.text, "predicate", lambda: list(ctx.typedefs))
                 ctx.emit("FLX102", f"undefined predicate type `{element.name}` in a pattern "
                          f"of `{flow.name}`", element.name.span, hint=hint)
     for source in ctx.program.sources:

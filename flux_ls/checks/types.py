@@ -45,28 +45,30 @@ def _declared_types(ctx: Context) -> None:
 def _find_cycles(ctx: Context) -> None:
     """FLX401: report each cycle of abstract nodes once, at the step that closes it."""
     state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-
-    def visit(name: str, stack: list[str]) -> None:
-        state[name] = 1
-        stack.append(name)
-        for step in ctx.children(name):
-            if not ctx.is_abstract(step.text):
-                continue
-            if state.get(step.text) == 1:
-                cycle = stack[stack.index(step.text):]
-                ctx.cyclic.update(cycle)
-                path = " -> ".join([*cycle, step.text])
-                ctx.emit("FLX401", f"abstract node `{step}` contains itself: {path}",
-                         step.span, (Related(ctx.declaration_span(step.text),
-                                             f"`{step}` is defined here"),))
-            elif step.text not in state:
-                visit(step.text, stack)
-        stack.pop()
-        state[name] = 2
-
     for name in ctx.flows:
         if name not in state:
-            visit(name, [])
+            _visit(ctx, state, name, [])
+
+
+def _visit(ctx: Context, state: dict[str, int], name: str, stack: list[str]) -> None:
+    # (not a closure: a recursive closure is a reference cycle, and it would keep the whole
+    # analysis alive until a full garbage collection — which ``analyze`` defers)
+    state[name] = 1
+    stack.append(name)
+    for step in ctx.children(name):
+        if not ctx.is_abstract(step.text):
+            continue
+        if state.get(step.text) == 1:
+            cycle = stack[stack.index(step.text):]
+            ctx.cyclic.update(cycle)
+            path = " -> ".join([*cycle, step.text])
+            ctx.emit("FLX401", f"abstract node `{step}` contains itself: {path}",
+                     step.span, (Related(ctx.declaration_span(step.text),
+                                         f"`{step}` is defined here"),))
+        elif step.text not in state:
+            _visit(ctx, state, step.text, stack)
+    stack.pop()
+    state[name] = 2
 
 
 def in_types(ctx: Context, name: str) -> Types:

@@ -18,6 +18,9 @@ For a whole document, ``encoded_tokens(analysis, encoding)`` returns the same in
 into content-defined blocks whose encodings are cached by their text (a module-level LRU
 cache, ``CACHE_SIZE`` blocks), so after an edit only the edited block is tokenized again —
 about 7 ms instead of ~100 ms for a 10,000-line file. Use it for ``full`` and ``full/delta``.
+``encoded_tokens_json`` also gives those ints as JSON text, assembled from text cached with
+each block: a 10,000-line file has ~370,000 ints, and writing them out one by one (cattrs,
+``json.dumps``) costs far more than computing them. Both are cached per analysis.
 
 Tokens come from the model (names, C types, constraints) — so a node is an ``abstract``
 ``function`` wherever it appears, from the checked semantics — and from one lexical pass
@@ -34,11 +37,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import tree_sitter
+
 from ..analysis import Analysis
 from ..model import Atomic, Declaration, FlowDef, Handler, Name, Param, Signature, Source
+from ..syntax.lower import Lowerer, lower_declaration, lowering
 
 __all__ = ["TOKEN_MODIFIERS", "TOKEN_TYPES", "Token", "TokensEdit", "edits", "encode",
-           "encoded_tokens", "semantic_tokens"]
+           "encoded_tokens", "encoded_tokens_json", "semantic_tokens"]
 
 #: Token types (LSP standard names); a token's ``type`` is an index into this tuple.
 TOKEN_TYPES: tuple[str, ...] = (
@@ -228,12 +234,46 @@ def declaration_starts(analysis: Analysis) -> list[int]:
 
 
 def _abstract_nodes(analysis: Analysis) -> frozenset[str]:
+    """The nodes that flows define: the abstract ones (as ``semantics`` has it). Read from
+    the flow definitions of the tree, named as lowering names them, block by block (the
+    names a block defines are cached by its text): after an edit, reading them from
+    ``analysis.semantics`` or ``analysis.program`` would relocate every node or declaration
+    behind the edit, which costs more than the rest of the request."""
     cached = analysis._cache.get("ide.semantic_tokens.abstract")
-    if not isinstance(cached, frozenset):
-        cached = frozenset(n for n, i in analysis.semantics.nodes.items()
-                           if i.kind == "abstract")
-        analysis._cache["ide.semantic_tokens.abstract"] = cached
+    if isinstance(cached, frozenset):
+        return cached
+    data = analysis.data
+    names: set[str] = set()
+    children = _root_children(analysis)
+    for start, end, lo, hi, clean in _boundaries(analysis):
+        key = data[start:end]
+        with _CACHE_LOCK:
+            defined = _DEFINES.get(key) if clean else None
+            if defined is not None:
+                _DEFINES.move_to_end(key)
+        if defined is None:
+            defined = _flows_defined(data, children[lo:hi])
+            if clean:
+                with _CACHE_LOCK:
+                    _DEFINES[key] = defined
+                    if len(_DEFINES) > CACHE_SIZE:
+                        _DEFINES.popitem(last=False)
+        names |= defined
+    cached = frozenset(names)
+    analysis._cache["ide.semantic_tokens.abstract"] = cached
     return cached
+
+
+def _flows_defined(data: bytes, children: list[tree_sitter.Node]) -> frozenset[str]:
+    """The names of the flow definitions among top-level ``children`` (named as
+    ``syntax.lower`` names them: a missing or empty name defines nothing)."""
+    names = set()
+    for node in children:
+        if node.type == "flow_definition":
+            name = node.child_by_field_name("name")
+            if name is not None and not name.is_missing and name.end_byte > name.start_byte:
+                names.add(data[name.start_byte:name.end_byte].decode("utf-8", "replace"))
+    return frozenset(names)
 
 
 def semantic_tokens(analysis: Analysis, start: int | None = None,
@@ -377,6 +417,7 @@ def apply_edits(old: Sequence[int], changes: Sequence[TokensEdit]) -> list[int]:
 @dataclass(frozen=True)
 class _Block:
     ints: list[int]             # encoded as if the previous token were at the block's start
+    tail: str                   # ``ints[2:]`` as JSON (``"3,1,0,…"``; the first two vary)
     last_line: int              # the last token: its line (from the block's first line) …
     last_char: int              # … and character (from the block start on the first line)
     refs: frozenset[str]        # the node names the block uses …
@@ -386,24 +427,69 @@ class _Block:
 #: Encoded blocks by (encoding, block text); least recently used first. Shared by every
 #: document (identical text gives identical tokens) and guarded for server worker threads.
 _CACHE: OrderedDict[tuple[str, bytes], _Block] = OrderedDict()
+#: The names of the flows each block defines, by block text (the same bound).
+_DEFINES: OrderedDict[bytes, frozenset[str]] = OrderedDict()
 _CACHE_LOCK = threading.Lock()
-CACHE_SIZE = 4096
+CACHE_SIZE = 1024  # ~17 KB a block: a 10,000-line file has ~250 blocks
 
 
-def _boundaries(analysis: Analysis) -> list[tuple[int, int, int, int]]:
-    """The file cut into blocks ``(start, end, first decl, past last decl)`` after each
-    declaration whose length in bytes is a multiple of 32: content-defined, so an edit
-    changes the text of the block it is in and of no other block."""
+def _root_children(analysis: Analysis) -> list[tree_sitter.Node]:
+    """The children of the tree's root (listed once per analysis: ~1 ms for 10,000 lines)."""
+    cached = analysis._cache.get("ide.semantic_tokens.children")
+    if not isinstance(cached, list):
+        cached = analysis.syntax.root.children
+        analysis._cache["ide.semantic_tokens.children"] = cached
+    return cached
+
+
+def _boundaries(analysis: Analysis) -> list[tuple[int, int, int, int, bool]]:
+    """The file cut into blocks ``(start, end, first child, past last child, clean)`` after
+    each top-level node of the tree whose length in bytes is a multiple of 32:
+    content-defined, so an edit changes the text of the block it is in and of no other
+    block. (Children of the root, not the model's declarations: after an edit the
+    declarations behind it are relocated lazily, and reading all their spans would cost
+    more than the request.) A block is ``clean`` without a syntax error in it: only clean
+    blocks are cached by their text (error recovery depends on more than the text)."""
+    cached = analysis._cache.get("ide.semantic_tokens.boundaries")
+    if isinstance(cached, list):
+        return cached
     data = analysis.data
-    decls = analysis.program.declarations
+    root = analysis.syntax.root
+    children = _root_children(analysis)
+    broken = frozenset(i for i, node in enumerate(children) if node.has_error) \
+        if root.has_error else frozenset[int]()
     out = []
     start = lo = 0
-    for i, d in enumerate(decls):
-        end = d.span.end
-        if (end - d.span.start) & 31 == 0 and end > start:
-            out.append((start, end, lo, i + 1))
+
+    def block(start: int, end: int, lo: int, hi: int) -> tuple[int, int, int, int, bool]:
+        clean = not root.is_error and not any(i in broken for i in range(lo, hi))
+        return start, end, lo, hi, clean
+
+    for i, node in enumerate(children):
+        end = node.end_byte
+        if (end - node.start_byte) & 31 == 0 and end > start:
+            out.append(block(start, end, lo, i + 1))
             start, lo = end, i + 1
-    out.append((start, len(data), lo, len(decls)))
+    out.append(block(start, len(data), lo, len(children)))
+    analysis._cache["ide.semantic_tokens.boundaries"] = out
+    return out
+
+
+def _declarations_of(analysis: Analysis, children: list[tree_sitter.Node], lo: int, hi: int
+                     ) -> list[Declaration]:
+    """The declarations of top-level ``children[lo:hi]``, lowered as the analysis lowers
+    them (each on its own: the same declarations as ``analysis.program``'s, without making
+    the program's relocated copies of every declaration after an edit)."""
+    lowerer = Lowerer(analysis.data)
+    prev = children[lo - 1] if lo > 0 else None
+    out = []
+    for node in children[lo:hi]:
+        method = lowering(node)
+        if method is not None:
+            decl, _ = lower_declaration(lowerer, method, node, prev)
+            if decl is not None:
+                out.append(decl)
+        prev = node
     return out
 
 
@@ -433,7 +519,8 @@ def _block(analysis: Analysis, start: int, end: int, decls: Sequence[Declaration
     last_line = sum(ints[0::5]) if ints else 0
     last_char = _last_char(ints)
     refs = frozenset(n for d in decls for n in _names(d))
-    return _Block(ints, last_line, last_char, refs, refs & tokenizer.abstract)
+    return _Block(ints, ",".join(map(str, ints[2:])), last_line, last_char, refs,
+                  refs & tokenizer.abstract)
 
 
 def _last_char(ints: list[int]) -> int:
@@ -461,25 +548,45 @@ def encoded_tokens(analysis: Analysis, encoding: Encoding = "utf-16") -> list[in
     into content-defined blocks of ~32 declarations whose encodings are cached (keyed by
     their text; valid while the nodes they use keep being abstract or concrete), so after an
     edit only the edited block is tokenized again."""
+    return encoded_tokens_json(analysis, encoding)[0]
+
+
+def encoded_tokens_json(analysis: Analysis, encoding: Encoding = "utf-16"
+                        ) -> tuple[list[int], str]:
+    """``encoded_tokens(analysis, encoding)``, and the same ints as a JSON array (no
+    spaces). The caller must not change the list."""
+    key = f"ide.semantic_tokens.encoded.{encoding}"
+    cached = analysis._cache.get(key)
+    if isinstance(cached, tuple):
+        return cached
+    result = _encoded(analysis, encoding)
+    analysis._cache[key] = result
+    return result
+
+
+def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
     data = analysis.data
-    decls = analysis.program.declarations
     abstract = _abstract_nodes(analysis)
     cr = b"\r" in data
     out: list[int] = []
+    text: list[str] = []
     prev_line = prev_char = 0
     line = pos = 0
-    for start, end, lo, hi in _boundaries(analysis):
+    children = _root_children(analysis)
+    for start, end, lo, hi, clean in _boundaries(analysis):
         key = (encoding, data[start:end])
         with _CACHE_LOCK:
-            block = _CACHE.get(key)
+            block = _CACHE.get(key) if clean else None
             if block is not None:
                 _CACHE.move_to_end(key)
         if block is None or (block.refs & abstract) != block.abstract_refs:
-            block = _block(analysis, start, end, decls[lo:hi], encoding)
-            with _CACHE_LOCK:
-                _CACHE[key] = block
-                if len(_CACHE) > CACHE_SIZE:
-                    _CACHE.popitem(last=False)
+            block = _block(analysis, start, end, _declarations_of(analysis, children, lo, hi),
+                           encoding)
+            if clean:
+                with _CACHE_LOCK:
+                    _CACHE[key] = block
+                    if len(_CACHE) > CACHE_SIZE:
+                        _CACHE.popitem(last=False)
         line += _breaks(data, pos, start, cr)
         pos = start
         if not block.ints:
@@ -492,6 +599,7 @@ def encoded_tokens(analysis: Analysis, encoding: Encoding = "utf-16") -> list[in
         first_char = column + out[i + 1] if out[i] == 0 else out[i + 1]
         out[i] = first_line - prev_line
         out[i + 1] = first_char - prev_char if first_line == prev_line else first_char
+        text.append(f"{out[i]},{out[i + 1]},{block.tail}")
         prev_line = line + block.last_line
         prev_char = column + block.last_char if block.last_line == 0 else block.last_char
-    return out
+    return out, "[" + ",".join(text) + "]"

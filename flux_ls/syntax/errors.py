@@ -11,6 +11,8 @@ first problem, so a mistake never cascades. The primary span is one token, never
 
 A reserved word or a lone ``_`` written where a name is due parses as an identifier (the
 grammar accepts it so the rest of the declaration is still understood) and is reported here.
+Lowering sees every name, so when the caller has lowered the tree (``analyze`` does) the
+names it noted are used (``Unit.reserved``); otherwise a scan of the text finds them.
 """
 
 from __future__ import annotations
@@ -34,33 +36,70 @@ from .expected import (
     unit_tokens,
     valid_symbols,
 )
+from .lower import RESERVED
 from .parse import SyntaxTree, language
+from .units import Lowered
 
 Node = tree_sitter.Node
 
-RESERVED = frozenset({"typedef", "source", "handle", "error", "atomic", "program", "session"})
+__all__ = ["RESERVED", "syntax_diagnostics"]
 _MAX_SHOWN = 30
 
 
-def syntax_diagnostics(syntax: SyntaxTree) -> list[Diagnostic]:
-    """FLX001 diagnostics of a tree: syntax errors, then reserved words used as names."""
+def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> list[Diagnostic]:
+    """FLX001 diagnostics of a tree: syntax errors, then reserved words used as names.
+    ``lowered``, the lowering of the same tree, says where the errors and names are."""
     out: list[Diagnostic] = []
     root = syntax.root
-    error_row = -1  # last row of the previous top-level ERROR, if it was the previous unit
-    units = [] if not root.has_error else [root] if root.is_error else root.children
-    for unit in units:
-        if unit.type == "comment":
-            continue
-        # What follows a top-level ERROR on its line (or is another ERROR) is the same mistake.
-        same_mistake = error_row >= 0 and (unit.is_error or unit.start_point.row <= error_row)
-        if unit.has_error and not same_mistake:
-            found = _first_problem(unit, syntax.data)
-            if found is not None:
-                out.append(found)
-        error_row = unit.end_point.row if unit.is_error else -1
-    out.extend(_reserved_names(syntax))
+    if root.has_error:
+        units: list[Node | None]
+        if root.is_error:
+            units = [root]
+        elif lowered is not None:
+            units = _with_context(root, lowered.error_children)
+        else:
+            units = list(root.children)
+        error_row = -1  # last row of the previous top-level ERROR, if it was the previous unit
+        for unit in units:
+            if unit is None:  # a unit without error between two with errors
+                error_row = -1
+                continue
+            if unit.type == "comment":
+                continue
+            # What follows a top-level ERROR on its line (or is another ERROR) is the same mistake.
+            same_mistake = error_row >= 0 and (unit.is_error or unit.start_point.row <= error_row)
+            if unit.has_error and not same_mistake:
+                found = _first_problem(unit, syntax.data)
+                if found is not None:
+                    out.append(found)
+            error_row = unit.end_point.row if unit.is_error else -1
+    # (A root that is itself an ERROR holds stray names directly: scan then.)
+    out.extend(_reserved_names(syntax) if lowered is None or root.is_error
+               else _reserved_in_units(lowered))
     out.sort(key=lambda d: d.span.start)
     return out
+
+
+def _with_context(root: Node, errors: list[int]) -> list[Node | None]:
+    """The children of ``root`` with an error inside (``errors``: their indexes), with a None
+    between two of them wherever a child in between is not a comment: the loop above then
+    sees what it would see walking every child."""
+    nodes = root.children if len(errors) > 16 else None
+    out: list[Node | None] = []
+    last = -1
+    for index in errors:
+        if last >= 0 and any(_child(root, nodes, between).type != "comment"
+                             for between in range(index - 1, last, -1)):
+            out.append(None)
+        out.append(_child(root, nodes, index))
+        last = index
+    return out
+
+
+def _child(root: Node, nodes: list[Node] | None, index: int) -> Node:
+    node = nodes[index] if nodes is not None else root.child(index)
+    assert node is not None
+    return node
 
 
 def _first_problem(unit: Node, data: bytes) -> Diagnostic | None:
@@ -142,30 +181,53 @@ def _or(names: list[str]) -> str:
 
 # --- reserved words used as names -------------------------------------------------------------
 
+_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
 @lru_cache(maxsize=1)
-def _reserved_pattern() -> re.Pattern[bytes]:
-    words = "|".join(sorted(RESERVED | {"_"}))
-    return re.compile(rb"(?<![A-Za-z0-9_])(?:" + words.encode() + rb")(?![A-Za-z0-9_])")
+def _reserved_patterns() -> tuple[re.Pattern[bytes], ...]:
+    """One pattern per word: a literal prefix lets `re` skip ahead with a fast search (an
+    alternation of words, or a look-behind in front, makes it try every position)."""
+    return tuple(re.compile(re.escape(word.encode()) + rb"(?![A-Za-z0-9_])")
+                 for word in sorted(RESERVED | {"_"}))
 
 
 def _reserved_names(syntax: SyntaxTree) -> list[Diagnostic]:
     """Reserved words (and `_`) that the tree holds as names. Only the places where such a
-    word is written are looked at, so a large file costs a regex scan, not a tree walk."""
+    word is written are looked at, so a large file costs a text scan, not a tree walk."""
+    data = syntax.data
+    found = sorted(match.span() for pattern in _reserved_patterns()
+                   for match in pattern.finditer(data)
+                   if match.start() == 0 or data[match.start() - 1] not in _WORD_BYTES)
     out = []
     root = syntax.root
-    for match in _reserved_pattern().finditer(syntax.data):
-        node = root.descendant_for_byte_range(match.start(), match.end())
+    for start, end in found:
+        node = root.descendant_for_byte_range(start, end)
         if node is None or node.type not in ("identifier", "type_identifier"):
             continue
-        if (node.start_byte, node.end_byte) != match.span():
+        if (node.start_byte, node.end_byte) != (start, end):
             continue
         if top_level(node).has_error:  # the syntax error is the one mistake reported there
             continue
-        word = match.group().decode()
-        message = ("`_` is the wildcard and cannot be a name" if word == "_"
-                   else f"`{word}` is a reserved word and cannot be a name")
-        out.append(_make(message, _span(node)))
+        out.append(_reserved(data[start:end].decode(), _span(node)))
     return out
+
+
+def _reserved_in_units(lowered: Lowered) -> list[Diagnostic]:
+    """The same, from the names lowering noted in each declaration without a syntax error."""
+    out: list[Diagnostic] = []
+    for index in lowered.reserved_units:
+        unit = lowered.units[index]
+        delta = lowered.starts[index] - unit.start
+        out.extend(_reserved(word, Span(span.start + delta, span.end + delta))
+                   for span, word in unit.reserved)
+    return out
+
+
+def _reserved(word: str, span: Span) -> Diagnostic:
+    message = ("`_` is the wildcard and cannot be a name" if word == "_"
+               else f"`{word}` is a reserved word and cannot be a name")
+    return _make(message, span)
 
 
 # --- tree helpers -----------------------------------------------------------------------------

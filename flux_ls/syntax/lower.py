@@ -3,9 +3,16 @@
 Lowering keeps whatever a broken declaration still says: a declaration with a syntax error
 inside is lowered with ``incomplete=True`` so its name stays declared (no FLX101 cascade)
 while its types count as unknown. Nodes the error swallowed whole are simply absent.
+
+Each top-level declaration is lowered on its own (``lower_declaration``), which is what lets
+``syntax.units`` reuse the lowering of the declarations an edit did not touch. Lowering sees
+every name, so it also notes the names written with a reserved word (``syntax.errors``
+reports them).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import tree_sitter
 
@@ -32,24 +39,42 @@ Node = tree_sitter.Node
 
 
 def _span(node: Node) -> Span:
-    return Span(node.start_byte, node.end_byte)
+    return Span(*node.byte_range)
 
 
 def _text(data: bytes, node: Node) -> str:
-    return data[node.start_byte:node.end_byte].decode("utf-8", "replace")
+    start, end = node.byte_range
+    return data[start:end].decode("utf-8", "replace")
 
 
-class _Lowerer:
+#: Words that are keywords where the grammar expects them but parse as names elsewhere; a
+#: name written with one is FLX001 (``syntax.errors``), and so is a lone ``_``.
+RESERVED = frozenset({"typedef", "source", "handle", "error", "atomic", "program", "session"})
+_NOT_A_NAME = RESERVED | {"_"}
+
+
+class Lowerer:
+    """Reads declarations of one text into the model, one at a time."""
+
     def __init__(self, data: bytes) -> None:
         self.data = data
+        self.prev: Node | None = None  # the named sibling before the declaration (doc comment)
+        self.reserved: list[tuple[Span, str]] = []  # names that are reserved words
 
     def name(self, node: Node | None) -> Name | None:
-        if node is None or node.is_missing or node.start_byte == node.end_byte:
+        if node is None:
             return None
-        return Name(_text(self.data, node), _span(node))
+        start, end = node.byte_range  # (one call instead of two: lowering reads many names)
+        if start == end or node.is_missing:
+            return None
+        text = self.data[start:end].decode("utf-8", "replace")
+        span = Span(start, end)
+        if text in _NOT_A_NAME:
+            self.reserved.append((span, text))
+        return Name(text, span)
 
     def doc(self, node: Node) -> str | None:
-        prev = node.prev_named_sibling
+        prev = self.prev
         if prev is None or prev.type != "comment":
             return None
         text = _text(self.data, prev)
@@ -83,10 +108,16 @@ class _Lowerer:
         """The C type written by a parameter's type parts (words, `const`, pointers), with
         blanks (and any comment) between two parts as one space: `char **`, `char * const *`."""
         text = ""
-        for i, part in enumerate(parts):
-            if i > 0 and part.start_byte > parts[i - 1].end_byte:
+        last = -1
+        for part in parts:
+            start, end = part.byte_range
+            if 0 <= last < start:
                 text += " "
-            text += " ".join(_text(self.data, part).split())
+            last = end
+            word = self.data[start:end].decode("utf-8", "replace")
+            if word in _NOT_A_NAME and part.type == "type_identifier":
+                self.reserved.append((Span(start, end), word))
+            text += " ".join(word.split())
         return text
 
     def signature(self, node: Node) -> Signature | None:
@@ -159,21 +190,46 @@ class _Lowerer:
                           scope_node is not None, _span(node), explicit_writer=mode_text == "!")
 
 
-_DISPATCH = {
-    "node_declaration": _Lowerer.signature,
-    "flow_definition": _Lowerer.flow,
-    "source_declaration": _Lowerer.source,
-    "typedef_declaration": _Lowerer.typedef,
-    "handler_declaration": _Lowerer.handler,
-    "atomic_declaration": _Lowerer.atomic,
+_DISPATCH: dict[str, Callable[[Lowerer, Node], Declaration | None]] = {
+    "node_declaration": Lowerer.signature,
+    "flow_definition": Lowerer.flow,
+    "source_declaration": Lowerer.source,
+    "typedef_declaration": Lowerer.typedef,
+    "handler_declaration": Lowerer.handler,
+    "atomic_declaration": Lowerer.atomic,
 }
 
 
 def lower(syntax: SyntaxTree) -> Program:
-    lowerer = _Lowerer(syntax.data)
-    decls: list[Declaration] = []
-    for child in syntax.root.named_children:
-        method = _DISPATCH.get(child.type)
-        if method is not None and (decl := method(lowerer, child)) is not None:
-            decls.append(decl)
+    """The program of a tree (``units.lower_units`` gives the same, reusable across edits)."""
+    lowerer = Lowerer(syntax.data)
+    decls = []
+    prev: Node | None = None
+    for node in syntax.root.named_children:
+        method = _DISPATCH.get(node.type)
+        if method is not None:
+            decl, _ = lower_declaration(lowerer, method, node, prev)
+            if decl is not None:
+                decls.append(decl)
+        prev = node
     return Program(tuple(decls))
+
+
+Lowering = Callable[[Lowerer, Node], Declaration | None]
+
+
+def lowering(node: Node) -> Lowering | None:
+    """How to lower a child of the root, if it is a declaration."""
+    return _DISPATCH.get(node.type)
+
+
+def lower_declaration(lowerer: Lowerer, method: Lowering, node: Node, prev: Node | None
+                      ) -> tuple[Declaration | None, tuple[tuple[Span, str], ...]]:
+    """One declaration (``prev``: the named sibling before it, which may be its doc comment),
+    and its names written with a reserved word or `_`, in order."""
+    lowerer.prev = prev
+    lowerer.reserved = []
+    decl = method(lowerer, node)
+    return decl, tuple(sorted(set(lowerer.reserved))) if lowerer.reserved else ()
+
+

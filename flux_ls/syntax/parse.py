@@ -68,7 +68,9 @@ def _point(data: bytes, offset: int) -> tuple[int, int]:
 
 def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
     """Apply ``edits`` in order (each against the text the previous one produced) and re-parse
-    incrementally, reusing the unchanged parts of ``old``'s tree."""
+    incrementally, reusing the unchanged parts of ``old``'s tree. The result equals a fresh
+    parse, down to the parse states of the tokens in broken declarations (``_refresh_errors``),
+    which the syntax-error messages read."""
     data = old.data
     tree = old.tree.copy()
     for edit in edits:
@@ -85,4 +87,26 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
             new_end_point=_point(new_data, new_end),
         )
         data = new_data
-    return SyntaxTree(data, _parser().parse(data, old_tree=tree))
+    new_tree = _parser().parse(data, old_tree=tree)
+    if new_tree.root_node.has_error:
+        new_tree = _refresh_errors(new_tree, data)
+    return SyntaxTree(data, new_tree)
+
+
+def _refresh_errors(tree: tree_sitter.Tree, data: bytes) -> tree_sitter.Tree:
+    """Re-parse every top-level declaration that holds a syntax error as if it were new.
+
+    Error recovery is not incremental-stable: a broken declaration that tree-sitter reused
+    keeps the states (and so the FLX001 wording) of the parse that built it, which can differ
+    from a fresh parse of the same text. Marking those declarations edited (an edit that
+    changes nothing) makes the parser redo them; every other declaration is still reused."""
+    root = tree.root_node
+    broken = [c for c in root.children if c.has_error]
+    if root.is_error or not broken:
+        return _parser().parse(data)
+    edited = tree.copy()
+    for node in broken:
+        end, point = node.end_byte, node.end_point
+        edited.edit(start_byte=node.start_byte, old_end_byte=end, new_end_byte=end,
+                    start_point=node.start_point, old_end_point=point, new_end_point=point)
+    return _parser().parse(data, old_tree=edited)

@@ -23,7 +23,7 @@ EXAMPLES = sorted(ROOT.glob("examples/*/*.flux"))
 
 @pytest.fixture(scope="module")
 def image() -> Analysis:
-    path = ROOT / "examples" / "imageserver" / "imageserver.flux"
+    path = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
     return analyze(path.read_bytes(), "img.flux")
 
 

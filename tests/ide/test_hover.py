@@ -43,7 +43,10 @@ def example(name: str) -> Analysis:
 
 @pytest.fixture(scope="module")
 def image() -> Analysis:
-    return example("imageserver")
+    # The §1 image server as it was written for these tests (the example itself grew C-level
+    # types when its C code arrived): tests/ide/programs/imageserver.flux.
+    path = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
+    return analyze(path.read_bytes(), "imageserver.flux")
 
 
 def text_at(analysis: Analysis, kind: str, name: str, nth: int = 0) -> str:

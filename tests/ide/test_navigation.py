@@ -168,7 +168,7 @@ def test_broken_file_still_navigates() -> None:
 
 
 def test_every_use_in_the_image_server_reaches_a_definition() -> None:
-    path = ROOT / "examples" / "imageserver" / "imageserver.flux"
+    path = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
     analysis = analyze(path.read_bytes(), "img.flux")
     data = analysis.data
     for word in ("ReadInFromDisk", "Handler", "hit", "cache", "Image", "Listen"):

@@ -9,7 +9,7 @@ from flux_ls.analysis import analyze
 from flux_ls.ide.signature_help import SignatureHelp, signature_help
 
 ROOT = Path(__file__).resolve().parents[2]
-IMAGE = (ROOT / "examples" / "imageserver" / "imageserver.flux").read_text(encoding="utf-8")
+IMAGE = (ROOT / "tests" / "ide" / "programs" / "imageserver.flux").read_text(encoding="utf-8")
 
 
 def help_at(text: str) -> SignatureHelp | None:

@@ -1,0 +1,2 @@
+-- Flux programs: *.flux, and *.fx (the extension GitHub's Linguist registers for Flux).
+vim.filetype.add({ extension = { flux = 'flux', fx = 'flux' } })

@@ -1,0 +1,268 @@
+"""The server's own copy of every open document, and the analysis of each, kept current.
+
+pygls hands a ``didChange`` handler the text *after* the change, but tree-sitter's
+``Tree.edit`` needs the offsets of the text *before* it. So the server keeps each document
+as UTF-8 bytes and replays the content changes itself: every LSP range is converted to bytes
+against the previous text (in the negotiated position encoding, ``convert.offset``), the bytes
+are spliced, and the byte edit is queued for the incremental re-parse. A change without a
+range (full-document sync) becomes the one edit between the common prefix and suffix of the
+old and new text, so it re-parses incrementally too.
+
+Analysis runs off the event loop, in the server's executor, one job per document at a time:
+a job takes the latest text and every edit queued since its last tree, re-parses
+incrementally (``syntax.parse.reparse``), then calls ``analyze_document`` — the one place
+the server calls the analysis. Edits that arrive while a job runs are picked up by the next
+job, so a burst of keystrokes costs one analysis, not one per keystroke. A finished job
+whose text is no longer the newest is still handed to waiting requests, but the server
+publishes diagnostics only for the newest revision (stale results are dropped).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+
+from . import convert
+from .positions import Encoding, Lines
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..syntax.parse import SyntaxTree, TextEdit
+
+log = logging.getLogger(__name__)
+
+Change = types.TextDocumentContentChangePartial | types.TextDocumentContentChangeWholeDocument
+
+
+def analyze_document(syntax: SyntaxTree, path: str, previous: Analysis | None) -> Analysis:
+    """The one call of the analysis for a document the server holds (open or indexed).
+
+    ``previous`` is the last analysis of the same document: the analysis reuses the work the
+    edits since did not touch (and gives the same result as without it).
+    """
+    from ..analysis import analyze
+
+    return analyze(syntax.data, path, syntax=syntax, previous=previous)
+
+
+def encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def diff_edit(old: bytes, new: bytes) -> tuple[int, int, bytes]:
+    """The single replacement ``old[start:end] -> middle`` that turns ``old`` into ``new``
+    (common prefix and suffix found by binary search over ``memcmp``-speed slices; each step
+    compares only the part not known to be equal, so about ``len`` bytes in all)."""
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit
+    while lo < hi:  # longest common prefix: old[:lo] == new[:lo]
+        mid = (lo + hi + 1) // 2
+        if old[lo:mid] == new[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    n_old, n_new = len(old), len(new)
+    lo, hi = 0, limit - prefix
+    while lo < hi:  # longest common suffix not overlapping the prefix
+        mid = (lo + hi + 1) // 2
+        if old[n_old - mid:n_old - lo] == new[n_new - mid:n_new - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    suffix = lo
+    return prefix, len(old) - suffix, new[prefix:len(new) - suffix]
+
+
+@dataclass(eq=False)
+class Analysed:
+    """One analysis of one revision of a document, with the line index of its text (LSP
+    conversions of its spans must use *its* text, which may be older than the document's)."""
+
+    uri: str
+    revision: int
+    version: int | None
+    analysis: Analysis
+    lines: Lines
+    cache: dict[str, Any] = field(default_factory=dict)  # converted results, per feature
+
+
+class Document:
+    """One open document: its newest bytes (on the event loop) and its analysis (off it)."""
+
+    def __init__(self, uri: str, path: str, version: int | None, text: str,
+                 encoding: Encoding) -> None:
+        self.uri = uri
+        self.path = path
+        self.version = version
+        self.encoding = encoding
+        self.data = encode(text)
+        self.lines = Lines(self.data, encoding)
+        self.revision = 0
+        self.closed = False
+        self.current: Analysed | None = None
+        self._lock = threading.Lock()          # data/version/pending between loop and worker
+        self._pending: list[TextEdit] = []     # byte edits since ``_syntax`` (worker-owned)
+        self._syntax: SyntaxTree | None = None
+        self._job: asyncio.Future[Analysed] | None = None
+        self._waiters: list[tuple[int, asyncio.Future[Analysed]]] = []
+
+    # -- changes (event loop) ---------------------------------------------------------------
+
+    def apply(self, version: int | None, changes: Sequence[Change]) -> None:
+        """Replay LSP content changes, each against the text the previous one produced."""
+        from ..syntax.parse import TextEdit
+
+        edits: list[TextEdit] = []
+        data, lines = self.data, self.lines
+        for change in changes:
+            new_text = encode(change.text)
+            if isinstance(change, types.TextDocumentContentChangePartial):
+                start = convert.offset(lines, change.range.start)
+                end = max(start, convert.offset(lines, change.range.end))
+            else:
+                start, end, new_text = diff_edit(data, new_text)
+            if start == end and not new_text:
+                continue
+            edits.append(TextEdit(start, end, new_text))
+            data = data[:start] + new_text + data[end:]
+            lines = Lines(data, self.encoding)
+        with self._lock:
+            self.data, self.lines, self.version = data, lines, version
+            self._pending.extend(edits)
+            self.revision += 1
+
+    # -- analysis (executor) ----------------------------------------------------------------
+
+    def _analyse(self, prepare: Callable[[Analysed], object] | None = None) -> Analysed:
+        """Runs in the executor: re-parse what changed, analyse, index the lines, and
+        ``prepare`` the result (e.g. convert its diagnostics) while still off the loop."""
+        from ..syntax.parse import parse, reparse
+
+        with self._lock:
+            revision, version, data = self.revision, self.version, self.data
+            edits, self._pending = self._pending, []
+        if self._syntax is None:
+            syntax = parse(data)
+        elif edits:
+            syntax = reparse(self._syntax, edits)
+        else:
+            syntax = self._syntax
+        if syntax.data != data:  # cannot happen unless an edit was lost: never analyse stale text
+            log.error("%s: incremental re-parse diverged from the text; parsing afresh", self.uri)
+            syntax = parse(data)
+        self._syntax = syntax
+        previous = self.current.analysis if self.current is not None else None
+        analysis = analyze_document(syntax, self.path, previous)
+        lines = self.lines if self.lines.data is data else Lines(data, self.encoding)
+        result = Analysed(self.uri, revision, version, analysis, lines)
+        if prepare is not None:
+            prepare(result)
+        return result
+
+    def fresh(self) -> Analysed | None:
+        """The analysis of the newest text, if it is already there."""
+        current = self.current
+        return current if current is not None and current.revision == self.revision else None
+
+
+class DocumentStore:
+    """Open documents by URI, and the scheduling of their analyses on ``executor``."""
+
+    def __init__(self, executor: Executor,
+                 on_analysed: Callable[[Document, Analysed], None],
+                 prepare: Callable[[Analysed], object] | None = None) -> None:
+        self.executor = executor
+        self.on_analysed = on_analysed
+        self.prepare = prepare
+        self.encoding: Encoding = "utf-16"
+        self._docs: dict[str, Document] = {}
+
+    def __contains__(self, uri: str) -> bool:
+        return uri in self._docs
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(list(self._docs.values()))
+
+    def get(self, uri: str) -> Document | None:
+        return self._docs.get(uri)
+
+    def open(self, uri: str, path: str, version: int | None, text: str) -> Document:
+        old = self._docs.pop(uri, None)
+        if old is not None:
+            old.closed = True
+        doc = Document(uri, path, version, text, self.encoding)
+        self._docs[uri] = doc
+        self.schedule(doc)
+        return doc
+
+    def change(self, uri: str, version: int | None, changes: Sequence[Change]) -> Document | None:
+        doc = self._docs.get(uri)
+        if doc is None:
+            log.warning("didChange for %s, which is not open: ignored", uri)
+            return None
+        doc.apply(version, changes)
+        self.schedule(doc)
+        return doc
+
+    def close(self, uri: str) -> Document | None:
+        doc = self._docs.pop(uri, None)
+        if doc is not None:
+            doc.closed = True
+        return doc
+
+    def schedule(self, doc: Document) -> None:
+        """Make sure an analysis of ``doc``'s newest revision is running or will run."""
+        if doc._job is not None or doc.closed:
+            return
+        doc._job = asyncio.get_running_loop().run_in_executor(self.executor, doc._analyse,
+                                                              self.prepare)
+        doc._job.add_done_callback(lambda job: self._finished(doc, job))
+
+    def _finished(self, doc: Document, job: asyncio.Future[Analysed]) -> None:
+        doc._job = None
+        error = None if job.cancelled() else job.exception()
+        if job.cancelled() or error is not None:
+            log.error("analysis of %s failed: %r", doc.uri, error, exc_info=error)
+            for _, waiter in doc._waiters:
+                if not waiter.done():
+                    waiter.set_exception(RuntimeError(f"analysis of {doc.uri} failed"))
+            doc._waiters.clear()
+            return
+        result = job.result()
+        if doc.current is None or result.revision >= doc.current.revision:
+            doc.current = result
+        ready = [w for w in doc._waiters if w[0] <= result.revision]
+        doc._waiters = [w for w in doc._waiters if w[0] > result.revision]
+        for _, waiter in ready:
+            if not waiter.done():
+                waiter.set_result(result)
+        if not doc.closed:
+            try:
+                self.on_analysed(doc, result)
+            except Exception:
+                log.exception("publishing the analysis of %s failed", doc.uri)
+        if result.revision != doc.revision and not doc.closed:
+            self.schedule(doc)  # edits arrived while it ran
+        elif doc.closed:
+            for _, waiter in doc._waiters:
+                if not waiter.done():
+                    waiter.set_result(result)
+            doc._waiters.clear()
+
+    async def analysed(self, doc: Document) -> Analysed:
+        """The analysis of the document's text as of now (waiting for it if needed)."""
+        fresh = doc.fresh()
+        if fresh is not None:
+            return fresh
+        waiter: asyncio.Future[Analysed] = asyncio.get_running_loop().create_future()
+        doc._waiters.append((doc.revision, waiter))
+        self.schedule(doc)
+        return await waiter
