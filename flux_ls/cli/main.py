@@ -31,20 +31,22 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `flux` parser; with ``only`` (a subcommand name), just that subcommand is imported
+    and registered: `flux check` in a pre-commit hook should not pay for the others."""
     parser = argparse.ArgumentParser(
         prog="flux", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"flux {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in (only,) if only in SUBCOMMANDS else SUBCOMMANDS:
         module = importlib.import_module(f".{name}", __package__)
         module.add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     passthrough: list[str] = []
     if argv and argv[0] in PASSTHROUGH and "--" in argv:
         split = argv.index("--")
