@@ -230,7 +230,7 @@ async def request_times(client: Client, caps: types.ServerCapabilities, uri: str
     spots = [m.start() + 1 for m in NAME.finditer(text)]
     out: dict[str, list[float]] = {}
     for name, call in requests(caps).items():
-        runs = count if name != "formatting" else max(3, count // 2)
+        runs = count
         times = []
         for _ in range(runs):
             position = utf16_position(text, rng.choice(spots))

@@ -15,16 +15,24 @@ the ``SemanticTokensEdit`` list (as ``TokensEdit``) turning one encoded array in
 
 For a whole document, ``encoded_tokens(analysis, encoding)`` returns the same ints as
 ``encode(semantic_tokens(analysis), …)`` but reuses the work of earlier calls: the file is cut
-into content-defined blocks whose encodings are cached by their text (a module-level LRU
-cache, ``CACHE_SIZE`` blocks), so after an edit only the edited block is tokenized again —
-about 7 ms instead of ~100 ms for a 10,000-line file. Use it for ``full`` and ``full/delta``.
-``encoded_tokens_json`` also gives those ints as JSON text, assembled from text cached with
-each block: a 10,000-line file has ~370,000 ints, and writing them out one by one (cattrs,
-``json.dumps``) costs far more than computing them. Both are cached per analysis.
+into content-defined blocks (top-level nodes of the tree, ~32 a block) whose encodings are
+cached by their text (a module-level LRU cache, ``CACHE_SIZE`` blocks; blocks with a syntax
+error are not cached, as error recovery depends on more than their text), so after an edit
+only the edited block is tokenized again — ~10 ms instead of ~150 ms for a 10,000-line file.
+Use it for ``full`` and ``full/delta``. ``encoded_tokens_json`` also gives those ints as JSON
+text, assembled from text cached with each block: a 10,000-line file has ~370,000 ints, and
+writing them out one by one (cattrs, ``json.dumps``) costs far more than computing them.
+Both are cached per analysis.
+
+After an edit, the incremental analysis relocates the declarations behind it only when they
+are read, and reading them all costs more than the rest of a request. So the cached paths
+and ranges read the tree (the blocks, the flow definitions that make nodes abstract) and
+lower the few declarations they tokenize themselves, as the analysis lowers them.
 
 Tokens come from the model (names, C types, constraints) — so a node is an ``abstract``
-``function`` wherever it appears, from the checked semantics — and from one lexical pass
-for comments and arrows. Text that an ERROR node swallowed gets only lexical tokens.
+``function`` wherever it appears (a node that flows define, as in the semantics) — and from
+one lexical pass for comments and arrows. Text that an ERROR node swallowed gets only lexical
+tokens.
 """
 
 from __future__ import annotations
@@ -280,20 +288,23 @@ def semantic_tokens(analysis: Analysis, start: int | None = None,
                     end: int | None = None) -> list[Token]:
     """The tokens of the file (or of the declarations intersecting ``[start, end)``)."""
     data = analysis.data
-    decls = analysis.program.declarations
-    lo, hi = 0, len(decls)
     lex_start, lex_end = 0, len(data)
-    if start is not None or end is not None:
+    decls: Sequence[Declaration]
+    if start is None and end is None:
+        decls = analysis.program.declarations
+    else:
         start = 0 if start is None else max(0, start)
         end = len(data) if end is None else min(len(data), end)
-        starts = declaration_starts(analysis)
-        lo = max(0, bisect.bisect_right(starts, start) - 1)
-        hi = bisect.bisect_left(starts, end)
-        lex_start = min(start, decls[lo].span.start) if lo < len(decls) else start
+        # the top-level nodes in range, lowered here: after an edit, the program's
+        # declarations would first all be relocated (~30 ms for 10,000 lines)
+        children = _root_children(analysis)
+        lo, hi = _children_between(analysis, start, end)
+        decls = _declarations_of(analysis, children, lo, hi)
+        lex_start = min(start, children[lo].start_byte) if lo < hi else start
         lex_start = _top_level_start(analysis, lex_start)
         lex_end = end
     tokenizer = _Tokenizer(analysis)
-    for d in decls[lo:hi]:
+    for d in decls:
         tokenizer.declaration(d)
     tokens = tokenizer.out
     _lexical(data, lex_start, len(data), tokens, stop=lex_end)
@@ -301,6 +312,21 @@ def semantic_tokens(analysis: Analysis, start: int | None = None,
     if start is not None and end is not None:
         tokens = [t for t in tokens if t[1] > start and t[0] < end]
     return _without_overlaps(tokens)
+
+
+def _children_between(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    """``(lo, hi)``: the children of the root that may intersect ``[start, end)`` are
+    ``lo`` to ``hi - 1`` (found by tree-sitter, without listing them)."""
+    count = len(_root_children(analysis))
+    cursor = analysis.syntax.root.walk()
+    lo = cursor.goto_first_child_for_byte(start)  # the first child ending after ``start``
+    if lo is None:
+        return count, count
+    cursor = analysis.syntax.root.walk()
+    hi = cursor.goto_first_child_for_byte(end)
+    if hi is None:
+        return lo, count
+    return lo, hi + 1 if cursor.node is not None and cursor.node.start_byte < end else hi
 
 
 def _top_level_start(analysis: Analysis, offset: int) -> int:
@@ -564,27 +590,40 @@ def encoded_tokens_json(analysis: Analysis, encoding: Encoding = "utf-16"
     return result
 
 
+#: Above this many blocks to tokenize, their declarations are taken from the program rather
+#: than lowered again (reading the program's relocates every declaration behind an edit,
+#: ~30 ms for 10,000 lines; lowering again costs ~1 ms a block).
+_LOWER_AT_MOST = 8
+
+
 def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
     data = analysis.data
     abstract = _abstract_nodes(analysis)
-    cr = b"\r" in data
-    out: list[int] = []
-    text: list[str] = []
-    prev_line = prev_char = 0
-    line = pos = 0
-    children = _root_children(analysis)
-    for start, end, lo, hi, clean in _boundaries(analysis):
+    boundaries = _boundaries(analysis)
+    found: list[_Block | None] = []
+    for start, end, _, _, clean in boundaries:
         key = (encoding, data[start:end])
         with _CACHE_LOCK:
             block = _CACHE.get(key) if clean else None
             if block is not None:
                 _CACHE.move_to_end(key)
-        if block is None or (block.refs & abstract) != block.abstract_refs:
-            block = _block(analysis, start, end, _declarations_of(analysis, children, lo, hi),
-                           encoding)
+        found.append(block if block is None or (block.refs & abstract) == block.abstract_refs
+                     else None)
+    from_program = sum(block is None for block in found) > _LOWER_AT_MOST
+    children = _root_children(analysis)
+    cr = b"\r" in data
+    out: list[int] = []
+    text: list[str] = []
+    prev_line = prev_char = 0
+    line = pos = 0
+    for (start, end, lo, hi, clean), block in zip(boundaries, found, strict=True):
+        if block is None:
+            decls = _program_declarations(analysis, start, end) if from_program \
+                else _declarations_of(analysis, children, lo, hi)
+            block = _block(analysis, start, end, decls, encoding)
             if clean:
                 with _CACHE_LOCK:
-                    _CACHE[key] = block
+                    _CACHE[(encoding, data[start:end])] = block
                     if len(_CACHE) > CACHE_SIZE:
                         _CACHE.popitem(last=False)
         line += _breaks(data, pos, start, cr)
@@ -603,3 +642,10 @@ def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
         prev_line = line + block.last_line
         prev_char = column + block.last_char if block.last_line == 0 else block.last_char
     return out, "[" + ",".join(text) + "]"
+
+
+def _program_declarations(analysis: Analysis, start: int, end: int) -> Sequence[Declaration]:
+    """The program's declarations that start in ``[start, end)``."""
+    starts = declaration_starts(analysis)
+    return analysis.program.declarations[bisect.bisect_left(starts, start):
+                                         bisect.bisect_left(starts, end)]

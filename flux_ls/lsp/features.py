@@ -24,6 +24,7 @@ from . import actions, convert, handshake
 from .documents import Analysed, Document
 
 if TYPE_CHECKING:
+    from ..ide.semantic_tokens import TokensEdit
     from .server import FluxServer
 
 R = TypeVar("R")
@@ -361,7 +362,7 @@ def _tokens(server: FluxServer, f: Features) -> None:
         return tokens_json(data_json, remember(result.uri, data))
 
     def delta_of(result: Analysed, previous: list[int] | None
-                 ) -> tuple[list[int], str, list[Any] | None]:
+                 ) -> tuple[list[int], str, list[TokensEdit] | None]:
         from ..ide.semantic_tokens import edits, encoded_tokens_json
 
         data, data_json = encoded_tokens_json(result.analysis, result.lines.encoding)
