@@ -7,7 +7,9 @@ For each program (every example, and generated programs of 1,000 and 10,000 line
   repeated with fresh processes);
 * **didChange → publishDiagnostics**: one character typed (then deleted again) at a random
   place, timed until the diagnostics *for that version* arrive; each edit waits for the
-  previous one's diagnostics, so this is the latency of one keystroke, not of a burst;
+  previous one's diagnostics, so this is the latency of one keystroke, not of a burst
+  ("scattered": every keystroke pair at a new place); and the same for a word typed at one
+  place character by character, then erased ("typing a word");
 * **requests** the server advertises — hover, definition, references, completion at random
   node names; semantic tokens ``full`` and ``range`` (a 100-line window, what an editor asks
   for the visible part first); formatting — on the unchanged text;
@@ -187,6 +189,20 @@ async def keystrokes(client: Client, uri: str, text: str, count: int, rng: rando
     return times, version
 
 
+async def typing_session(client: Client, uri: str, text: str, count: int, rng: random.Random,
+                         version: int) -> tuple[list[float], int]:
+    """Type ``count // 2`` characters one after another at one place, then erase them one by
+    one, as someone typing a word: each keystroke timed to its diagnostics."""
+    where = utf16_position(text, edit_indexes(text, 1, rng)[0])
+    times: list[float] = []
+    typed = count // 2
+    for i in [*range(typed), *reversed(range(typed))]:
+        version += 1
+        at = types.Position(line=where.line, character=where.character + i)
+        times.append(await keystroke(client, uri, version, at, len(times) < typed))
+    return times, version
+
+
 def formatting_params(doc: types.TextDocumentIdentifier) -> types.DocumentFormattingParams:
     return types.DocumentFormattingParams(text_document=doc, options=types.FormattingOptions(
         tab_size=4, insert_spaces=True))
@@ -303,6 +319,7 @@ async def measure_program(label: str, path: str, text: str, args: argparse.Names
                                              text=text)))
     first = await asyncio.wait_for(opened, TIMEOUT) - began
     typing, version = await keystrokes(client, uri, text, args.edits, rng, 1)
+    word, version = await typing_session(client, uri, text, args.edits, rng, version)
     memory = memory_kb(client.pid)
     timed = await request_times(client, result.capabilities, uri, text, args.requests, rng)
     edited, delta_ints, version = await after_keystrokes(
@@ -313,6 +330,7 @@ async def measure_program(label: str, path: str, text: str, args: argparse.Names
     return {"program": label, "path": path, "lines": text.count("\n"),
             "bytes": len(text.encode("utf-8")), "open_to_diagnostics_s": first,
             "did_change_to_diagnostics": summary(typing),
+            "did_change_to_diagnostics_typing": summary(word),
             "requests": {name: summary(times) for name, times in timed.items()},
             "semantic_tokens_delta_ints": {
                 "p50": percentile([float(n) for n in delta_ints], 0.5) if delta_ints else 0,
@@ -339,8 +357,10 @@ def first(result: dict[str, Any], name: str) -> str:
 
 
 def row(result: dict[str, Any]) -> list[object]:
-    typing = result["did_change_to_diagnostics"]
+    scattered = result["did_change_to_diagnostics"]
+    typing = result["did_change_to_diagnostics_typing"]
     cells: list[object] = [result["program"], result["lines"], ms(result["open_to_diagnostics_s"]),
+                           f"{ms(scattered['p50_s'])} / {ms(scattered['p95_s'])}",
                            f"{ms(typing['p50_s'])} / {ms(typing['p95_s'])}"]
     cells += [cell(result, name) for name in ("hover", "definition", "references", "completion")]
     cells.append(f"{result['memory_kb'].get('VmRSS', 0) / 1024:.0f} MB / "
@@ -377,7 +397,8 @@ async def main_async(args: argparse.Namespace) -> int:
           f"max {ms(start['max_s'])} (target ≤ 300 ms)\n")
     print("p50 / p95 per program; memory is the server's resident set after the keystrokes / "
           "after all requests\n")
-    print(table(["program", "lines", "open → diagnostics", "keystroke → diagnostics", "hover",
+    print(table(["program", "lines", "open → diagnostics", "keystroke → diagnostics (scattered)",
+                 "keystroke → diagnostics (typing a word)", "hover",
                  "definition", "references", "completion", "RSS"], [row(r) for r in results]))
     print("\nsemantic tokens and formatting, p50 / p95; delta ints: p50 / max ints a delta "
           "carried; first: the first request of a fresh server\n")

@@ -68,16 +68,31 @@ def _point(data: bytes, offset: int) -> tuple[int, int]:
 
 def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
     """Apply ``edits`` in order (each against the text the previous one produced) and re-parse
-    incrementally, reusing the unchanged parts of ``old``'s tree. The result equals a fresh
-    parse, down to the parse states of the tokens in broken declarations (``_refresh_errors``),
-    which the syntax-error messages read."""
+    incrementally, reusing the unchanged parts of ``old``'s tree.
+
+    The result equals a fresh parse down to the parse states of the tokens in broken
+    declarations, which the FLX001 messages read. Error recovery is not incremental-stable:
+    a broken declaration that tree-sitter reuses, or re-parses around reused tokens, keeps
+    states of the parse that built them, which can differ from a fresh parse of the same
+    text. So the parse redoes from scratch (marked edited by an edit that changes nothing)
+    every declaration that was broken before, and the declarations each edit touches with
+    their neighbours; a declaration broken anywhere else afterwards is redone in a second
+    pass (``_refresh_errors``). Everything else is reused."""
     data = old.data
     tree = old.tree.copy()
+    redone: list[list[int]] = []  # byte ranges re-parsed from scratch, in current coordinates
+    if old.root.has_error:
+        for node in _broken_units(old.root):
+            _mark(tree, node.start_byte, node.end_byte, node.start_point, node.end_point)
+            redone.append([node.start_byte, node.end_byte])
     for edit in edits:
         start = max(0, min(edit.start, len(data)))
         end = max(start, min(edit.end, len(data)))
-        new_data = data[:start] + edit.new_text + data[end:]
-        new_end = start + len(edit.new_text)
+        wide_start, wide_end = _around(tree.root_node, start, end)
+        new_text = data[wide_start:start] + edit.new_text + data[end:wide_end]
+        start, end = wide_start, wide_end
+        new_data = data[:start] + new_text + data[end:]
+        new_end = start + len(new_text)
         tree.edit(
             start_byte=start,
             old_end_byte=end,
@@ -86,27 +101,82 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
             old_end_point=_point(data, end),
             new_end_point=_point(new_data, new_end),
         )
+        _shift(redone, start, end, new_end)
+        redone.append([start, new_end])
         data = new_data
     new_tree = _parser().parse(data, old_tree=tree)
-    if new_tree.root_node.has_error:
+    root = new_tree.root_node
+    if root.has_error and any(not _inside(redone, n.start_byte, n.end_byte)
+                              for n in _broken_units(root)):
         new_tree = _refresh_errors(new_tree, data)
     return SyntaxTree(data, new_tree)
 
 
-def _refresh_errors(tree: tree_sitter.Tree, data: bytes) -> tree_sitter.Tree:
-    """Re-parse every top-level declaration that holds a syntax error as if it were new.
+def _broken_units(root: tree_sitter.Node) -> list[tree_sitter.Node]:
+    return [root] if root.is_error else [c for c in root.children if c.has_error]
 
-    Error recovery is not incremental-stable: a broken declaration that tree-sitter reused
-    keeps the states (and so the FLX001 wording) of the parse that built it, which can differ
-    from a fresh parse of the same text. Marking those declarations edited (an edit that
-    changes nothing) makes the parser redo them; every other declaration is still reused."""
+
+def _mark(tree: tree_sitter.Tree, start: int, end: int, start_point: tuple[int, int],
+          end_point: tuple[int, int]) -> None:
+    """Mark ``[start, end)`` edited without changing it: the parser redoes it."""
+    tree.edit(start_byte=start, old_end_byte=end, new_end_byte=end, start_point=start_point,
+              old_end_point=end_point, new_end_point=end_point)
+
+
+def _around(root: tree_sitter.Node, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` grown to the top-level declarations it touches and the one on either
+    side (comments between them included)."""
+    first = _unit_at(root, start - 1) if start > 0 else None
+    last = _unit_at(root, end) if end < root.end_byte else None
+    if first is not None:
+        first = _sibling(first, forward=False) or first
+        start = min(start, first.start_byte)
+    if last is not None:
+        last = _sibling(last, forward=True) or last
+        end = max(end, last.end_byte)
+    return start, end
+
+
+def _unit_at(root: tree_sitter.Node, offset: int) -> tree_sitter.Node | None:
+    """The top-level node holding byte ``offset`` (None where only the root does)."""
+    node = root.descendant_for_byte_range(offset, offset + 1)
+    if node is None or node == root:
+        return None
+    while node.parent is not None and node.parent != root:
+        node = node.parent
+    return node
+
+
+def _sibling(node: tree_sitter.Node, forward: bool) -> tree_sitter.Node | None:
+    """The nearest top-level node before or after ``node`` that is not a comment."""
+    other = node.next_sibling if forward else node.prev_sibling
+    while other is not None and other.type == "comment":
+        other = other.next_sibling if forward else other.prev_sibling
+    return other
+
+
+def _shift(ranges: list[list[int]], start: int, end: int, new_end: int) -> None:
+    """Move ``ranges`` through the replacement of ``[start, end)`` by ``[start, new_end)``."""
+    delta = new_end - end
+    for r in ranges:
+        if r[0] >= end:
+            r[0] += delta
+            r[1] += delta
+        elif r[1] > start:  # overlaps the replaced bytes: it now spans the new ones too
+            r[0] = min(r[0], start)
+            r[1] = max(r[1] + delta, new_end)
+
+
+def _inside(ranges: list[list[int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _refresh_errors(tree: tree_sitter.Tree, data: bytes) -> tree_sitter.Tree:
+    """Re-parse every top-level declaration that holds a syntax error as if it were new."""
     root = tree.root_node
-    broken = [c for c in root.children if c.has_error]
-    if root.is_error or not broken:
+    if root.is_error:
         return _parser().parse(data)
     edited = tree.copy()
-    for node in broken:
-        end, point = node.end_byte, node.end_point
-        edited.edit(start_byte=node.start_byte, old_end_byte=end, new_end_byte=end,
-                    start_point=node.start_point, old_end_point=point, new_end_point=point)
+    for node in _broken_units(root):
+        _mark(edited, node.start_byte, node.end_byte, node.start_point, node.end_point)
     return _parser().parse(data, old_tree=edited)
