@@ -14,7 +14,10 @@ import time
 
 from common import BENCH, ROOT, venv_python
 
-BENCHMARKS = ("check_startup.py", "analyze_scaling.py", "incremental.py")
+#: Each a few seconds to a minute; web_bench.py (about 15 minutes, needs wrk and nginx) runs
+#: on its own.
+BENCHMARKS = ("check_startup.py", "analyze_scaling.py", "incremental.py", "keystroke.py",
+              "lsp_bench.py", "dispatch_bench.py")
 
 
 def main() -> int:
