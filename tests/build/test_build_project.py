@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import RUNTIMES, WATCHDOG
+from build_support import RUNTIMES, WATCHDOG
 
 from flux_ls.build.project import BuildOptions, build_project
 

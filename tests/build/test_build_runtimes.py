@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import RUNTIMES, WATCHDOG, Builder, run
+from build_support import RUNTIMES, WATCHDOG, Builder, run
 
 DISPATCH_INPUT = "4\n12\n13\n-1\nwait\n3\nx\n"
 DISPATCH_OUTPUT = [

@@ -13,7 +13,7 @@ import re
 import socket
 import threading
 
-from conftest import Builder, Server
+from example_support import Builder, Server
 
 WATCHDOG = 120.0  # seconds for the whole load: longer is a hang
 

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from conftest import Builder, Server
+from example_support import Builder, Server
 
 SIZE = 64
 WINDOW = 50       # moves sent before waiting for them to be applied (no UDP overrun)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Builder, Server
+from example_support import Builder, Server
 
 SIZES = {"gradient": (123, 77), "tiny": (3, 2), "wide": (257, 9)}
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Builder, Server
+from example_support import Builder, Server
 
 
 class Client:

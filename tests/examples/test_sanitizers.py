@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Builder, Server
+from example_support import Builder, Server
 from test_gameserver import WINDOW, Player
 from test_kvstore import Client
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from conftest import Builder, Server
+from example_support import Builder, Server
 
 ONE_K = bytes((i * 7 + 13) % 251 for i in range(1024))
 MID = bytes((i * 17 + 3) % 241 for i in range(40 * 1024))    # cached, sent with sendfile
