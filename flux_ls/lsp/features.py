@@ -2,7 +2,8 @@
 
 Every handler does the same three things: get the analysis of the document's newest text
 (``server.analysed``), call the pure ``flux_ls.ide`` function in the executor (with byte
-offsets from ``convert.offset``), and hand the result to ``convert``. What a client can take
+offsets from ``convert.offset``; ``Features.at_position`` does both for a cursor), and hand
+the result to ``convert``. What a client can take
 (markdown, snippets, hierarchical symbols, change annotations) decides the conversion.
 Semantic tokens keep the last encoded array per document so ``full/delta`` can answer with
 edits, and send whole arrays as pre-encoded JSON (``server.PreEncoded``); the legend is
@@ -48,6 +49,17 @@ class Features:
     async def run(self, fn: Callable[..., R], *args: Any) -> R:
         return await self.server.in_executor(fn, *args)
 
+    async def at_position(self, params: Any, fn: Callable[..., R], *extra: Any
+                          ) -> tuple[Analysed, R] | None:
+        """The newest analysis of ``params.text_document`` and ``fn(analysis, offset, *extra)``
+        run in the executor, ``offset`` being ``params.position`` in bytes; None for a
+        document the server does not know."""
+        result = await self.at(params.text_document)
+        if result is None:
+            return None
+        offset = convert.offset(result.lines, params.position)
+        return result, await self.run(fn, result.analysis, offset, *extra)
+
     def markdown(self, capability: str) -> bool:
         value: Any = self.server.client_capabilities
         for part in capability.split("."):
@@ -89,34 +101,31 @@ def _navigation(server: FluxServer, f: Features) -> None:
     async def definition(params: types.DefinitionParams) -> list[types.Location] | None:
         from ..ide import navigation as nav
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, nav.definition)
+        if located is None:
             return None
-        found = await f.run(nav.definition, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         return convert.locations(result.uri, result.lines, found)
 
     @server.request(types.TEXT_DOCUMENT_DECLARATION)
     async def declaration(params: types.DeclarationParams) -> list[types.Location] | None:
         from ..ide import navigation as nav
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, nav.declaration)
+        if located is None:
             return None
-        found = await f.run(nav.declaration, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         return convert.locations(result.uri, result.lines, found)
 
     @server.request(types.TEXT_DOCUMENT_REFERENCES)
     async def references(params: types.ReferenceParams) -> list[types.Location] | None:
         from ..ide import navigation as nav
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, nav.references,
+                                      params.context.include_declaration)
+        if located is None:
             return None
-        found = await f.run(nav.references, result.analysis,
-                            convert.offset(result.lines, params.position),
-                            params.context.include_declaration)
+        result, found = located
         return convert.locations(result.uri, result.lines, found)
 
     @server.request(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
@@ -124,22 +133,20 @@ def _navigation(server: FluxServer, f: Features) -> None:
                         ) -> list[types.DocumentHighlight] | None:
         from ..ide import navigation as nav
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, nav.document_highlight)
+        if located is None:
             return None
-        found = await f.run(nav.document_highlight, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         return convert.highlights(result.lines, found)
 
     @server.request(types.TEXT_DOCUMENT_HOVER)
     async def hover(params: types.HoverParams) -> types.Hover | None:
         from ..ide.hover import hover as hover_at
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, hover_at)
+        if located is None:
             return None
-        found = await f.run(hover_at, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         markdown = f.markdown("text_document.hover.content_format")
         return None if found is None else convert.hover(result.lines, found, markdown)
 
@@ -150,13 +157,12 @@ def _call_hierarchy(server: FluxServer, f: Features) -> None:
     @server.request(types.TEXT_DOCUMENT_PREPARE_CALL_HIERARCHY)
     async def prepare(params: types.CallHierarchyPrepareParams
                       ) -> list[types.CallHierarchyItem] | None:
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
         from ..ide import callhierarchy as calls
 
-        found = await f.run(calls.prepare_call_hierarchy, result.analysis,
-                            convert.offset(result.lines, params.position))
+        located = await f.at_position(params, calls.prepare_call_hierarchy)
+        if located is None:
+            return None
+        result, found = located
         return [convert.call_item(result.uri, result.lines, item) for item in found] or None
 
     def node_of(item: types.CallHierarchyItem) -> str:
@@ -193,11 +199,10 @@ def _editing(server: FluxServer, f: Features) -> None:
                              ) -> types.PrepareRenamePlaceholder | None:
         from ..ide import rename as ren
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, ren.prepare_rename)
+        if located is None:
             return None
-        found = await f.run(ren.prepare_rename, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         if isinstance(found, ren.RenameRefused):
             raise JsonRpcException(found.message, code=REQUEST_FAILED)
         return convert.prepare_rename(result.lines, found)
@@ -206,11 +211,10 @@ def _editing(server: FluxServer, f: Features) -> None:
     async def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
         from ..ide import rename as ren
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, ren.rename, params.new_name)
+        if located is None:
             return None
-        found = await f.run(ren.rename, result.analysis,
-                            convert.offset(result.lines, params.position), params.new_name)
+        result, found = located
         if isinstance(found, ren.RenameRefused):
             raise JsonRpcException(found.message, code=REQUEST_FAILED)
         annotate = f.supports("workspace.workspace_edit.change_annotation_support") and \
@@ -226,11 +230,10 @@ def _editing(server: FluxServer, f: Features) -> None:
     async def signature_help(params: types.SignatureHelpParams) -> types.SignatureHelp | None:
         from ..ide.signature_help import signature_help as help_at
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, help_at)
+        if located is None:
             return None
-        found = await f.run(help_at, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         markdown = f.markdown(
             "text_document.signature_help.signature_information.documentation_format")
         return None if found is None else convert.signature_help(found, markdown)
@@ -240,11 +243,10 @@ def _editing(server: FluxServer, f: Features) -> None:
     async def completion(params: types.CompletionParams) -> types.CompletionList | None:
         from ..ide.completion import complete
 
-        result = await f.at(params.text_document)
-        if result is None:
+        located = await f.at_position(params, complete)
+        if located is None:
             return None
-        found = await f.run(complete, result.analysis,
-                            convert.offset(result.lines, params.position))
+        result, found = located
         return convert.completion_list(
             result.lines, found,
             snippets=f.supports("text_document.completion.completion_item.snippet_support"),
