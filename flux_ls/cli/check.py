@@ -51,12 +51,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    from .files import gather
+    from .files import command_paths, gather
 
-    paths: list[str] = args.paths or (["-"] if args.stdin_filename else [])
-    if not paths:
-        args.check_parser.error("no PATH given (a file, a directory, or - for standard input)")
-    inputs = gather(paths, args.stdin_filename)
+    inputs = gather(command_paths(args, args.check_parser), args.stdin_filename)
     reports: list[FileReport] = []
     for source in inputs.sources:
         try:

@@ -9,6 +9,7 @@ files) becomes a one-line message in ``Inputs.errors`` while the other inputs ar
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -115,20 +116,39 @@ def read(path: str, stdin_name: str | None = None) -> Source:
     return Source(name, data.removeprefix(BOM))
 
 
-def gather(paths: Sequence[str], stdin_name: str | None = None) -> Inputs:
-    """Expand and read every input once, in command-line order; problems are collected."""
-    inputs = Inputs()
+def command_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str]:
+    """The PATH arguments of a command, ``-`` when only ``--stdin-filename`` was given;
+    a usage error (exit 2) when there are none."""
+    paths: list[str] = args.paths or ([STDIN] if args.stdin_filename else [])
+    if not paths:
+        parser.error("no PATH given (a file, a directory, or - for standard input)")
+    return paths
+
+
+def unique_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Every file the command-line paths stand for, each once (by real path), in
+    command-line order, and the errors met expanding them."""
+    found: list[str] = []
+    problems: list[str] = []
     seen: set[str] = set()
     for path in paths:
         files, errors = files_of(path)
-        inputs.errors += errors
+        problems += errors
         for name in files:
             key = name if name == STDIN else os.path.realpath(name)
-            if key in seen:
-                continue
-            seen.add(key)
-            try:
-                inputs.sources.append(read(name, stdin_name))
-            except InputError as error:
-                inputs.errors.append(str(error))
+            if key not in seen:
+                seen.add(key)
+                found.append(name)
+    return found, problems
+
+
+def gather(paths: Sequence[str], stdin_name: str | None = None) -> Inputs:
+    """Expand and read every input once, in command-line order; problems are collected."""
+    inputs = Inputs()
+    names, inputs.errors = unique_files(paths)
+    for name in names:
+        try:
+            inputs.sources.append(read(name, stdin_name))
+        except InputError as error:
+            inputs.errors.append(str(error))
     return inputs

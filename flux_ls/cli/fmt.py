@@ -71,22 +71,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    from .files import files_of
+    from .files import command_paths, unique_files
 
-    paths: list[str] = args.paths or (["-"] if args.stdin_filename else [])
-    if not paths:
-        args.fmt_parser.error("no PATH given (a file, a directory, or - for standard input)")
     tally = _Tally(args.check or args.diff)
-    seen: set[str] = set()
-    for path in paths:
-        names, errors = files_of(path)
-        for message in errors:
-            _fail(tally, f"flux: error: {message}")
-        for name in names:
-            key = name if name == "-" else os.path.realpath(name)
-            if key not in seen:
-                seen.add(key)
-                _format_one(name, args, tally)
+    names, errors = unique_files(command_paths(args, args.fmt_parser))
+    for message in errors:
+        _fail(tally, f"flux: error: {message}")
+    for name in names:
+        _format_one(name, args, tally)
     if not args.quiet and tally.changed + tally.unchanged + tally.failed:
         print(tally.summary(), file=sys.stderr)
     if tally.failed:
