@@ -3,6 +3,31 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
+
+
+def common_ends(old: Sequence[object], new: Sequence[object]) -> tuple[int, int]:
+    """The lengths of the longest common prefix of ``old`` and ``new`` (bytes or lists) and of
+    their longest common suffix not overlapping it. Each probe of the binary searches compares
+    only the part not yet known equal, in C: about ``len`` elements in all."""
+    limit = min(len(old), len(new))
+    lo, hi = 0, limit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[lo:mid] == new[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    prefix = lo
+    lo, hi = 0, limit - prefix
+    n, m = len(old), len(new)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if old[n - mid:n - lo] == new[m - mid:m - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return prefix, lo
 
 
 class LineIndex:

@@ -50,6 +50,7 @@ import tree_sitter
 from ..analysis import Analysis
 from ..model import Atomic, Declaration, FlowDef, Handler, Name, Param, Signature, Source
 from ..syntax.lower import Lowerer, lower_declaration, lowering
+from ..text import common_ends
 
 __all__ = ["TOKEN_MODIFIERS", "TOKEN_TYPES", "Token", "TokensEdit", "edits", "encode",
            "encoded_tokens", "encoded_tokens_json", "semantic_tokens"]
@@ -394,28 +395,6 @@ def encode(tokens: Sequence[Token], data: bytes, encoding: Encoding = "utf-16") 
     return out
 
 
-def _common_prefix(a: list[int], b: list[int], limit: int) -> int:
-    """Length of the common prefix of ``a`` and ``b`` (at most ``limit``), comparing slices
-    of halving sizes so that long equal runs are compared in C."""
-    i, step = 0, 4096
-    while step:
-        while i + step <= limit and a[i:i + step] == b[i:i + step]:
-            i += step
-        step //= 2
-    return i
-
-
-def _common_suffix(a: list[int], b: list[int], limit: int) -> int:
-    """Length of the common suffix of ``a`` and ``b`` (at most ``limit``)."""
-    i, step = 0, 4096
-    na, nb = len(a), len(b)
-    while step:
-        while i + step <= limit and a[na - i - step:na - i] == b[nb - i - step:nb - i]:
-            i += step
-        step //= 2
-    return i
-
-
 def edits(old: Sequence[int], new: Sequence[int]) -> list[TokensEdit]:
     """The edits turning encoded array ``old`` into ``new``: none if equal, else one edit
     replacing what lies between their longest common prefix and suffix (whole tokens)."""
@@ -423,9 +402,9 @@ def edits(old: Sequence[int], new: Sequence[int]) -> list[TokensEdit]:
     b = new if isinstance(new, list) else list(new)
     if a == b:
         return []
-    limit = min(len(a), len(b))
-    prefix = _common_prefix(a, b, limit) // 5 * 5
-    suffix = _common_suffix(a, b, limit - prefix) // 5 * 5
+    prefix, suffix = common_ends(a, b)
+    prefix = prefix // 5 * 5
+    suffix = suffix // 5 * 5  # tokens are 5 ints; the arrays' lengths are multiples of 5
     return [TokensEdit(prefix, len(a) - prefix - suffix, tuple(b[prefix:len(b) - suffix]))]
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from ..text import common_ends
 from . import convert
 from .positions import Encoding, Lines
 
@@ -57,27 +58,8 @@ def encode(text: str) -> bytes:
 
 
 def diff_edit(old: bytes, new: bytes) -> tuple[int, int, bytes]:
-    """The single replacement ``old[start:end] -> middle`` that turns ``old`` into ``new``
-    (common prefix and suffix found by binary search over ``memcmp``-speed slices; each step
-    compares only the part not known to be equal, so about ``len`` bytes in all)."""
-    limit = min(len(old), len(new))
-    lo, hi = 0, limit
-    while lo < hi:  # longest common prefix: old[:lo] == new[:lo]
-        mid = (lo + hi + 1) // 2
-        if old[lo:mid] == new[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    prefix = lo
-    n_old, n_new = len(old), len(new)
-    lo, hi = 0, limit - prefix
-    while lo < hi:  # longest common suffix not overlapping the prefix
-        mid = (lo + hi + 1) // 2
-        if old[n_old - mid:n_old - lo] == new[n_new - mid:n_new - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    suffix = lo
+    """The single replacement ``old[start:end] -> middle`` that turns ``old`` into ``new``."""
+    prefix, suffix = common_ends(old, new)
     return prefix, len(old) - suffix, new[prefix:len(new) - suffix]
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from ..model import Declaration, FlowDef, Program, Signature, Span, deferred, shifted
+from ..text import common_ends
 from .lower import Lowerer, Lowering, lower_declaration, lowering
 from .parse import SyntaxTree
 
@@ -331,7 +332,7 @@ def _window(previous: Lowered, data: bytes, ranges: list[tuple[int, int]]
     reads the same. The child after the window is re-read too: its doc comment may be the
     last child in the window."""
     old, old_data = previous.children, previous.data
-    prefix, suffix = _common_ends(old_data, data)
+    prefix, suffix = common_ends(old_data, data)
     shift = len(data) - len(old_data)
     first = bisect_right(ranges, prefix, key=lambda r: r[1])
     first = min(first, len(old))
@@ -364,29 +365,6 @@ def _common_tail(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
         else:
             hi = mid - 1
     return lo
-
-
-def _common_ends(old: bytes, new: bytes) -> tuple[int, int]:
-    """The lengths of the longest common prefix and (not overlapping it) suffix. Each probe
-    of the binary search compares only the bytes not yet known equal: O(n) bytes in all."""
-    limit = min(len(old), len(new))
-    lo, hi = 0, limit
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if old[lo:mid] == new[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    prefix = lo
-    lo, hi = 0, limit - prefix
-    n, m = len(old), len(new)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if old[n - mid:n - lo] == new[m - mid:m - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return prefix, lo
 
 
 def _units_before(child_unit: list[int], child: int) -> int:
