@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ide_support import PAPER
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.completion import CompletionKind, CompletionList, complete
@@ -15,31 +16,6 @@ from flux_ls.syntax.parse import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
-#: The program of LANGUAGE.md §1 (the paper's image server).
-PAPER = """\
-/** An image server: reads a request, serves it from a cache or renders it. */
-Listen () => (int socket);
-ReadRequest (int socket) => (int socket, bool close, image_tag *request);
-CheckCache (int socket, bool close, image_tag *request) => (int socket, bool close, image_tag *request);
-ReadInFromDisk (int socket, bool close, image_tag *request) => (int socket, bool close, image_tag *request, uint8_t *rgb);
-Compress (int socket, bool close, image_tag *request, uint8_t *rgb) => (int socket, bool close, image_tag *request);
-StoreInCache (int socket, bool close, image_tag *request) => (int socket, bool close, image_tag *request);
-Write (int socket, bool close, image_tag *request) => (int socket, bool close, image_tag *request);
-Complete (int socket, bool close, image_tag *request) => ();
-
-source Listen => Image;                                  // each accepted connection starts a flow
-Image = ReadRequest -> CheckCache -> Handler -> Write -> Complete;
-
-typedef hit TestInCache;                                 // predicate type: bool TestInCache(image_tag *request)
-Handler:[_, _, hit] = ;                                  // cache hit: nothing to do
-Handler:[_, _, _]   = ReadInFromDisk -> Compress -> StoreInCache;
-
-handle error ReadInFromDisk => NotFound;                 // void NotFound(ReadInFromDisk_in *in, int err)
-
-atomic CheckCache:{cache?};                              // reader
-atomic StoreInCache:{cache};                             // writer (the default)
-atomic Complete:{cache};
-"""  # noqa: E501
 IMAGE = PAPER
 
 

@@ -7,7 +7,6 @@ the test programs and random Flux-like text, none raises.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide import callhierarchy, hover, navigation, rename, signature_help
 from flux_ls.ide.index import Symbol, index, symbol_at
 from flux_ls.model import Atomic, FlowDef, Handler, Signature, Source, Typedef
+from ide_support import word_at as at
 
 TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
@@ -43,14 +43,6 @@ handle error Read => OnError;
 atomic Read:{cache?};
 atomic Write:{cache, stats(session)};
 """
-
-
-def at(text: str, word: str, nth: int = 0) -> int:
-    """Byte offset of the ``nth`` whole-word occurrence of ``word`` in ``text``."""
-    data = text.encode()
-    matches = list(re.finditer(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode())
-                               + rb"(?![A-Za-z0-9_])", data))
-    return matches[nth].start()
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from ide_support import word_at as at
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.navigation import (
@@ -37,13 +38,6 @@ atomic Read:{cache?};
 atomic Write:{cache, stats};
 atomic Route:{stats?};
 """
-
-
-def at(text: str, word: str, nth: int = 0) -> int:
-    data = text.encode()
-    matches = list(re.finditer(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode())
-                               + rb"(?![A-Za-z0-9_])", data))
-    return matches[nth].start()
 
 
 def loc(word: str, nth: int = 0) -> Location:

@@ -3,11 +3,11 @@ renamed program means the same as the original (checked by re-analysing it)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from ide_support import word_at as at
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.index import Symbol, index
@@ -38,13 +38,6 @@ handle error Read => OnError;
 atomic Read:{cache?};
 atomic Write:{cache, stats(session)};
 """
-
-
-def at(text: str, word: str, nth: int = 0) -> int:
-    data = text.encode()
-    matches = list(re.finditer(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode())
-                               + rb"(?![A-Za-z0-9_])", data))
-    return matches[nth].start()
 
 
 def apply(data: bytes, result: object) -> bytes:
