@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ide_support import word_at as at
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide import callhierarchy, hover, navigation, rename, signature_help
 from flux_ls.ide.index import Symbol, index, symbol_at
 from flux_ls.model import Atomic, FlowDef, Handler, Signature, Source, Typedef
-from ide_support import word_at as at
 
 TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
