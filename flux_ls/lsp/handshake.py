@@ -22,6 +22,7 @@ import re
 from typing import Any, BinaryIO
 
 from .. import __version__
+from ..ide import legend
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,8 @@ COMPLETION_TRIGGERS = [">", "[", "{", ",", "(", ":", "="]
 CODE_ACTION_KINDS = ["quickfix", "source.format"]
 COMMANDS = ["flux.flowGraph", "flux.showReferences"]
 DIAGNOSTIC_IDENTIFIER = "flux"
-#: ``ide.semantic_tokens.TOKEN_TYPES``/``TOKEN_MODIFIERS`` (a test keeps them equal).
-TOKEN_TYPES = ["function", "type", "parameter", "macro", "keyword", "comment", "operator"]
-TOKEN_MODIFIERS = ["declaration", "definition", "abstract", "readonly", "modification",
-                   "defaultLibrary", "documentation", "callback", "session"]
+TOKEN_TYPES = list(legend.TOKEN_TYPES)
+TOKEN_MODIFIERS = list(legend.TOKEN_MODIFIERS)
 ENCODINGS = ("utf-8", "utf-16", "utf-32")
 
 #: pygls' own header rule (``pygls.io_``): the early answer is given only for what pygls reads.

@@ -79,13 +79,6 @@ def test_early_answer_equals_pygls(name: str, params: dict[str, Any]) -> None:
     assert handshake.initialize_result(params) == pygls_result(params)
 
 
-def test_legend_is_the_semantic_tokens_legend() -> None:
-    from flux_ls.ide.semantic_tokens import TOKEN_MODIFIERS, TOKEN_TYPES
-
-    assert handshake.TOKEN_TYPES == list(TOKEN_TYPES)
-    assert handshake.TOKEN_MODIFIERS == list(TOKEN_MODIFIERS)
-
-
 def test_replay_gives_back_the_first_message_then_the_stream() -> None:
     first = handshake.frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {}})
     second = handshake.frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})
