@@ -10,7 +10,6 @@ SIGTERM, with no sanitizer report on its stderr: an orderly shutdown is part of 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import queue
 import re
@@ -39,8 +38,6 @@ SANITIZER_REPORTS = re.compile(r"ERROR: (Address|Leak)Sanitizer|WARNING: ThreadS
 
 
 def _why_unavailable() -> str | None:
-    if importlib.util.find_spec("flux_ls.build") is None:
-        return "flux build is not available (no flux_ls.build)"
     if not (shutil.which(os.environ.get("CC", "cc")) or shutil.which("gcc")):
         return "no C compiler (cc) on this machine"
     return None
