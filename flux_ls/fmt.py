@@ -82,14 +82,14 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import tree_sitter
 
 from .fmt_layout import comment_text, newlines, render_declaration
+from .lru import LRU
 from .model import Declaration, Param, Program, Signature
 from .syntax.errors import syntax_diagnostics
 from .syntax.lower import Lowerer, lower_declaration, lowering
@@ -201,38 +201,10 @@ def _raise_first_syntax_error(syntax: SyntaxTree) -> None:
 
 # --- caches -------------------------------------------------------------------------------
 
-K = TypeVar("K", bound=Hashable)
-V = TypeVar("V")
-
-
-class _LRU(OrderedDict[K, V]):
-    """A bounded least-recently-used map, safe to share between threads."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-        self.lock = threading.Lock()
-
-    def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
-        with self.lock:
-            value = super().get(key)
-            if value is None:
-                return default
-            self.move_to_end(key)
-            return value
-
-    def put(self, key: K, value: V) -> None:
-        with self.lock:
-            self[key] = value
-            self.move_to_end(key)
-            while len(self) > self.size:
-                self.popitem(last=False)
-
-
 #: (layout function, chunk text) -> its verified output.
-_CHUNKS: _LRU[tuple[Callable[..., str], bytes], str] = _LRU(CHUNK_CACHE_SIZE)
+_CHUNKS: LRU[tuple[Callable[..., str], bytes], str] = LRU(CHUNK_CACHE_SIZE)
 #: (layout function, length and BLAKE2 digest of an LF text) -> its formatted text.
-_TEXTS: _LRU[tuple[Callable[..., str], int, bytes], str] = _LRU(TEXT_CACHE_SIZE)
+_TEXTS: LRU[tuple[Callable[..., str], int, bytes], str] = LRU(TEXT_CACHE_SIZE)
 
 _LOCAL = threading.local()
 

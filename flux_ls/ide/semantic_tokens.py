@@ -39,8 +39,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -48,6 +46,7 @@ from typing import Literal
 import tree_sitter
 
 from ..analysis import Analysis
+from ..lru import LRU
 from ..model import Atomic, Declaration, FlowDef, Handler, Name, Param, Signature, Source
 from ..syntax.lower import Lowerer, lower_declaration, lowering
 from ..text import common_ends
@@ -234,17 +233,11 @@ def _abstract_nodes(analysis: Analysis) -> frozenset[str]:
     children = _root_children(analysis)
     for start, end, lo, hi, clean in _boundaries(analysis):
         key = data[start:end]
-        with _CACHE_LOCK:
-            defined = _DEFINES.get(key) if clean else None
-            if defined is not None:
-                _DEFINES.move_to_end(key)
+        defined = _DEFINES.get(key) if clean else None
         if defined is None:
             defined = _flows_defined(data, children[lo:hi])
             if clean:
-                with _CACHE_LOCK:
-                    _DEFINES[key] = defined
-                    if len(_DEFINES) > CACHE_SIZE:
-                        _DEFINES.popitem(last=False)
+                _DEFINES.put(key, defined)
         names |= defined
     cached = frozenset(names)
     analysis._cache["ide.semantic_tokens.abstract"] = cached
@@ -409,11 +402,10 @@ class _Block:
 
 #: Encoded blocks by (encoding, block text); least recently used first. Shared by every
 #: document (identical text gives identical tokens) and guarded for server worker threads.
-_CACHE: OrderedDict[tuple[str, bytes], _Block] = OrderedDict()
-#: The names of the flows each block defines, by block text (the same bound).
-_DEFINES: OrderedDict[bytes, frozenset[str]] = OrderedDict()
-_CACHE_LOCK = threading.Lock()
 CACHE_SIZE = 1024  # ~17 KB a block: a 10,000-line file has ~250 blocks
+_CACHE: LRU[tuple[str, bytes], _Block] = LRU(CACHE_SIZE)
+#: The names of the flows each block defines, by block text (the same bound).
+_DEFINES: LRU[bytes, frozenset[str]] = LRU(CACHE_SIZE)
 
 
 def _root_children(analysis: Analysis) -> list[tree_sitter.Node]:
@@ -560,10 +552,7 @@ def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
     found: list[_Block | None] = []
     for start, end, _, _, clean in boundaries:
         key = (encoding, data[start:end])
-        with _CACHE_LOCK:
-            block = _CACHE.get(key) if clean else None
-            if block is not None:
-                _CACHE.move_to_end(key)
+        block = _CACHE.get(key) if clean else None
         found.append(block if block is None or (block.refs & abstract) == block.abstract_refs
                      else None)
     from_program = sum(block is None for block in found) > _LOWER_AT_MOST
@@ -579,10 +568,7 @@ def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
                 else _declarations_of(analysis, children, lo, hi)
             block = _block(analysis, start, end, decls, encoding)
             if clean:
-                with _CACHE_LOCK:
-                    _CACHE[(encoding, data[start:end])] = block
-                    if len(_CACHE) > CACHE_SIZE:
-                        _CACHE.popitem(last=False)
+                _CACHE.put((encoding, data[start:end]), block)
         line += _breaks(data, pos, start, cr)
         pos = start
         if not block.ints:
