@@ -10,7 +10,10 @@ files) becomes a one-line message in ``Inputs.errors`` while the other inputs ar
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import select
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,10 +75,28 @@ def files_of(path: str) -> tuple[list[str], list[str]]:
     return [path], []
 
 
+def read_fd(fd: int) -> bytes:
+    """Everything ``fd`` holds. A pipe, FIFO or terminal is waited on in 0.2 s slices:
+    Python runs signal handlers only between bytecodes, so a Ctrl-C landing just before
+    one long blocking ``read()`` would otherwise wait for input that may never come."""
+    chunks: list[bytes] = []
+    waits = not stat.S_ISREG(os.fstat(fd).st_mode)
+    while True:
+        if waits and not select.select([fd], [], [], 0.2)[0]:
+            continue
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
 def read_file(path: str) -> bytes:
     try:
-        with open(path, "rb") as stream:
-            return stream.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            return read_fd(fd)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except OSError as error:
@@ -86,7 +107,11 @@ def read_stdin() -> bytes:
     if sys.stdin is None:
         raise InputError("cannot read standard input: it is closed")
     try:
-        return sys.stdin.buffer.read()
+        try:
+            fd = sys.stdin.fileno()
+        except (AttributeError, ValueError, io.UnsupportedOperation):
+            return sys.stdin.buffer.read()  # a stand-in stream without a descriptor
+        return read_fd(fd)
     except OSError as error:
         raise InputError(f"cannot read standard input: {_reason(error)}") from None
 
