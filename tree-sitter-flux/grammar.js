@@ -46,8 +46,9 @@ module.exports = grammar({
 
   // See src/scanner.c: `_boundary` ends an unfinished declaration, `_probe`
   // (never produced) makes tree-sitter consult the scanner in every state,
-  // `_error_sentinel` (valid nowhere) detects error recovery.
-  externals: ($) => [$._boundary, $._probe, $._error_sentinel],
+  // `_error_sentinel` (valid nowhere) detects error recovery, `_name` is the
+  // name that begins a node declaration or a flow definition.
+  externals: ($) => [$._boundary, $._probe, $._error_sentinel, $._name],
 
   word: ($) => $.identifier,
 
@@ -72,7 +73,7 @@ module.exports = grammar({
     _signature: ($) => seq($._signature_inputs, field('outputs', $.parameter_list)),
 
     _signature_inputs: ($) =>
-      seq(field('name', $.identifier), field('inputs', $.parameter_list), '=>'),
+      seq(field('name', $._declaration_name), field('inputs', $.parameter_list), '=>'),
 
     parameter_list: ($) => seq('(', commaSep($.parameter), ')'),
 
@@ -103,7 +104,7 @@ module.exports = grammar({
     flow_definition: ($) => seq($._flow_head, optional(field('flow', $.flow)), ';'),
 
     _flow_head: ($) =>
-      seq(field('name', $.identifier), optional(seq(':', field('pattern', $.pattern))), '='),
+      seq(field('name', $._declaration_name), optional(seq(':', field('pattern', $.pattern))), '='),
 
     pattern: ($) => seq('[', commaSep1(choice($.wildcard, $.identifier)), ']'),
 
@@ -166,6 +167,14 @@ module.exports = grammar({
     scope: (_) => choice('program', 'session'),
 
     identifier: (_) => /[A-Za-z_][A-Za-z0-9_]*/,
+
+    // The name a declaration begins with is lexed by src/scanner.c, not as the
+    // `word` token: tree-sitter reuses a subtree whose first token is the word
+    // token only in the very parse state that built it, and a declaration
+    // after a reused one is offered in another state (the repetition around
+    // declarations is reduced one token later). With `_name` first, an edit
+    // re-parses the declarations it touches and reuses all the others.
+    _declaration_name: ($) => alias($._name, $.identifier),
 
     // `//` line comments, `/* */` block comments; `/** */` is documentation.
     comment: (_) =>

@@ -27,6 +27,12 @@
  * `_probe` is an extra that is never produced: being valid in every state,
  * it makes tree-sitter call this scanner everywhere. `_error_sentinel` is
  * valid nowhere, so it is valid here only during error recovery.
+ *
+ * `_name` is the name a node declaration or flow definition begins with. It
+ * is lexed here rather than as the grammar's `word` token so that incremental
+ * re-parsing can reuse the declarations an edit did not touch (see
+ * `_declaration_name` in grammar.js). During error recovery it is not
+ * produced: a line that begins like a declaration gets `_boundary` first.
  */
 
 #include "tree_sitter/alloc.h"
@@ -36,7 +42,7 @@
 #include <stdint.h>
 #include <string.h>
 
-enum TokenType { BOUNDARY, PROBE, ERROR_SENTINEL };
+enum TokenType { BOUNDARY, PROBE, ERROR_SENTINEL, NAME };
 
 enum { MAX_WORD = 16, MAX_PEEK = 4096 };
 
@@ -174,10 +180,28 @@ static bool declaration_on_next_line(Peek *p) {
   return declaration_follows_name(p);
 }
 
+/* Between declarations: a name, unless the word is a declaration keyword
+ * (left to the grammar). Only declaration starts accept `_name`, and no
+ * declaration start accepts an identifier, so the two never compete. */
+static bool scan_name(TSLexer *lexer) {
+  while (is_blank(lexer->lookahead)) lexer->advance(lexer, true);
+  if (!is_word_start(lexer->lookahead)) return false;
+  char word[MAX_WORD];
+  unsigned n = 0;
+  for (; is_word_char(lexer->lookahead); lexer->advance(lexer, false)) {
+    if (n + 1 < MAX_WORD) word[n++] = (char)lexer->lookahead;
+  }
+  word[n] = '\0';
+  if (is_one_of(word, DECLARATION_KEYWORDS)) return false;
+  lexer->result_symbol = NAME;
+  return true;
+}
+
 bool tree_sitter_flux_external_scanner_scan(void *payload, TSLexer *lexer,
                                             const bool *valid_symbols) {
   Scanner *scanner = payload;
   bool recovering = valid_symbols[ERROR_SENTINEL];
+  if (valid_symbols[NAME] && !recovering) return scan_name(lexer);
   if (valid_symbols[BOUNDARY] && !recovering) return false; /* between declarations */
   uint32_t column = recovering ? lexer->get_column(lexer) : 0;
   if (recovering && scanner->in_recovery && scanner->column == column) return false;
