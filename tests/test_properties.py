@@ -70,12 +70,13 @@ def test_incremental_reparse_equals_fresh_parse(case: tuple[bytes, list[TextEdit
     assert parse(data).data == old.data  # the old tree is untouched
 
 
-def _spans(node: object) -> list[tuple[str, int, int]]:
-    out = []
+def _spans(node: object) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
     stack = [node]
     while stack:
         n = stack.pop()
-        out.append((n.type, n.start_byte, n.end_byte))  # type: ignore[attr-defined]
+        out.append((n.type, n.start_byte, n.end_byte,  # type: ignore[attr-defined]
+                    n.start_point, n.end_point))  # type: ignore[attr-defined]
         stack.extend(n.children)  # type: ignore[attr-defined]
     return out
 

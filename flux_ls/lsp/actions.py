@@ -37,7 +37,7 @@ def matches(kind: str, only: Sequence[str] | None) -> bool:
 
 def quick_fixes(result: Analysed, start: int, end: int) -> list[types.CodeAction]:
     """The fixes of the diagnostics touching bytes ``[start, end]``."""
-    lsp_items, _ = lsp_diagnostics(result)
+    lsp_items = lsp_diagnostics(result)
     actions = []
     for found, lsp in zip(result.analysis.diagnostics, lsp_items, strict=True):
         if found.fixes and found.span.start <= end and start <= found.span.end:

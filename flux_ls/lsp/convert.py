@@ -13,6 +13,7 @@ converted here too, one function per result type, so handlers stay a few lines l
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -111,11 +112,45 @@ def diagnostics(uri: str, lines: Lines, found: Iterable[Diagnostic]) -> list[typ
     return [diagnostic(uri, lines, d) for d in found]
 
 
-def result_id(items: Sequence[types.Diagnostic]) -> str:
-    """A content hash: equal diagnostics give equal ids, so a pull can answer 'unchanged'."""
-    key = repr([(d.range, d.severity, d.code, d.message, d.tags, d.related_information)
-                for d in items])
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+def diagnostics_json(uri: str, lines: Lines, found: Iterable[Diagnostic]) -> str:
+    """The JSON array that ``diagnostics(uri, lines, found)`` unstructures to, written
+    without lsprotocol objects: a keystroke in a 10,000-line file publishes ~100 diagnostics
+    with ~300 related locations, and the objects (validated on creation, then unstructured
+    by cattrs) cost about 8 ms of it. A test holds the two equal."""
+    from ..codes import CODES
+
+    def rng(span: Span) -> dict[str, dict[str, int]]:
+        line, character = lines.position(span.start)
+        end_line, end_character = lines.position(max(span.start, span.end))
+        return {"start": {"line": line, "character": character},
+                "end": {"line": end_line, "character": end_character}}
+
+    out = []
+    for d in found:
+        item: dict[str, object] = {
+            "range": rng(d.span),
+            "message": d.message if d.hint is None else f"{d.message}\nhint: {d.hint}",
+            "severity": int(SEVERITY.get(d.severity, types.DiagnosticSeverity.Error)),
+            "code": d.code}
+        code = CODES.get(d.code)
+        if code is not None:
+            item["codeDescription"] = {"href": code.url}
+        item["source"] = SOURCE
+        if d.code in UNNECESSARY_CODES:
+            item["tags"] = [int(types.DiagnosticTag.Unnecessary)]
+        if d.related:
+            item["relatedInformation"] = [
+                {"location": {"uri": uri, "range": rng(r.span)}, "message": r.message}
+                for r in d.related]
+        out.append(item)
+    return json.dumps(out)
+
+
+def result_id(items_json: str) -> str:
+    """A content hash of diagnostics as JSON: equal diagnostics give equal ids, so a pull
+    can answer 'unchanged'."""
+    return hashlib.blake2b(items_json.encode("utf-8", "surrogatepass"),
+                           digest_size=10).hexdigest()
 
 
 def same_diagnostic(ours: types.Diagnostic, theirs: types.Diagnostic) -> bool:

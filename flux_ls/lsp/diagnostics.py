@@ -15,6 +15,7 @@ diagnostic twice: Neovim and VS Code keep pushed and pulled ones apart).
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
@@ -27,24 +28,37 @@ if TYPE_CHECKING:
     from .server import FluxServer
 
 IDENTIFIER = handshake.DIAGNOSTIC_IDENTIFIER
-EMPTY_ID = convert.result_id([])
+EMPTY_ID = convert.result_id("[]")
 
 
-def lsp_diagnostics(result: Analysed) -> tuple[list[types.Diagnostic], str]:
-    """The LSP diagnostics of an analysis and their result id (converted once, cached)."""
+def encoded(result: Analysed) -> tuple[str, str]:
+    """The diagnostics of an analysis as a JSON array, and their result id (converted once,
+    cached: every push, pull and workspace report sends this text)."""
+    cached = result.cache.get("diagnostics_json")
+    if cached is None:
+        text = convert.diagnostics_json(result.uri, result.lines, result.analysis.diagnostics)
+        cached = (text, convert.result_id(text))
+        result.cache["diagnostics_json"] = cached
+    return cached
+
+
+def lsp_diagnostics(result: Analysed) -> list[types.Diagnostic]:
+    """The diagnostics of an analysis as lsprotocol objects, for code actions (converted
+    when first asked for, cached)."""
     cached = result.cache.get("diagnostics")
     if cached is None:
-        items = convert.diagnostics(result.uri, result.lines, result.analysis.diagnostics)
-        cached = (items, convert.result_id(items))
+        cached = convert.diagnostics(result.uri, result.lines, result.analysis.diagnostics)
         result.cache["diagnostics"] = cached
     return cached
 
 
 def publish(server: FluxServer, uri: str, result: Analysed | None,
             version: int | None = None) -> None:
-    items = lsp_diagnostics(result)[0] if result is not None else []
-    server.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version))
+    items = encoded(result)[0] if result is not None else "[]"
+    tail = "" if version is None else f', "version": {json.dumps(version)}'
+    server.send_json(
+        f'{{"params": {{"uri": {json.dumps(uri)}, "diagnostics": {items}{tail}}}, '
+        '"method": "textDocument/publishDiagnostics", "jsonrpc": "2.0"}')
 
 
 def register(server: FluxServer) -> None:
@@ -54,25 +68,25 @@ def register(server: FluxServer) -> None:
         publish(server, doc.uri, result, result.version)
 
     server.on_document_analysed.append(analysed)
-    server.documents.prepare = lsp_diagnostics  # converted in the executor, not on the loop
+    server.documents.prepare = encoded  # converted in the executor, not on the loop
 
 
 def register_pull(server: FluxServer) -> None:
     """The pull handlers (registered during ``initialize`` when the client pulls)."""
+    from .server import PreEncoded
 
     @server.request(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
         identifier=IDENTIFIER, inter_file_dependencies=False, workspace_diagnostics=True))
     async def document_diagnostic(params: types.DocumentDiagnosticParams
-                                  ) -> types.DocumentDiagnosticReport:
+                                  ) -> types.RelatedUnchangedDocumentDiagnosticReport | PreEncoded:
         result = await server.analysed(params.text_document.uri)
-        items, rid = lsp_diagnostics(result) if result is not None else ([], EMPTY_ID)
+        items, rid = encoded(result) if result is not None else ("[]", EMPTY_ID)
         if params.previous_result_id == rid:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=rid)
-        return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=rid)
+        return PreEncoded(f'{{"items": {items}, "kind": "full", "resultId": {json.dumps(rid)}}}')
 
     @server.request(types.WORKSPACE_DIAGNOSTIC)
-    async def workspace_diagnostic(params: types.WorkspaceDiagnosticParams
-                                   ) -> types.WorkspaceDiagnosticReport:
+    async def workspace_diagnostic(params: types.WorkspaceDiagnosticParams) -> PreEncoded:
         progress = Progress(server, params.work_done_token, "Checking Flux files")
         progress.begin()
         await server.index.ready()
@@ -89,14 +103,14 @@ def register_pull(server: FluxServer) -> None:
             items.append(_report(entry.uri, entry.result, None, previous.get(entry.uri)))
             progress.report(done, total)
         progress.end(f"{total} Flux file{'s' if total != 1 else ''} checked")
-        return types.WorkspaceDiagnosticReport(items=items)
+        return PreEncoded(f'{{"items": [{", ".join(items)}]}}')
 
 
-def _report(uri: str, result: Analysed, version: int | None, previous: str | None
-            ) -> types.WorkspaceDocumentDiagnosticReport:
-    items, rid = lsp_diagnostics(result)
+def _report(uri: str, result: Analysed, version: int | None, previous: str | None) -> str:
+    """One file's workspace diagnostic report, as JSON."""
+    items, rid = encoded(result)
+    head = (f'{{"uri": {json.dumps(uri)}, "version": {json.dumps(version)}, '
+            f'"resultId": {json.dumps(rid)}, ')
     if previous == rid:
-        return types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, version=version,
-                                                                result_id=rid)
-    return types.WorkspaceFullDocumentDiagnosticReport(uri=uri, version=version, items=items,
-                                                       result_id=rid)
+        return head + '"kind": "unchanged"}'
+    return head + f'"kind": "full", "items": {items}}}'

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -115,7 +116,7 @@ class Document:
                 continue
             edits.append(TextEdit(start, end, new_text))
             data = data[:start] + new_text + data[end:]
-            lines = Lines(data, self.encoding)
+            lines = lines.edited(start, end, new_text, data)
         with self._lock:
             self.data, self.lines, self.version = data, lines, version
             self._pending.extend(edits)
@@ -128,6 +129,7 @@ class Document:
         ``prepare`` the result (e.g. convert its diagnostics) while still off the loop."""
         from ..syntax.parse import parse, reparse
 
+        began = time.perf_counter()
         with self._lock:
             revision, version, data = self.revision, self.version, self.data
             edits, self._pending = self._pending, []
@@ -141,12 +143,19 @@ class Document:
             log.error("%s: incremental re-parse diverged from the text; parsing afresh", self.uri)
             syntax = parse(data)
         self._syntax = syntax
+        parsed = time.perf_counter()
         previous = self.current.analysis if self.current is not None else None
         analysis = analyze_document(syntax, self.path, previous)
+        analysed = time.perf_counter()
         lines = self.lines if self.lines.data is data else Lines(data, self.encoding)
         result = Analysed(self.uri, revision, version, analysis, lines)
         if prepare is not None:
             prepare(result)
+        if log.isEnabledFor(logging.DEBUG):
+            done = time.perf_counter()
+            log.debug("%s revision %d: %s %.1f ms, analysis %.1f ms, conversion %.1f ms",
+                      self.uri, revision, "re-parse" if edits else "parse",
+                      (parsed - began) * 1e3, (analysed - parsed) * 1e3, (done - analysed) * 1e3)
         return result
 
     def fresh(self) -> Analysed | None:

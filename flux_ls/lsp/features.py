@@ -87,7 +87,7 @@ def ide_quick_fixes(result: Analysed, params: types.CodeActionParams) -> list[ty
     from .diagnostics import lsp_diagnostics
 
     start, end = convert.byte_range(result.lines, params.range)
-    lsp_items, _ = lsp_diagnostics(result)
+    lsp_items = lsp_diagnostics(result)
     by_key = {(d.code, d.span.start, d.span.end): lsp
               for d, lsp in zip(result.analysis.diagnostics, lsp_items, strict=True)}
     found = code_actions(result.analysis, start, end, only=[types.CodeActionKind.QuickFix])

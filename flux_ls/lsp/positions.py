@@ -57,6 +57,30 @@ class Lines:
             starts.pop()  # the end of a last line without a line break starts no new line
         self.starts = starts
 
+    def edited(self, start: int, end: int, new_text: bytes, data: bytes) -> Lines:
+        """The index of ``data``, this text with bytes ``[start, end)`` replaced by
+        ``new_text``: the lines of the edit are re-read, the others kept or moved (a
+        keystroke in a 10,000-line file then costs a list shift, not a re-split)."""
+        starts = self.starts
+        # Re-read from the line before the edit's (a CRLF can be split or joined at its
+        # start) to the line start after the one just past it; the line breaks before and
+        # after that window lie in bytes the edit did not touch, so they stay line breaks.
+        first = max(bisect.bisect_right(starts, start) - 2, 0)
+        after = bisect.bisect_right(starts, end + 1)
+        delta = len(new_text) - (end - start)
+        a = starts[first]
+        b = starts[after] + delta if after < len(starts) else len(data)
+        window = list(accumulate(map(len, data[a:b].splitlines(keepends=True)), initial=a))
+        if after < len(starts):  # the window's last start is starts[after], moved
+            new = starts[:first] + window[:-1] + [s + delta for s in starts[after:]]
+        else:
+            new = starts[:first] + window
+            if len(new) > 1 and not data.endswith((b"\n", b"\r")):
+                new.pop()  # as __init__: the end of a last line without a break starts none
+        lines = Lines.__new__(Lines)
+        lines.data, lines.encoding, lines.starts = data, self.encoding, new
+        return lines
+
     @property
     def line_count(self) -> int:
         return len(self.starts)

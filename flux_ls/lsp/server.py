@@ -136,12 +136,12 @@ class FluxProtocol(LanguageServerProtocol):
     def _send_response(self, msg_id: Any, result: Any = None, error: Any = None) -> None:
         if error is None and isinstance(result, PreEncoded):
             self._result_types.pop(msg_id, None)
-            self._send_text(f'{{"id": {json.dumps(msg_id)}, "jsonrpc": "2.0", '
+            self.send_json(f'{{"id": {json.dumps(msg_id)}, "jsonrpc": "2.0", '
                             f'"result": {result.json}}}')
             return
         super()._send_response(msg_id, result, error)
 
-    def _send_text(self, body: str) -> None:
+    def send_json(self, body: str) -> None:
         """Send a message already encoded as JSON, framed as pygls frames its own."""
         if self.writer is None:
             log.error("unable to send data: no transport")
@@ -191,6 +191,13 @@ class FluxServer(LanguageServer):
         from .workspace import WorkspaceIndex
 
         self.index = WorkspaceIndex(self)
+
+    def send_json(self, body: str) -> None:
+        """Send a message already encoded as JSON (e.g. diagnostics written without
+        lsprotocol objects)."""
+        protocol = self.protocol
+        assert isinstance(protocol, FluxProtocol)
+        protocol.send_json(body)
 
     # -- running -----------------------------------------------------------------------------
 

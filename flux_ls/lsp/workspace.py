@@ -96,9 +96,9 @@ def load(path: str, encoding: str, previous: Analysed | None) -> Entry | None:
                                 previous.analysis if previous is not None else None)
     lines = Lines(data, encoding)  # type: ignore[arg-type]
     result = Analysed(uri, 0, None, analysis, lines)
-    from .diagnostics import lsp_diagnostics
+    from .diagnostics import encoded
 
-    lsp_diagnostics(result)  # converted here, in the executor
+    encoded(result)  # converted here, in the executor
     return Entry(path, uri, stamp, result)
 
 

@@ -56,7 +56,7 @@ def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> li
         if root.is_error:
             units = [root]
         elif lowered is not None:
-            units = _with_context(root, lowered.error_children)
+            units = _with_context(syntax.top.nodes, lowered.error_children)
         else:
             units = list(root.children)
         error_row = -1  # last row of the previous top-level ERROR, if it was the previous unit
@@ -80,26 +80,19 @@ def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> li
     return out
 
 
-def _with_context(root: Node, errors: list[int]) -> list[Node | None]:
-    """The children of ``root`` with an error inside (``errors``: their indexes), with a None
-    between two of them wherever a child in between is not a comment: the loop above then
-    sees what it would see walking every child."""
-    nodes = root.children if len(errors) > 16 else None
+def _with_context(nodes: list[Node], errors: list[int]) -> list[Node | None]:
+    """The children of the root (``nodes``) with an error inside (``errors``: their indexes),
+    with a None between two of them wherever a child in between is not a comment: the loop
+    above then sees what it would see walking every child."""
     out: list[Node | None] = []
     last = -1
     for index in errors:
-        if last >= 0 and any(_child(root, nodes, between).type != "comment"
+        if last >= 0 and any(nodes[between].type != "comment"
                              for between in range(index - 1, last, -1)):
             out.append(None)
-        out.append(_child(root, nodes, index))
+        out.append(nodes[index])
         last = index
     return out
-
-
-def _child(root: Node, nodes: list[Node] | None, index: int) -> Node:
-    node = nodes[index] if nodes is not None else root.child(index)
-    assert node is not None
-    return node
 
 
 def _first_problem(unit: Node, data: bytes) -> Diagnostic | None:

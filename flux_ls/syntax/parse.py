@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import tree_sitter
 import tree_sitter_flux
@@ -50,6 +50,36 @@ class SyntaxTree:
     def text(self) -> str:
         return self.data.decode("utf-8", "replace")
 
+    @cached_property
+    def top(self) -> TopLevel:
+        """The children of the root, read once per tree: the re-parse, the lowering and the
+        syntax diagnostics all need them, and a 10,000-line file has about 9,000."""
+        root = self.tree.root_node
+        nodes = root.children
+        ranges = [node.byte_range for node in nodes]
+        errors = [i for i, node in enumerate(nodes) if node.has_error] if root.has_error else []
+        return TopLevel(nodes, ranges, errors)
+
+    def broken(self) -> list[tree_sitter.Node]:
+        """The top-level nodes with a syntax error inside (the root if it is an ERROR)."""
+        root = self.tree.root_node
+        if not root.has_error:
+            return []
+        if root.is_error:
+            return [root]
+        top = self.top
+        return [top.nodes[i] for i in top.errors]
+
+
+@dataclass(frozen=True)
+class TopLevel:
+    """The children of a tree's root, their byte ranges, and the indexes of those with a
+    syntax error inside."""
+
+    nodes: list[tree_sitter.Node]
+    ranges: list[tuple[int, int]]
+    errors: list[int]
+
 
 def to_bytes(text: str | bytes) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
@@ -64,6 +94,15 @@ def _point(data: bytes, offset: int) -> tuple[int, int]:
     row = data.count(b"\n", 0, offset)
     line_start = data.rfind(b"\n", 0, offset) + 1
     return row, offset - line_start
+
+
+def _advance(point: tuple[int, int], text: bytes) -> tuple[int, int]:
+    """The point just past ``text`` when it starts at ``point`` (rows count ``\n`` only, as
+    tree-sitter counts them)."""
+    rows = text.count(b"\n")
+    if rows:
+        return point[0] + rows, len(text) - text.rfind(b"\n") - 1
+    return point[0], point[1] + len(text)
 
 
 def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
@@ -82,7 +121,7 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
     tree = old.tree.copy()
     redone: list[list[int]] = []  # byte ranges re-parsed from scratch, in current coordinates
     if old.root.has_error:
-        for node in _broken_units(old.root):
+        for node in old.broken():
             _mark(tree, node.start_byte, node.end_byte, node.start_point, node.end_point)
             redone.append([node.start_byte, node.end_byte])
     for edit in edits:
@@ -93,27 +132,23 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
         start, end = wide_start, wide_end
         new_data = data[:start] + new_text + data[end:]
         new_end = start + len(new_text)
+        start_point = _point(data, start)
         tree.edit(
             start_byte=start,
             old_end_byte=end,
             new_end_byte=new_end,
-            start_point=_point(data, start),
-            old_end_point=_point(data, end),
-            new_end_point=_point(new_data, new_end),
+            start_point=start_point,
+            old_end_point=_advance(start_point, data[start:end]),
+            new_end_point=_advance(start_point, new_text),
         )
         _shift(redone, start, end, new_end)
         redone.append([start, new_end])
         data = new_data
-    new_tree = _parser().parse(data, old_tree=tree)
-    root = new_tree.root_node
-    if root.has_error and any(not _inside(redone, n.start_byte, n.end_byte)
-                              for n in _broken_units(root)):
-        new_tree = _refresh_errors(new_tree, data)
-    return SyntaxTree(data, new_tree)
-
-
-def _broken_units(root: tree_sitter.Node) -> list[tree_sitter.Node]:
-    return [root] if root.is_error else [c for c in root.children if c.has_error]
+    new = SyntaxTree(data, _parser().parse(data, old_tree=tree))
+    broken = new.broken()
+    if any(not _inside(redone, n.start_byte, n.end_byte) for n in broken):
+        new = SyntaxTree(data, _refresh_errors(new.tree, data, broken))
+    return new
 
 
 def _mark(tree: tree_sitter.Tree, start: int, end: int, start_point: tuple[int, int],
@@ -171,12 +206,13 @@ def _inside(ranges: list[list[int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
-def _refresh_errors(tree: tree_sitter.Tree, data: bytes) -> tree_sitter.Tree:
-    """Re-parse every top-level declaration that holds a syntax error as if it were new."""
-    root = tree.root_node
-    if root.is_error:
+def _refresh_errors(tree: tree_sitter.Tree, data: bytes, broken: list[tree_sitter.Node]
+                    ) -> tree_sitter.Tree:
+    """Re-parse every top-level declaration that holds a syntax error (``broken``) as if it
+    were new."""
+    if tree.root_node.is_error:
         return _parser().parse(data)
     edited = tree.copy()
-    for node in _broken_units(root):
+    for node in broken:
         _mark(edited, node.start_byte, node.end_byte, node.start_point, node.end_point)
     return _parser().parse(data, old_tree=edited)

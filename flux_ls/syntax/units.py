@@ -148,10 +148,7 @@ def lower_units(syntax: SyntaxTree, previous: Lowered | None = None) -> Lowered:
     version of the same document), only the children of the root between the first and the
     last that differ are looked at; the others keep their units, moved if need be."""
     data = syntax.data
-    root = syntax.root
-    nodes = root.children
-    ranges = [node.byte_range for node in nodes]
-    errors = [i for i, node in enumerate(nodes) if node.has_error] if root.has_error else []
+    nodes, ranges, errors = syntax.top.nodes, syntax.top.ranges, syntax.top.errors
     if previous is not None:
         reused = _reuse(previous, data, nodes, ranges, errors)
         if reused is not None:

@@ -72,3 +72,21 @@ def test_diff_edit_and_replace_all(old: str, new: str) -> None:
         edits = replace_all(Lines(a, encoding), new)  # type: ignore[arg-type]
         assert apply_edits(old, edits, encoding) == new
         assert (edits == []) == (old == new)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts, data=st.data())
+def test_an_edited_index_equals_a_fresh_one(text: str, data: st.DataObject) -> None:
+    """``Lines.edited`` re-reads only the lines around an edit; CRLFs split or joined at
+    either end of it, edits at the very start and end, and texts without a final line
+    break included."""
+    raw = text.encode("utf-8")
+    lines = Lines(raw)
+    for _ in range(data.draw(st.integers(1, 4))):
+        start = data.draw(st.integers(0, len(raw)))
+        end = data.draw(st.integers(start, len(raw)))
+        new_text = data.draw(texts).encode("utf-8")
+        raw = raw[:start] + new_text + raw[end:]
+        lines = lines.edited(start, end, new_text, raw)
+        assert lines.starts == Lines(raw).starts
+        assert lines.data is raw

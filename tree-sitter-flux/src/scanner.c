@@ -183,7 +183,7 @@ static bool declaration_on_next_line(Peek *p) {
 /* Between declarations: a name, unless the word is a declaration keyword
  * (left to the grammar). Only declaration starts accept `_name`, and no
  * declaration start accepts an identifier, so the two never compete. */
-static bool scan_name(TSLexer *lexer) {
+static bool scan_name(Scanner *scanner, TSLexer *lexer) {
   while (is_blank(lexer->lookahead)) lexer->advance(lexer, true);
   if (!is_word_start(lexer->lookahead)) return false;
   char word[MAX_WORD];
@@ -193,6 +193,12 @@ static bool scan_name(TSLexer *lexer) {
   }
   word[n] = '\0';
   if (is_one_of(word, DECLARATION_KEYWORDS)) return false;
+  /* A fresh state: the state is stored with every external token, and
+   * tree-sitter reuses a declaration only if the external token before it
+   * holds the same state as in the old tree. Were the parity carried on, one
+   * `_boundary` added or removed by an edit would re-parse the rest of the
+   * file. */
+  memset(scanner, 0, sizeof(Scanner));
   lexer->result_symbol = NAME;
   return true;
 }
@@ -201,7 +207,7 @@ bool tree_sitter_flux_external_scanner_scan(void *payload, TSLexer *lexer,
                                             const bool *valid_symbols) {
   Scanner *scanner = payload;
   bool recovering = valid_symbols[ERROR_SENTINEL];
-  if (valid_symbols[NAME] && !recovering) return scan_name(lexer);
+  if (valid_symbols[NAME] && !recovering) return scan_name(scanner, lexer);
   if (valid_symbols[BOUNDARY] && !recovering) return false; /* between declarations */
   uint32_t column = recovering ? lexer->get_column(lexer) : 0;
   if (recovering && scanner->in_recovery && scanner->column == column) return false;
