@@ -18,6 +18,7 @@ names it noted are used (``Unit.reserved``); otherwise a scan of the text finds 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import tree_sitter
@@ -80,7 +81,7 @@ def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> li
     return out
 
 
-def _with_context(nodes: list[Node], errors: list[int]) -> list[Node | None]:
+def _with_context(nodes: Sequence[Node], errors: list[int]) -> list[Node | None]:
     """The children of the root (``nodes``) with an error inside (``errors``: their indexes),
     with a None between two of them wherever a child in between is not a comment: the loop
     above then sees what it would see walking every child."""

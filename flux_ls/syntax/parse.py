@@ -8,9 +8,11 @@ errors are ERROR/MISSING nodes in the tree (see ``syntax.errors``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import overload
 
 import tree_sitter
 import tree_sitter_flux
@@ -76,9 +78,81 @@ class TopLevel:
     """The children of a tree's root, their byte ranges, and the indexes of those with a
     syntax error inside."""
 
-    nodes: list[tree_sitter.Node]
+    nodes: Sequence[tree_sitter.Node]
     ranges: list[tuple[int, int]]
     errors: list[int]
+
+
+class Children(Sequence[tree_sitter.Node]):
+    """The children of a root, each fetched when first asked for (``root.child(i)`` walks
+    the balanced tree above the children: O(log n))."""
+
+    __slots__ = ("_root", "_nodes")
+
+    def __init__(self, root: tree_sitter.Node, count: int) -> None:
+        self._root = root
+        self._nodes: list[tree_sitter.Node | None] = [None] * count
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    @overload
+    def __getitem__(self, index: int) -> tree_sitter.Node: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tree_sitter.Node]: ...
+
+    def __getitem__(self, index: int | slice) -> tree_sitter.Node | list[tree_sitter.Node]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        node = self._nodes[index]
+        if node is None:
+            found = self._root.child(index % len(self._nodes))
+            assert found is not None
+            node = self._nodes[index] = found
+        return node
+
+
+def _shifted_top(old: SyntaxTree, new: SyntaxTree) -> TopLevel | None:
+    """The top level of ``new`` from that of ``old`` when neither tree has a syntax error:
+    the children before the first changed byte and after the last are the old ones (those
+    after moved), only the ones between are read. None when the trees do not line up so.
+
+    Without errors, the children from any child boundary on are determined by the text
+    from there (each declaration ends at its `;`, the grammar is LR(1)): so if the new tree
+    has a child boundary where the unchanged suffix begins, all the children after it are
+    the old ones; and the same holds for the prefix, read from the start."""
+    known = old.__dict__.get("top")
+    if not isinstance(known, TopLevel) or old.root.has_error or new.root.has_error:
+        return None
+    from ..text import common_ends
+
+    prefix, suffix = common_ends(old.data, new.data)
+    ranges = known.ranges
+    delta = len(new.data) - len(old.data)
+    # Old children kept: those ending before the first changed byte (a child ending at it
+    # could grow: a line comment whose line break was deleted)...
+    head = bisect_left(ranges, prefix, key=lambda r: r[1])
+    # ...and those starting after the last changed byte (plus one: a token ending at the
+    # change could have grown into them).
+    tail_start = bisect_right(ranges, len(old.data) - suffix, key=lambda r: r[0])
+    tail = len(ranges) - tail_start
+    root = new.root
+    count = root.child_count
+    middle = count - head - tail
+    if middle < 0:
+        return None
+    nodes = Children(root, count)
+    if head and nodes[head - 1].byte_range != ranges[head - 1]:
+        return None
+    if tail:
+        first = nodes[count - tail]
+        start, end = ranges[tail_start]
+        if first.byte_range != (start + delta, end + delta):
+            return None
+    window = [nodes[i].byte_range for i in range(head, head + middle)]
+    moved = ranges[tail_start:] if not delta else [(a + delta, b + delta)
+                                                   for a, b in ranges[tail_start:]]
+    return TopLevel(nodes, ranges[:head] + window + moved, [])
 
 
 def to_bytes(text: str | bytes) -> bytes:
@@ -145,6 +219,9 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
         redone.append([start, new_end])
         data = new_data
     new = SyntaxTree(data, _parser().parse(data, old_tree=tree))
+    top = _shifted_top(old, new)
+    if top is not None:
+        new.__dict__["top"] = top  # the cached_property's value, found without a full read
     broken = new.broken()
     if any(not _inside(redone, n.start_byte, n.end_byte) for n in broken):
         new = SyntaxTree(data, _refresh_errors(new.tree, data, broken))

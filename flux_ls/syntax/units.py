@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from _thread import allocate_lock
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import tree_sitter
@@ -161,7 +162,7 @@ def lower_units(syntax: SyntaxTree, previous: Lowered | None = None) -> Lowered:
 class _Table:
     """Units being collected for the children of the root (a window of them, or all)."""
 
-    def __init__(self, data: bytes, nodes: list[Node], ranges: list[tuple[int, int]],
+    def __init__(self, data: bytes, nodes: Sequence[Node], ranges: list[tuple[int, int]],
                  errors: list[int], old: dict[object, Unit], by_key: dict[object, Unit]
                  ) -> None:
         self.data = data
@@ -236,7 +237,7 @@ class _Table:
                        reserved, self.by_key, change)
 
 
-def _reuse(previous: Lowered, data: bytes, nodes: list[Node], ranges: list[tuple[int, int]],
+def _reuse(previous: Lowered, data: bytes, nodes: Sequence[Node], ranges: list[tuple[int, int]],
            errors: list[int]) -> Lowered | None:
     """The lowering of ``data`` built from ``previous`` and a window of re-read children; None
     when a child with a syntax error outside the window gained or lost its declaration."""
