@@ -47,15 +47,27 @@ module.exports = grammar({
   // See src/scanner.c: `_boundary` ends an unfinished declaration, `_probe`
   // (never produced) makes tree-sitter consult the scanner in every state,
   // `_error_sentinel` (valid nowhere) detects error recovery, `_name` is the
-  // name that begins a node declaration or a flow definition.
-  externals: ($) => [$._boundary, $._probe, $._error_sentinel, $._name],
+  // name that begins a node declaration or a flow definition, `_paragraph_end`
+  // a blank line after a declaration.
+  externals: ($) => [$._boundary, $._probe, $._error_sentinel, $._name, $._paragraph_end],
 
   word: ($) => $.identifier,
 
   supertypes: ($) => [$._declaration],
 
   rules: {
-    source_file: ($) => repeat(choice($._declaration, $._boundary)),
+    source_file: ($) => repeat($._paragraph),
+
+    // Declarations are grouped in paragraphs (hidden: the declarations are
+    // still the children of `source_file` for every reader of the tree), each
+    // ended by a blank line. Tree-sitter never reuses a node of a repetition
+    // as a whole after an edit, only the nodes inside it one by one; a
+    // paragraph is not one (it starts with a declaration and ends with its
+    // blank line), so re-parsing after an edit steps over each untouched
+    // paragraph at once instead of over each declaration.
+    _paragraph: ($) => prec.right(seq($._item, repeat($._item), optional($._paragraph_end))),
+
+    _item: ($) => choice($._declaration, $._boundary),
 
     _declaration: ($) =>
       choice(

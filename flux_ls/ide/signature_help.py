@@ -21,6 +21,7 @@ offsets (``ParameterInfo.start``/``end``) index ``SignatureInfo.label``; labels 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,7 +31,6 @@ from .callhierarchy import incoming_calls, outgoing_calls
 from .hover import Side, c_fields
 
 if TYPE_CHECKING:
-    import tree_sitter
 
     from ..analysis import Analysis
 
@@ -103,18 +103,19 @@ def _tokens(data: bytes, start: int) -> Iterator[_Token]:
 
 def _region_start(analysis: Analysis, offset: int) -> int:
     """Where the top-level syntax node before or around ``offset`` starts (comments skipped)."""
-    root = analysis.syntax.root
-    if root.child_count == 0:
+    top = analysis.syntax.top
+    ranges = top.ranges
+    if not ranges:
         return 0
-    child: tree_sitter.Node | None = root.child(root.child_count - 1)
-    # first_child_for_byte crashes (py-tree-sitter 0.26.1) when no child ends after the byte
-    if child is not None and child.end_byte > offset:
-        child = root.first_child_for_byte(offset)
-        if child is not None and child.start_byte >= offset:
-            child = child.prev_sibling
-    while child is not None and child.type == "comment":
-        child = child.prev_sibling
-    return child.start_byte if child is not None else 0
+    # The first child ending after the offset (the last child if none does), or the one
+    # before it if it starts at or after the offset. (Node.first_child_for_byte is not
+    # used: py-tree-sitter 0.26.1 crashes when tree-sitter finds no child.)
+    index = min(bisect_right(ranges, offset, key=lambda r: r[1]), len(ranges) - 1)
+    if ranges[index][1] > offset and ranges[index][0] >= offset:
+        index -= 1
+    while index >= 0 and top.nodes[index].type == "comment":
+        index -= 1
+    return ranges[index][0] if index >= 0 else 0
 
 
 def _statement(analysis: Analysis, offset: int) -> tuple[list[_Token], list[_Token]]:

@@ -33,6 +33,9 @@
  * re-parsing can reuse the declarations an edit did not touch (see
  * `_declaration_name` in grammar.js). During error recovery it is not
  * produced: a line that begins like a declaration gets `_boundary` first.
+ * `_paragraph_end`, a blank line between declarations, ends a paragraph (see
+ * `_paragraph` in grammar.js); it is not produced during error recovery
+ * either.
  */
 
 #include "tree_sitter/alloc.h"
@@ -42,7 +45,7 @@
 #include <stdint.h>
 #include <string.h>
 
-enum TokenType { BOUNDARY, PROBE, ERROR_SENTINEL, NAME };
+enum TokenType { BOUNDARY, PROBE, ERROR_SENTINEL, NAME, PARAGRAPH_END };
 
 enum { MAX_WORD = 16, MAX_PEEK = 4096 };
 
@@ -180,12 +183,21 @@ static bool declaration_on_next_line(Peek *p) {
   return declaration_follows_name(p);
 }
 
-/* Between declarations: a name, unless the word is a declaration keyword
- * (left to the grammar). Only declaration starts accept `_name`, and no
- * declaration start accepts an identifier, so the two never compete. */
-static bool scan_name(Scanner *scanner, TSLexer *lexer) {
-  while (is_blank(lexer->lookahead)) lexer->advance(lexer, true);
-  if (!is_word_start(lexer->lookahead)) return false;
+/* Between declarations: the blank line that ends a paragraph (its second
+ * line break), else a name, unless the word is a declaration keyword (left to
+ * the grammar). Only declaration starts accept `_name`, and no declaration
+ * start accepts an identifier, so the two never compete. */
+static bool scan_between(Scanner *scanner, TSLexer *lexer, bool name, bool paragraph_end) {
+  unsigned newlines = 0;
+  while (is_blank(lexer->lookahead)) {
+    if (lexer->lookahead == '\n' && ++newlines == 2 && paragraph_end) {
+      lexer->advance(lexer, false);
+      lexer->result_symbol = PARAGRAPH_END;
+      return true;
+    }
+    lexer->advance(lexer, true);
+  }
+  if (!name || !is_word_start(lexer->lookahead)) return false;
   char word[MAX_WORD];
   unsigned n = 0;
   for (; is_word_char(lexer->lookahead); lexer->advance(lexer, false)) {
@@ -207,7 +219,9 @@ bool tree_sitter_flux_external_scanner_scan(void *payload, TSLexer *lexer,
                                             const bool *valid_symbols) {
   Scanner *scanner = payload;
   bool recovering = valid_symbols[ERROR_SENTINEL];
-  if (valid_symbols[NAME] && !recovering) return scan_name(scanner, lexer);
+  if ((valid_symbols[NAME] || valid_symbols[PARAGRAPH_END]) && !recovering) {
+    return scan_between(scanner, lexer, valid_symbols[NAME], valid_symbols[PARAGRAPH_END]);
+  }
   if (valid_symbols[BOUNDARY] && !recovering) return false; /* between declarations */
   uint32_t column = recovering ? lexer->get_column(lexer) : 0;
   if (recovering && scanner->in_recovery && scanner->column == column) return false;
