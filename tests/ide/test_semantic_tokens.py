@@ -199,3 +199,21 @@ def test_edits_turn_any_array_into_any_other(old: list[int], new: list[int]) -> 
     changes = edits(old, new)
     assert apply_edits(old, changes) == new
     assert all(c.start % 5 == 0 and c.delete_count % 5 == 0 for c in changes)
+
+
+def test_the_children_a_range_needs_are_found_at_every_line_start() -> None:
+    """``_children_between`` against a search through the root's children, for ranges that
+    start and end at every line start — blank lines between paragraphs included, where
+    tree-sitter's cursor lookup finds no child and a range request used to lower the rest
+    of the file."""
+    for path in sorted((ROOT / "examples").rglob("*.flux")):
+        analysis = analyze(path.read_bytes(), str(path))
+        ranges = [node.byte_range for node in analysis.syntax.root.children]
+        data = analysis.syntax.data
+        starts = [0] + [i + 1 for i, byte in enumerate(data) if byte == 0x0A]
+        for start in starts:
+            for end in (start, start + 1, *starts[starts.index(start):][:6]):
+                lo = next((i for i, r in enumerate(ranges) if r[1] > start), len(ranges))
+                hi = next((i for i, r in enumerate(ranges) if r[1] > end), len(ranges))
+                hi += hi < len(ranges) and ranges[hi][0] < end
+                assert sem._children_between(analysis, start, end) == (lo, hi), (path, start)
