@@ -3,7 +3,9 @@
 Generates a 10,000-line program, then times ``parse`` of the whole text and
 ``reparse(tree, [TextEdit])`` for one-character insertions and deletions at many random
 positions (each edit applied to the same unedited tree, which stays usable: trees are
-values). Reports medians, the 90th percentile and the speed-up over a full parse.
+values). Reports medians, the 90th percentile and the speed-up over a full parse, overall
+and split by whether the edited text has a syntax error (an edit that makes one costs
+more: the broken declarations are found by reading every child of the root).
 
     python bench/incremental.py [--lines 10000] [--edits 300]
 """
@@ -33,8 +35,13 @@ def edit_positions(data: bytes, count: int, rng: random.Random) -> list[int]:
     return positions
 
 
-def edit_times(base: SyntaxTree, edits: list[TextEdit]) -> list[float]:
-    return [timed(partial(reparse, base, [edit])) for edit in edits]
+def edit_times(base: SyntaxTree, edits: list[TextEdit]) -> tuple[list[float], list[bool]]:
+    """The time of each re-parse, and whether its result has a syntax error."""
+    times, broken = [], []
+    for edit in edits:
+        times.append(timed(partial(reparse, base, [edit])))
+        broken.append(reparse(base, [edit]).root.has_error)
+    return times, broken
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -62,7 +69,14 @@ def main(argv: list[str] | None = None) -> int:
         "insert one character": [TextEdit(p, p, b"x") for p in positions],
         "delete one character": [TextEdit(p, p + 1, b"") for p in positions],
     }
-    results = {kind: summary(edit_times(base, edits), full) for kind, edits in kinds.items()}
+    results = {}
+    for kind, edits in kinds.items():
+        times, broken = edit_times(base, edits)
+        results[kind] = summary(times, full)
+        for label, keep in (("no syntax error after", False), ("a syntax error after", True)):
+            picked = [t for t, b in zip(times, broken, strict=True) if b == keep]
+            if picked:
+                results[f"{kind}, {label} ({len(picked)})"] = summary(picked, full)
     lines = text.count("\n")
     print(f"## incremental re-parse ({lines} lines, {len(base.data)} bytes, "
           f"{args.edits} random positions)\n")
