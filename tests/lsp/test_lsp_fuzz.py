@@ -133,7 +133,8 @@ REQUESTS = ["textDocument/formatting", "textDocument/rangeFormatting", "textDocu
 class Fuzzer:
     def __init__(self, client: RecordingClient) -> None:
         self.client = client
-        self.versions: dict[str, int] = {}
+        self.versions: dict[str, int] = {}   # the open documents' versions
+        self.highest: dict[str, int] = {}    # the highest version each uri was sent with
         self.requests = list(REQUESTS) + (["textDocument/diagnostic", "workspace/diagnostic"]
                                           if pulls(client) else [])
 
@@ -155,9 +156,12 @@ class Fuzzer:
                     "watched"):
             uri = self.uri(op[1] if kind not in ("request", "cancel") else op[2], round_id)
         if kind == "open":
-            self.versions[uri] = 1
+            # Numbered on from any version the uri had: a document opened again over itself
+            # must not reuse a version whose diagnostics may still be on their way.
+            version = self.highest.get(uri, 0) + 1
+            self.versions[uri] = self.highest[uri] = version
             self.notify("textDocument/didOpen", {"textDocument": {
-                "uri": uri, "languageId": "flux", "version": 1, "text": op[2]}})
+                "uri": uri, "languageId": "flux", "version": version, "text": op[2]}})
         elif kind == "close":
             self.versions.pop(uri, None)
             self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
@@ -165,6 +169,7 @@ class Fuzzer:
             version = self.versions.get(uri, 0) + 1
             if kind != "stale" and uri in self.versions:  # (a change to a closed document
                 self.versions[uri] = version              # is sent anyway, and ignored)
+                self.highest[uri] = max(self.highest.get(uri, 0), version)
             content = {"text": op[-1]} if kind == "replace" else {"range": op[2], "text": op[3]}
             self.notify("textDocument/didChange", {
                 "textDocument": {"uri": uri, "version": version if kind != "stale" else 0},
@@ -219,7 +224,7 @@ async def test_no_sequence_of_messages_breaks_the_server(fuzzer: tuple[Fuzzer, s
                                                          ops: list[tuple[Any, ...]]) -> None:
     server, encoding = fuzzer
     round_id = next(rounds)
-    server.versions = {}
+    server.versions, server.highest = {}, {}
     for index, text in enumerate((CLEAN, "/* é🎉 */ " + CLEAN, "")):  # doc3 stays closed
         await server.run(("open", index, text), round_id)
     for op in ops:
