@@ -131,7 +131,7 @@ class Document:
 
         began = time.perf_counter()
         with self._lock:
-            revision, version, data = self.revision, self.version, self.data
+            revision, version, data, lines = self.revision, self.version, self.data, self.lines
             edits, self._pending = self._pending, []
         if self._syntax is None:
             syntax = parse(data)
@@ -147,7 +147,6 @@ class Document:
         previous = self.current.analysis if self.current is not None else None
         analysis = analyze_document(syntax, self.path, previous)
         analysed = time.perf_counter()
-        lines = self.lines if self.lines.data is data else Lines(data, self.encoding)
         result = Analysed(self.uri, revision, version, analysis, lines)
         if prepare is not None:
             prepare(result)

@@ -59,7 +59,7 @@ def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> li
         elif lowered is not None:
             units = _with_context(syntax.top.nodes, lowered.error_children)
         else:
-            units = list(root.children)
+            units = list(syntax.top.nodes)
         error_row = -1  # last row of the previous top-level ERROR, if it was the previous unit
         for unit in units:
             if unit is None:  # a unit without error between two with errors

@@ -1,6 +1,7 @@
 """The diagnostics the server sends as JSON written directly (``convert.diagnostics_json``)
-are exactly what pygls would send for the lsprotocol objects (``convert.diagnostics``), for
-every program of the test data and the examples, in every position encoding."""
+are exactly what lsprotocol reads them as and writes back (``convert.diagnostics``, what code
+actions attach): no key it would drop, rename or retype, for every program of the test data
+and the examples, in every position encoding."""
 
 from __future__ import annotations
 
