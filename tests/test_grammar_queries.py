@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,25 +92,18 @@ def _assertion_files(folder: str) -> list[Path]:
     return sorted((PACKAGE / "test" / folder).glob("*.flux"))
 
 
-@pytest.mark.parametrize("path", _assertion_files("highlight"), ids=lambda p: p.name)
-def test_highlight_assertions(path: Path) -> None:
+@pytest.mark.parametrize(("path", "captured_at"), [
+    pytest.param(p, lookup, id=f"{folder}/{p.name}")
+    for folder, lookup in (("highlight", highlights_at), ("tags", tags_at))
+    for p in _assertion_files(folder)])
+def test_caret_assertions(path: Path, captured_at: Callable[..., set[str]]) -> None:
+    """`test/highlight/*.flux` against highlights.scm, `test/tags/*.flux` against tags.scm."""
     text = path.read_text()
     root = parse(text)
     checks = assertions(text)
     assert checks and not root.has_error
     for check in checks:
-        found = highlights_at(root, check.row, check.column)
-        assert (check.name in found) != check.negated, (check, found)
-
-
-@pytest.mark.parametrize("path", _assertion_files("tags"), ids=lambda p: p.name)
-def test_tag_assertions(path: Path) -> None:
-    text = path.read_text()
-    root = parse(text)
-    checks = assertions(text)
-    assert checks and not root.has_error
-    for check in checks:
-        found = tags_at(root, check.row, check.column)
+        found = captured_at(root, check.row, check.column)
         assert (check.name in found) != check.negated, (check, found)
 
 
