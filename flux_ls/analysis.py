@@ -132,5 +132,5 @@ def _internal_error() -> Diagnostic:
     import traceback  # only ever needed here: not imported at start-up
 
     where = traceback.format_exc().strip().splitlines()[-1]
-    return Diagnostic("FLX000", f"internal error in the checker ({where}); please report it",
-                      Span(0, 0), severity="error")
+    return Diagnostic.make("FLX000", f"internal error in the checker ({where}); please report it",
+                           Span(0, 0))

@@ -28,105 +28,101 @@ class Code:
         return DOCS_URL.format(code=self.code.lower())
 
 
-def _c(code: str, severity: Severity, name: str, summary: str, explanation: str) -> Code:
-    return Code(code, severity, name, summary, explanation)
-
-
 CODES: dict[str, Code] = {
     c.code: c
     for c in (
-        _c("FLX000", "error", "internal-error", "internal error in the checker",
-           "The checker itself failed on this input. This is a bug in flux; please report it "
-           "with the file that caused it."),
-        _c("FLX001", "error", "syntax-error", "syntax error",
-           "The text is not a Flux declaration. The message says what was expected there."),
-        _c("FLX101", "error", "undefined-node", "undefined node",
-           "A flow, source, handler or atomic declaration names a node that has no signature "
-           "and no flow definition."),
-        _c("FLX102", "error", "undefined-predicate-type",
-           "undefined predicate type in a pattern",
-           "A dispatch pattern element is neither a wildcard (`_`, `*`) nor a type declared "
-           "with `typedef t F;`."),
-        _c("FLX103", "error", "duplicate-definition",
-           "duplicate or conflicting definition",
-           "A name is declared twice in a way that cannot be merged: two signatures, two plain "
-           "flows, a plain flow beside dispatch alternatives, two typedefs of one type."),
-        _c("FLX104", "error", "invalid-c-identifier", "name not allowed as a C identifier",
-           "Node names, parameter names and C function names become C identifiers: they may "
-           "not be C keywords, start with `flux_` (reserved for the runtime) or be `_`."),
-        _c("FLX105", "warning", "unused", "node or predicate type never used",
-           "No flow reachable from a source uses this node or predicate type."),
-        _c("FLX201", "error", "flow-type-mismatch", "output does not match the next input",
-           "In `A -> B`, the output types of A must equal the input types of B, position by "
-           "position, in canonical form."),
-        _c("FLX202", "error", "flow-input-mismatch",
-           "flow input does not match the declared input",
-           "The first node of an abstract node's flow must take the abstract node's declared "
-           "inputs."),
-        _c("FLX203", "error", "flow-output-mismatch",
-           "flow output does not match the declared output",
-           "The last node of an abstract node's flow must produce the abstract node's declared "
-           "outputs."),
-        _c("FLX204", "error", "source-has-inputs", "a source has inputs",
-           "A source is called in a loop with no input: its input list must be `()`."),
-        _c("FLX205", "error", "source-target-mismatch",
-           "source output does not match its target",
-           "Each output of a source starts a flow of its target: Out(S) must equal In(T)."),
-        _c("FLX206", "error", "pattern-length",
-           "dispatch pattern length differs from the input count",
-           "A dispatch pattern has one element per input of the abstract node."),
-        _c("FLX207", "error", "alternative-signature-mismatch",
-           "alternatives of one abstract node have different signatures",
-           "Every flow of an abstract node must take and produce the same types; without a "
-           "declared signature, the first alternative fixes it."),
-        _c("FLX208", "error", "empty-flow-mismatch", "empty flow whose input and output differ",
-           "An empty flow passes its data through unchanged, so the abstract node's input and "
-           "output types must be equal."),
-        _c("FLX209", "error", "predicate-type-conflict",
-           "one predicate function applied to fields of different C types",
-           "A predicate function has a single C prototype `bool F(T v)`; all fields it tests "
-           "must have the same C type."),
-        _c("FLX210", "warning", "source-values-dropped",
-           "a source's flow ends with a non-empty output",
-           "The values the target's flow produces are dropped at the end of every flow. End "
-           "the flow with a node whose output is `()`."),
-        _c("FLX211", "error", "malformed-c-type", "malformed C type in a signature",
-           "The type is not a well-formed C type (for example `long char`, `unsigned double`, "
-           "a bare `struct`)."),
-        _c("FLX301", "warning", "unreachable-alternative",
-           "dispatch alternative can never match",
-           "An earlier alternative is all wildcards and matches everything first."),
-        _c("FLX302", "warning", "no-catch-all",
-           "dispatch has no all-wildcard alternative",
-           "When no alternative matches, the flow ends with FLUX_ENOMATCH at run time."),
-        _c("FLX401", "error", "cycle", "an abstract node contains itself",
-           "Flux programs are acyclic: an abstract node may not contain itself, directly or "
-           "through other abstract nodes."),
-        _c("FLX501", "warning", "handler-never-runs",
-           "handler for a node no reachable flow uses",
-           "The node is not on any flow reachable from a source, so its handler can never run."),
-        _c("FLX502", "error", "duplicate-handler", "more than one handler for one node",
-           "A node has at most one error handler."),
-        _c("FLX503", "error", "handler-input-conflict",
-           "one handler function used for nodes with different inputs",
-           "A handler function has a single C prototype `void H(N_in *in, int err)`; the "
-           "nodes it handles must have the same input types."),
-        _c("FLX601", "error", "constraint-scope-conflict",
-           "one constraint name used with both program and session scope",
-           "A constraint name has one scope in the whole program."),
-        _c("FLX602", "error", "session-without-session-function",
-           "session-scoped constraint in a flow whose source has no session function",
-           "Session constraints belong to the session chosen by the source's session "
-           "function: declare one with `source S {session: F} => T;`."),
-        _c("FLX603", "warning", "constraint-elevated",
-           "constraint elevated to an enclosing node to keep the lock order",
-           "A node would acquire a constraint while an enclosing node holds a greater one "
-           "(canonical order is byte order of names). The checker moves the constraint to "
-           "the enclosing node so the program stays deadlock-free; this reduces concurrency."),
-        _c("FLX604", "warning", "reader-upgraded",
-           "reader acquisition upgraded to writer because an inner node writes",
-           "An outer node takes the constraint as reader while an inner node needs it as "
-           "writer; the outer acquisition becomes a writer."),
+        Code("FLX000", "error", "internal-error", "internal error in the checker",
+             "The checker itself failed on this input. This is a bug in flux; please report it "
+             "with the file that caused it."),
+        Code("FLX001", "error", "syntax-error", "syntax error",
+             "The text is not a Flux declaration. The message says what was expected there."),
+        Code("FLX101", "error", "undefined-node", "undefined node",
+             "A flow, source, handler or atomic declaration names a node that has no signature "
+             "and no flow definition."),
+        Code("FLX102", "error", "undefined-predicate-type",
+             "undefined predicate type in a pattern",
+             "A dispatch pattern element is neither a wildcard (`_`, `*`) nor a type declared "
+             "with `typedef t F;`."),
+        Code("FLX103", "error", "duplicate-definition",
+             "duplicate or conflicting definition",
+             "A name is declared twice in a way that cannot be merged: two signatures, two plain "
+             "flows, a plain flow beside dispatch alternatives, two typedefs of one type."),
+        Code("FLX104", "error", "invalid-c-identifier", "name not allowed as a C identifier",
+             "Node names, parameter names and C function names become C identifiers: they may "
+             "not be C keywords, start with `flux_` (reserved for the runtime) or be `_`."),
+        Code("FLX105", "warning", "unused", "node or predicate type never used",
+             "No flow reachable from a source uses this node or predicate type."),
+        Code("FLX201", "error", "flow-type-mismatch", "output does not match the next input",
+             "In `A -> B`, the output types of A must equal the input types of B, position by "
+             "position, in canonical form."),
+        Code("FLX202", "error", "flow-input-mismatch",
+             "flow input does not match the declared input",
+             "The first node of an abstract node's flow must take the abstract node's declared "
+             "inputs."),
+        Code("FLX203", "error", "flow-output-mismatch",
+             "flow output does not match the declared output",
+             "The last node of an abstract node's flow must produce the abstract node's declared "
+             "outputs."),
+        Code("FLX204", "error", "source-has-inputs", "a source has inputs",
+             "A source is called in a loop with no input: its input list must be `()`."),
+        Code("FLX205", "error", "source-target-mismatch",
+             "source output does not match its target",
+             "Each output of a source starts a flow of its target: Out(S) must equal In(T)."),
+        Code("FLX206", "error", "pattern-length",
+             "dispatch pattern length differs from the input count",
+             "A dispatch pattern has one element per input of the abstract node."),
+        Code("FLX207", "error", "alternative-signature-mismatch",
+             "alternatives of one abstract node have different signatures",
+             "Every flow of an abstract node must take and produce the same types; without a "
+             "declared signature, the first alternative fixes it."),
+        Code("FLX208", "error", "empty-flow-mismatch", "empty flow whose input and output differ",
+             "An empty flow passes its data through unchanged, so the abstract node's input and "
+             "output types must be equal."),
+        Code("FLX209", "error", "predicate-type-conflict",
+             "one predicate function applied to fields of different C types",
+             "A predicate function has a single C prototype `bool F(T v)`; all fields it tests "
+             "must have the same C type."),
+        Code("FLX210", "warning", "source-values-dropped",
+             "a source's flow ends with a non-empty output",
+             "The values the target's flow produces are dropped at the end of every flow. End "
+             "the flow with a node whose output is `()`."),
+        Code("FLX211", "error", "malformed-c-type", "malformed C type in a signature",
+             "The type is not a well-formed C type (for example `long char`, `unsigned double`, "
+             "a bare `struct`)."),
+        Code("FLX301", "warning", "unreachable-alternative",
+             "dispatch alternative can never match",
+             "An earlier alternative is all wildcards and matches everything first."),
+        Code("FLX302", "warning", "no-catch-all",
+             "dispatch has no all-wildcard alternative",
+             "When no alternative matches, the flow ends with FLUX_ENOMATCH at run time."),
+        Code("FLX401", "error", "cycle", "an abstract node contains itself",
+             "Flux programs are acyclic: an abstract node may not contain itself, directly or "
+             "through other abstract nodes."),
+        Code("FLX501", "warning", "handler-never-runs",
+             "handler for a node no reachable flow uses",
+             "The node is not on any flow reachable from a source, so its handler can never run."),
+        Code("FLX502", "error", "duplicate-handler", "more than one handler for one node",
+             "A node has at most one error handler."),
+        Code("FLX503", "error", "handler-input-conflict",
+             "one handler function used for nodes with different inputs",
+             "A handler function has a single C prototype `void H(N_in *in, int err)`; the "
+             "nodes it handles must have the same input types."),
+        Code("FLX601", "error", "constraint-scope-conflict",
+             "one constraint name used with both program and session scope",
+             "A constraint name has one scope in the whole program."),
+        Code("FLX602", "error", "session-without-session-function",
+             "session-scoped constraint in a flow whose source has no session function",
+             "Session constraints belong to the session chosen by the source's session "
+             "function: declare one with `source S {session: F} => T;`."),
+        Code("FLX603", "warning", "constraint-elevated",
+             "constraint elevated to an enclosing node to keep the lock order",
+             "A node would acquire a constraint while an enclosing node holds a greater one "
+             "(canonical order is byte order of names). The checker moves the constraint to "
+             "the enclosing node so the program stays deadlock-free; this reduces concurrency."),
+        Code("FLX604", "warning", "reader-upgraded",
+             "reader acquisition upgraded to writer because an inner node writes",
+             "An outer node takes the constraint as reader while an inner node needs it as "
+             "writer; the outer acquisition becomes a writer."),
     )
 }
 

@@ -81,20 +81,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 import tree_sitter
 
-from .fmt_layout import comment_text, newlines, render_declaration
+from .fmt_layout import comment_text, render_declaration
 from .lru import LRU
 from .model import Declaration, Param, Program, Signature
 from .syntax.errors import syntax_diagnostics
 from .syntax.lower import Lowerer, lower_declaration, lowering
-from .syntax.parse import SyntaxTree, language, to_bytes
-from .text import LineIndex
+from .syntax.parse import SyntaxTree, parse, to_bytes
+from .text import LineIndex, has_break, line_start, newlines
 
 __all__ = ["FormatError", "FormatterBug", "RangeEdit", "clear_caches", "equivalent",
            "format_range", "format_text", "spell_type"]
@@ -145,7 +144,7 @@ def format_text(text: str, syntax: SyntaxTree | None = None) -> str:
     if done is not None:
         return done
     if syntax is None or syntax.data != data:
-        syntax = _parse(data)
+        syntax = parse(data)
     _raise_first_syntax_error(syntax)
     out = _format(syntax)
     _TEXTS.put(key, out)
@@ -160,7 +159,7 @@ def format_range(text: str, start_byte: int, end_byte: int,
     used when it is the tree of ``text``."""
     data = to_bytes(text)
     if syntax is None or syntax.data != data:
-        syntax = _parse(data)
+        syntax = parse(data)
     newline = "\r\n" if b"\r\n" in data else "\r" if b"\r" in data else "\n"
     edits = []
     for node in syntax.root.named_children:
@@ -206,21 +205,6 @@ _CHUNKS: LRU[tuple[Callable[..., str], bytes], str] = LRU(CHUNK_CACHE_SIZE)
 #: (layout function, length and BLAKE2 digest of an LF text) -> its formatted text.
 _TEXTS: LRU[tuple[Callable[..., str], int, bytes], str] = LRU(TEXT_CACHE_SIZE)
 
-_LOCAL = threading.local()
-
-
-def _parser() -> tree_sitter.Parser:
-    """This thread's parser (a tree-sitter parser must not parse in two threads at once)."""
-    parser: tree_sitter.Parser | None = getattr(_LOCAL, "parser", None)
-    if parser is None:
-        parser = _LOCAL.parser = tree_sitter.Parser(language())
-    return parser
-
-
-def _parse(data: bytes) -> SyntaxTree:
-    return SyntaxTree(data, _parser().parse(data))
-
-
 def _rendered(node: Node, data: bytes) -> list[str]:
     """The lines of ``render_declaration(node, data)``, each without trailing whitespace."""
     return [line.rstrip() for line in render_declaration(node, data).split("\n")]
@@ -243,15 +227,13 @@ def _format(syntax: SyntaxTree) -> str:
         if i < last:
             if child.type == "comment":
                 continue
-            following = children[i + 1].start_byte
-            if data.find(b"\n", end, following) < 0 and data.find(b"\r", end, following) < 0:
+            if not has_break(data, end, children[i + 1].start_byte):
                 continue
         chunk = children[first:i + 1]
         start = chunk[0].start_byte
-        line_start = _line_start(data, start)
-        if first > 0 and newlines(data[children[first - 1].end_byte:start]) > 1:
+        if first > 0 and newlines(data, children[first - 1].end_byte, start) > 1:
             parts.append("\n")
-        source = data[line_start:end]
+        source = data[line_start(data, start):end]
         key = (render, source)
         out = _CHUNKS.get(key)
         if out is None:
@@ -266,7 +248,6 @@ def _format(syntax: SyntaxTree) -> str:
 
 def _layout(children: Sequence[Node], data: bytes) -> str:
     """Top-level nodes one per line, comments where they were, blank lines collapsed."""
-    lf_only = b"\r" not in data
     lines: list[str] = []
     prev_end = -1
     code_on_line = False  # the last line holds a declaration
@@ -277,8 +258,7 @@ def _layout(children: Sequence[Node], data: bytes) -> str:
         else:
             first, *rest = _rendered(child, data)
         start = child.start_byte
-        breaks = -1 if prev_end < 0 else data.count(b"\n", prev_end, start) if lf_only \
-            else newlines(data[prev_end:start])
+        breaks = -1 if prev_end < 0 else newlines(data, prev_end, start)
         if breaks == 0 and (is_comment or not code_on_line):
             lines[-1] += " " + first
             code_on_line = not is_comment or (code_on_line and not rest)
@@ -293,18 +273,12 @@ def _layout(children: Sequence[Node], data: bytes) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _line_start(data: bytes, offset: int) -> int:
-    """Where the line holding ``offset`` starts (after LF, CRLF or a lone CR)."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return max(start, data.rfind(b"\r", start, offset) + 1)
-
-
 def _top_comment(node: Node, data: bytes) -> str:
     """A comment between declarations; an own-line block comment's continuation lines
     shift left with it when they were all indented at least as much as its start."""
     start = node.start_byte
     text = comment_text(data[start:node.end_byte])
-    prefix = data[_line_start(data, start):start].decode("utf-8", "replace")
+    prefix = data[line_start(data, start):start].decode("utf-8", "replace")
     first, *rest = text.split("\n")
     if not prefix or prefix.strip() or not all(r.startswith(prefix) or not r for r in rest):
         return text
@@ -353,7 +327,7 @@ def _check_chunk(data: bytes, chunk: Sequence[Node], prev: Node | None, out: str
     declarations of ``chunk`` (top-level nodes of ``data``, after ``prev``), in order, each
     of the same kind, with the same doc comment and the same meaning."""
     out_data = to_bytes(out)
-    formatted = _parse(out_data)
+    formatted = parse(out_data)
     if formatted.root.has_error:
         raise FormatterBug("the formatted text is a different program")
     before = _declarations(chunk, prev)

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 
 import tree_sitter
 
+from .text import has_break
+
 Node = tree_sitter.Node
 
 WIDTH = 100
 INDENT = 4
 
-_NEWLINE = re.compile(rb"\r\n|\r|\n")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ITEMS = frozenset({"parameter", "constraint"})          # one per line when wrapped
 _LISTS = frozenset({"parameter_list", "atomic_declaration"})
@@ -63,15 +64,6 @@ _BREAK_CLOSE = Break(0)
 
 #: A leaf of the tree: its type, start and end byte, and its parent's type.
 _Leaf = tuple[str, int, int, str]
-
-
-def newlines(gap: bytes) -> int:
-    """How many line breaks (LF, CRLF or a lone CR) ``gap`` holds."""
-    return len(_NEWLINE.findall(gap))
-
-
-def _has_break(data: bytes, start: int, end: int) -> bool:
-    return data.find(b"\n", start, end) >= 0 or data.find(b"\r", start, end) >= 0
 
 
 def comment_text(raw: bytes) -> str:
@@ -131,12 +123,12 @@ def _items(node: Node, data: bytes) -> tuple[list[Item], str | None, bool]:
             continue
         kind, start, end, parent = w
         if waiting is not None:
-            waiting.after = _has_break(data, waiting_end, start)
+            waiting.after = has_break(data, waiting_end, start)
             waiting = None
         last_end, previous_end = end, last_end
         if kind == "comment":
             waiting = Comment(comment_text(data[start:end]),
-                              previous_end >= 0 and _has_break(data, previous_end, start), False)
+                              previous_end >= 0 and has_break(data, previous_end, start), False)
             waiting_end = end
             out.append(waiting)
             comments = True

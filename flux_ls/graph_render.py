@@ -42,6 +42,7 @@ from typing import Any
 
 from .graph import ConstraintView, Edge, Graph, Vertex, numbering, path_count
 from .model import Span
+from .render.report import location
 from .semantics import Types, show_types
 from .text import LineIndex
 
@@ -162,10 +163,9 @@ def render_dot(graph: Graph, title: str = "flux") -> str:
 def _range(span: Span | None, lines: LineIndex) -> dict[str, int] | None:
     if span is None:
         return None
-    line, column = lines.position(span.start)
-    end_line, end_column = lines.position(span.end)
-    return {"start": span.start, "end": span.end, "line": line + 1, "column": column + 1,
-            "end_line": end_line + 1, "end_column": end_column + 1}
+    where = location(lines, span)
+    return {"start": span.start, "end": span.end, "line": where.line, "column": where.column,
+            "end_line": where.end_line, "end_column": where.end_column}
 
 
 def _types(types: Types) -> list[str | None] | None:

@@ -66,6 +66,12 @@ class Upgrade(Relocatable):
     writer_origin: Span
 
 
+def lock_order(name: str) -> bytes:
+    """The sort key of the canonical lock order (LANGUAGE.md §6): ascending byte order of
+    the constraint's name. The checker, the effective sets and code generation all use it."""
+    return name.encode("utf-8")
+
+
 @dataclass(frozen=True)
 class EffectiveConstraint(Relocatable):
     name: str

@@ -16,14 +16,16 @@ Expectation = tuple[str, str, int]  # (severity, code, 1-based line)
 MARKER = re.compile(r"\b(error|warning|info)\[(FLX\d{3})\]")
 # A block comment (possibly unterminated) is consumed whole so that `//` inside it is skipped.
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)|//[^\r\n]*", re.DOTALL)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def line_comments(text: str) -> list[tuple[int, str]]:
-    """Every ``//`` comment of ``text`` with its 1-based line number."""
+    """Every ``//`` comment of ``text`` with its 1-based line number (lines end at LF, CRLF
+    or a lone CR, as ``flux check`` counts them)."""
     found = []
     for match in _COMMENT.finditer(text):
         if match.group().startswith("//"):
-            found.append((text.count("\n", 0, match.start()) + 1, match.group()))
+            found.append((len(_LINE_BREAK.findall(text, 0, match.start())) + 1, match.group()))
     return found
 
 

@@ -6,13 +6,25 @@ CR, blank lines, none where the tokens allow it) and random comments in any posi
 ``/* */`` on one or several lines, ``/** */`` docs, Unicode text). The programs are not
 meant to pass the checker: names are random, types are not matched along flows.
 ``flux_declarations()`` draws one declaration as a list of tokens.
+
+``PROGRAMS`` are the Flux files of the test data and the examples; ``text_edits()`` draws a
+text and a sequence of byte edits to it.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import strategies as st
+
+from flux_ls.syntax.parse import TextEdit
+
+ROOT = Path(__file__).parent.parent
+#: The text of every Flux program of tests/data and examples/.
+PROGRAMS = [p.read_text(encoding="utf-8")
+            for folder in (ROOT / "tests" / "data", ROOT / "examples")
+            for p in sorted(folder.rglob("*.flux"))]
 
 RESERVED = frozenset({"typedef", "source", "handle", "error", "atomic", "program", "session",
                       "const", "_"})
@@ -141,3 +153,20 @@ def flux_programs(draw: st.DrawFn, max_declarations: int = 8) -> str:
               for t in d]
     seps = draw(st.lists(separators, min_size=len(tokens), max_size=len(tokens)))
     return _join(tokens, seps) + draw(separators)
+
+
+@st.composite
+def text_edits(draw: st.DrawFn, texts: st.SearchStrategy[bytes],
+               insertions: st.SearchStrategy[bytes], max_edits: int, max_replaced: int
+               ) -> tuple[bytes, list[TextEdit]]:
+    """A text drawn from ``texts`` and 1 to ``max_edits`` edits, each against the text the
+    previous one left: at most ``max_replaced`` bytes anywhere replaced by ``insertions``."""
+    data = current = draw(texts)
+    edits = []
+    for _ in range(draw(st.integers(1, max_edits))):
+        start = draw(st.integers(0, len(current)))
+        end = draw(st.integers(start, min(len(current), start + max_replaced)))
+        new = draw(insertions)
+        edits.append(TextEdit(start, end, new))
+        current = current[:start] + new + current[end:]
+    return data, edits

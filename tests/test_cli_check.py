@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from golden_support import assert_golden
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
+CLI_GOLDEN = GOLDEN / "expected" / "cli"
 FLUX = [sys.executable, "-m", "flux_ls.cli.main", "check"]
 FORMATS = ("text", "json", "sarif", "github")
 SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github"}
-UPDATE = os.environ.get("FLUX_UPDATE_GOLDENS", "") not in ("", "0")
 CLEAN = "inputs/imageserver.flux"
 ERRORS = "inputs/type_mismatch.flux"
 WARNINGS = "inputs/warnings.flux"
@@ -50,16 +51,6 @@ def flux(*args: str, cwd: Path = GOLDEN, stdin: bytes | None = None,
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / "expected" / "cli" / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="")
-        return
-    assert path.exists(), f"no golden {path}: run FLUX_UPDATE_GOLDENS=1 pytest {__file__}"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden"
-
-
 def as_json(proc: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
     objects: list[dict[str, Any]] = json.loads(proc.stdout)
     return objects
@@ -79,9 +70,9 @@ def write(path: Path, content: str | bytes) -> Path:
 def test_every_format_over_the_golden_directory(fmt: str) -> None:
     proc = flux("--format", fmt, "inputs")
     assert proc.returncode == 1
-    assert_golden(f"check.{SUFFIX[fmt]}", proc.stdout)
+    assert_golden(CLI_GOLDEN / f"check.{SUFFIX[fmt]}", proc.stdout)
     if fmt == "text":
-        assert_golden("check.stderr", proc.stderr)
+        assert_golden(CLI_GOLDEN / "check.stderr", proc.stderr)
     else:
         assert proc.stderr == ""
 

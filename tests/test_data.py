@@ -10,22 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+from expectations import expected_diagnostics
 
 from flux_ls.analysis import analyze
 from flux_ls.codes import CODES
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted(DATA.rglob("*.flux"))
-EXPECT = re.compile(r"\b(error|warning|info)\[(FLX\d{3})\]")
-
-
-def expected(text: str) -> set[tuple[str, str, int]]:
-    out = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "//" in line:
-            comment = line[line.index("//"):]
-            out.update((sev, code, number) for sev, code in EXPECT.findall(comment))
-    return out
 
 
 def reported(text: str, path: str) -> set[tuple[str, str, int]]:
@@ -37,14 +28,14 @@ def reported(text: str, path: str) -> set[tuple[str, str, int]]:
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(DATA)) for p in FILES])
 def test_expectations(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert reported(text, str(path)) == expected(text)
+    assert reported(text, str(path)) == expected_diagnostics(text)
 
 
 def test_every_code_has_a_trigger_and_a_near_miss() -> None:
     triggered: set[str] = set()
     near_misses: set[str] = set()
     for path in FILES:
-        triggered |= {code for _, code, _ in expected(path.read_text(encoding="utf-8"))}
+        triggered |= {code for _, code, _ in expected_diagnostics(path.read_text(encoding="utf-8"))}
         match = re.match(r"flx(\d{3})_near_miss", path.stem)
         if match:
             near_misses.add(f"FLX{match.group(1)}")
@@ -54,5 +45,5 @@ def test_every_code_has_a_trigger_and_a_near_miss() -> None:
 
 
 def test_expectation_comments_are_parsed() -> None:
-    assert expected("A = B;  // error[FLX101] warning[FLX105]\n") == {
+    assert expected_diagnostics("A = B;  // error[FLX101] warning[FLX105]\n") == {
         ("error", "FLX101", 1), ("warning", "FLX105", 1)}

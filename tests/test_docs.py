@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from golden_support import assert_golden
 
 from flux_ls.codes import reference_markdown
 
@@ -11,7 +12,4 @@ DOCS = Path(__file__).parent.parent / "docs" / "diagnostics.md"
 
 
 def test_diagnostics_reference_is_up_to_date() -> None:
-    expected = reference_markdown()
-    if os.environ.get("FLUX_UPDATE_GOLDENS"):
-        DOCS.write_text(expected, encoding="utf-8")
-    assert DOCS.read_text(encoding="utf-8") == expected
+    assert_golden(DOCS, reference_markdown())

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from golden_support import assert_golden, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import flux_programs
@@ -32,7 +33,6 @@ from flux_ls.text import LineIndex
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = Path(__file__).parent / "data" / "fmt"
 INPUTS = sorted(PAIRS.glob("*.in"))
-UPDATE = os.environ.get("FLUX_UPDATE_GOLDENS", "") not in ("", "0")
 SKIP_DIRS = {".venv", "node_modules", "build", "__pycache__"}
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -43,11 +43,6 @@ def repo_flux_files() -> list[Path]:
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         found += [Path(root, f) for f in files if f.endswith((".flux", ".fx"))]
     return sorted(found)
-
-
-def read(path: Path) -> str:
-    with open(path, encoding="utf-8", newline="") as stream:
-        return stream.read()
 
 
 def comments(text: str) -> list[str]:
@@ -81,12 +76,7 @@ def assert_invariants(text: str) -> str:
 
 @pytest.mark.parametrize("source", INPUTS, ids=[p.stem for p in INPUTS])
 def test_golden_pair(source: Path) -> None:
-    expected_path = source.with_suffix(".out")
-    out = assert_invariants(read(source))
-    if UPDATE:
-        expected_path.write_text(out, encoding="utf-8", newline="")
-    assert expected_path.exists(), f"no {expected_path.name}: run FLUX_UPDATE_GOLDENS=1"
-    assert out == read(expected_path)
+    assert_golden(source.with_suffix(".out"), assert_invariants(read(source)))
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])

@@ -15,12 +15,11 @@ import difflib
 import gc
 import pickle
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import flux_programs
+from strategies import PROGRAMS, flux_programs
 
 from flux_ls import checks
 from flux_ls.analysis import Analysis, analyze
@@ -34,10 +33,6 @@ from flux_ls.syntax.lower import lower
 from flux_ls.syntax.parse import TextEdit, parse, reparse
 from flux_ls.syntax.units import lower_units
 
-ROOT = Path(__file__).parent.parent
-PROGRAMS = [p.read_text(encoding="utf-8")
-            for folder in (ROOT / "tests" / "data", ROOT / "examples")
-            for p in sorted(folder.rglob("*.flux"))]
 PIECES = ["A", "x", "_", " ", "\n", ";", "->", "=>", "=", "(", ")", "{", "}", "[", "]", ":",
           ",", "*", "?", "!", "/*", "*/", "//", "/** doc */\n", "source ", "typedef ",
           "handle error ", "atomic ", "session", "program", "int ", "const char *", "é"]

@@ -7,12 +7,13 @@ tests/golden/expected/<name>.<format>. ``FLUX_UPDATE_GOLDENS=1`` rewrites them i
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from expectations import expected_diagnostics
+from golden_support import assert_golden
 
 from flux_ls.analysis import analyze
 from flux_ls.codes import CODES
@@ -28,19 +29,7 @@ from flux_ls.text import LineIndex
 
 GOLDEN = Path(__file__).parent / "golden"
 INPUTS = sorted((GOLDEN / "inputs").glob("*.flux"))
-UPDATE = os.environ.get("FLUX_UPDATE_GOLDENS", "") not in ("", "0")
 RENDERERS = {"txt": render_text, "json": render_json, "github": render_github}
-MARKER = re.compile(r"\b(error|warning|info)\[(FLX\d{3})\]")
-
-
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / "expected" / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8", newline="")
-        return
-    assert path.exists(), f"no golden {path}: run FLUX_UPDATE_GOLDENS=1 pytest {__file__}"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden"
 
 
 def report_of(path: Path) -> FileReport:
@@ -64,17 +53,15 @@ def span_of(text: str, needle: str, occurrence: int = 0) -> Span:
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
 @pytest.mark.parametrize("source", INPUTS, ids=[p.stem for p in INPUTS])
 def test_golden(source: Path, fmt: str) -> None:
-    assert_golden(f"{source.stem}.{fmt}", RENDERERS[fmt]([report_of(source)]))
+    assert_golden(GOLDEN / "expected" / f"{source.stem}.{fmt}",
+                  RENDERERS[fmt]([report_of(source)]))
 
 
 @pytest.mark.parametrize("source", INPUTS, ids=[p.stem for p in INPUTS])
 def test_golden_inputs_report_what_their_comments_say(source: Path) -> None:
-    text = source.read_text(encoding="utf-8")
-    expected = {(sev, code, number) for number, line in enumerate(text.splitlines(), 1)
-                if "//" in line for sev, code in MARKER.findall(line[line.index("//"):])}
     report = report_of(source)
     got = {(d.severity, d.code, report.location(d.span).line) for d in report.diagnostics}
-    assert got == expected
+    assert got == expected_diagnostics(source.read_text(encoding="utf-8"))
 
 
 def test_the_goldens_cover_every_kind_of_input() -> None:
@@ -102,6 +89,17 @@ def test_location_of_an_empty_span_and_of_a_span_over_lines() -> None:
     assert (location(lines, Span(2, 2)).column, location(lines, Span(2, 2)).end_column) == (3, 3)
     where = location(lines, Span(1, 4))
     assert (where.line, where.column, where.end_line, where.end_column) == (1, 2, 2, 2)
+
+
+def test_lines_end_at_lf_crlf_and_a_lone_cr_as_in_the_language_server() -> None:
+    data = b"A = B;\rC = D;\r\nE = F;\n"
+    report = FileReport.of(analyze(data, "a.flux"))
+    undefined = {data[d.span.start:d.span.end]: report.location(d.span)
+                 for d in report.diagnostics if d.code == "FLX101"}
+    assert {name: (where.line, where.column, where.end_line, where.end_column)
+            for name, where in undefined.items()} == {
+        b"B": (1, 5, 1, 6), b"D": (2, 5, 2, 6), b"F": (3, 5, 3, 6)}
+    assert report.lines.line_text(1) == "C = D;"
 
 
 def test_layout_expands_tabs_to_stops_of_eight_and_counts_wide_and_combining_cells() -> None:

@@ -9,24 +9,30 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..model import Program
-from ..semantics import EffectiveConstraint, NodeInfo, Semantics
+from ..semantics import EffectiveConstraint, NodeInfo, Semantics, lock_order
 from . import constraints, dispatch, handlers, names, sources, types
 from .context import Context
 
 
 def run(program: Program, has_syntax_errors: bool = False) -> tuple[Semantics, list[Diagnostic]]:
     """Check a whole program at once (``analyze`` checks it island by island, see
-    ``checks.islands``, with the same result)."""
-    ctx = check(program, has_syntax_errors)
+    ``checks.islands``, with the same result; a test compares both). What needs the whole
+    file is done as there (``islands.whole_file``)."""
+    from .islands import whole_file  # (islands imports this module)
+
+    ctx = check(program)
+    undefined = [(ctx.diagnostics[i], name, kind) for i, name, kind in ctx.undefined]
+    candidates = {"node": [*ctx.signatures, *ctx.flows], "predicate": list(ctx.typedefs)}
+    found, _ = whole_file(ctx.diagnostics, undefined, candidates, has_syntax_errors, {}, {})
     scopes = {c.name.text: c.scope for a in ctx.program.atomics for c in a.constraints}
-    return Semantics(node_infos(ctx), dict(ctx.typedefs), ctx.program.sources, scopes), \
-        ctx.diagnostics
+    return Semantics(node_infos(ctx), dict(ctx.typedefs), ctx.program.sources, scopes), found
 
 
-def check(program: Program, has_syntax_errors: bool = False,
-          defer_hints: bool = False) -> Context:
-    """Run every pass over ``program``; the conclusions are in the returned context."""
-    ctx = Context(program, has_syntax_errors, defer_hints)
+def check(program: Program) -> Context:
+    """Run every pass over ``program``; the conclusions are in the returned context. The
+    hints of FLX101/FLX102 and the codes a syntax error silences are left to the caller
+    (``islands.whole_file``): they depend on the whole file."""
+    ctx = Context(program)
     names.bind(ctx)
     types.check(ctx)
     sources.check(ctx)
@@ -39,7 +45,7 @@ def check(program: Program, has_syntax_errors: bool = False,
 def _canonical(constraints: dict[str, EffectiveConstraint]) -> tuple[EffectiveConstraint, ...]:
     if len(constraints) < 2:
         return tuple(constraints.values())
-    return tuple(constraints[k] for k in sorted(constraints, key=lambda n: n.encode()))
+    return tuple(constraints[k] for k in sorted(constraints, key=lock_order))
 
 
 def node_infos(ctx: Context) -> dict[str, NodeInfo]:

@@ -20,12 +20,8 @@ from dataclasses import dataclass, replace
 
 from ..diagnostics import Related
 from ..model import Name, Span
-from ..semantics import EffectiveConstraint, Elevation, Upgrade
+from ..semantics import EffectiveConstraint, Elevation, Upgrade, lock_order
 from .context import Context
-
-
-def _key(name: str) -> bytes:
-    return name.encode("utf-8")  # canonical order: ascending byte order of the name
 
 
 @dataclass(frozen=True)
@@ -111,10 +107,11 @@ def _elevate_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
                   held: dict[str, _Held]) -> bool:
     if not held or parent is None:
         return False
-    greatest = max(held, key=_key)
+    greatest = max(held, key=lock_order)
     wanted = ctx.effective.get(node, {})
-    out_of_order = sorted((c for c in wanted if c not in held and _key(c) < _key(greatest)),
-                          key=_key)
+    limit = lock_order(greatest)
+    out_of_order = sorted((c for c in wanted if c not in held and lock_order(c) < limit),
+                          key=lock_order)
     if not out_of_order or out_of_order[0] in ctx.effective.get(parent, {}):
         return False  # in order, or elevated to this parent on another path of this pass
     name = out_of_order[0]

@@ -16,12 +16,10 @@ from ..semantics import EffectiveConstraint, Types
 @dataclass
 class Context:
     program: Program
-    has_syntax_errors: bool = False
-    #: leave the "did you mean" hints of FLX101/FLX102 to the caller, which knows every name
-    #: of the file when the context holds only part of it (``checks.islands``)
-    defer_hints: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: (index in ``diagnostics``, undefined name, "node" or "predicate") of deferred hints
+    #: (index in ``diagnostics``, undefined name, "node" or "predicate") of each FLX101 and
+    #: FLX102: their "did you mean" hints are drawn from every name of the file, which the
+    #: context may hold only part of (``checks.islands.whole_file``)
     undefined: list[tuple[int, str, str]] = field(default_factory=list)
     # bindings (names pass)
     signatures: dict[str, Signature] = field(default_factory=dict)

@@ -18,7 +18,7 @@ def check(ctx: Context) -> None:
             ctx.emit("FLX502", f"`{node}` already has an error handler (`{first.function}`)",
                      handler.node.span, (Related(first.span, "the first handler is here"),))
             continue
-        if ctx.is_node(node) and node not in ctx.reachable and not ctx.has_syntax_errors:
+        if ctx.is_node(node) and node not in ctx.reachable:
             ctx.emit("FLX501", f"handler `{function}` can never run: no flow reachable from a "
                      f"source uses `{node}`", handler.span)
         other = by_function.setdefault(function, handler)

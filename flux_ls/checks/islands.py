@@ -51,7 +51,7 @@ from . import check, node_infos
 if TYPE_CHECKING:
     from .suggest import CandidateIndex, Suggestions
 
-#: Reported only when the file has no syntax error (see ``sources`` and ``handlers``).
+#: Reported only when the file has no syntax error: dropped by ``whole_file``.
 _NEED_CLEAN_SYNTAX = frozenset({"FLX105", "FLX501"})
 
 
@@ -117,9 +117,8 @@ def check_program(lowered: Lowered, has_syntax_errors: bool, previous: Checked |
     known = previous.suggestions if previous is not None else {}
     indexes = previous.indexes if previous is not None else {}
     candidates = {"node": order, "predicate": [name for name, _ in typedefs]}
-    found, suggestions = _fill_hints(found, undefined, candidates, indexes, known)
-    if has_syntax_errors:
-        found = [d for d in found if d.code not in _NEED_CLEAN_SYNTAX]
+    found, suggestions = whole_file(found, undefined, candidates, has_syntax_errors, indexes,
+                                    known)
     return semantics, found, Checked(placed, of_name, order, typedefs, kinds, suggestions,
                                      indexes)
 
@@ -221,7 +220,7 @@ def _partition(units: Sequence[Unit], pool: Iterable[int]
 
 def _check_island(lowered: Lowered, members: list[int], names: frozenset[str]) -> Island:
     decls = tuple(lowered.decl(i) for i in members)
-    ctx = check(Program(decls), defer_hints=True)
+    ctx = check(Program(decls))
     bounds = (decls[0].span.start, max(d.span.end for d in decls))
     return Island(tuple(members), decls, bounds, names, tuple(ctx.diagnostics),
                   tuple(ctx.undefined), node_infos(ctx))
@@ -252,13 +251,13 @@ def _semantics(lowered: Lowered, placed: dict[Island, Placement], of_name: dict[
     """The semantics of the file from its islands, in the order of the file. Only the
     sources are made now; the rest when first read (a keystroke's diagnostics need none of
     it, and the ``NodeInfo`` of every island that moved would have to be relocated)."""
-    decl = lowered.decl
+    decl, units = lowered.decl, lowered.units
     sources = tuple(cast(Source, decl(i)) for i in kinds[Source])
-    atomics = [cast(Atomic, lowered.units[i].decl) for i in kinds[Atomic]]
     return deferred(Semantics, lambda: {
         "nodes": _nodes(decl, placed, of_name, order),
         "typedefs": {name: cast(Typedef, decl(i)) for name, i in typedefs},
-        "constraint_scopes": {c.name.text: c.scope for a in atomics for c in a.constraints},
+        "constraint_scopes": {c.name.text: c.scope for i in kinds[Atomic]
+                              for c in cast(Atomic, units[i].decl).constraints},
     }, sources=sources)
 
 
@@ -335,9 +334,6 @@ class _Remap:
             return None
         return _Remap(island, where.moved, decl)
 
-    def __bool__(self) -> bool:
-        return True
-
     def get(self, key: int) -> Declaration | None:
         if self._map is None:
             self._map = {id(old): self.decl(member + self.moved) for old, member
@@ -358,6 +354,19 @@ def _span(span: Span, delta: int) -> Span:
     return Span(span.start + delta, span.end + delta)
 
 
+def whole_file(found: list[Diagnostic], undefined: list[tuple[Diagnostic, str, str]],
+               candidates: dict[str, list[str]], has_syntax_errors: bool,
+               indexes: dict[str, CandidateIndex], known: dict[str, Suggestions]
+               ) -> tuple[list[Diagnostic], dict[str, Suggestions]]:
+    """The diagnostics of a whole file from those of its parts: each FLX101/FLX102 (in
+    ``undefined``) with its hint drawn from ``candidates``, every name of the file; FLX105
+    and FLX501 dropped if the file has a syntax error."""
+    found, suggestions = _fill_hints(found, undefined, candidates, indexes, known)
+    if has_syntax_errors:
+        found = [d for d in found if d.code not in _NEED_CLEAN_SYNTAX]
+    return found, suggestions
+
+
 # --- "did you mean" ------------------------------------------------------------------------------
 
 def _fill_hints(found: list[Diagnostic], undefined: list[tuple[Diagnostic, str, str]],
@@ -367,7 +376,6 @@ def _fill_hints(found: list[Diagnostic], undefined: list[tuple[Diagnostic, str, 
     if not undefined:
         return found, {}
     from .suggest import CandidateIndex, Suggestions  # only for files with undefined names
-    names = {kind: frozenset(names) for kind, names in candidates.items()}
     suggestions: dict[str, Suggestions] = {}
     hinted: dict[int, Diagnostic] = {}
     for diagnostic, word, kind in undefined:
@@ -375,7 +383,7 @@ def _fill_hints(found: list[Diagnostic], undefined: list[tuple[Diagnostic, str, 
         current = suggestions.get(key)
         if current is None:
             index = indexes.setdefault(kind, CandidateIndex())
-            index.move_to(names[kind])
+            index.move_to(candidates[kind])
             earlier = known.get(key)
             current = earlier.update(index) if earlier is not None else Suggestions.of(word, index)
             suggestions[key] = current

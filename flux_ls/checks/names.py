@@ -4,6 +4,7 @@ identifiers and references to undefined nodes or predicate types."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from ..diagnostics import Related
 from ..model import FlowDef, Name
@@ -20,30 +21,35 @@ _Decimal128
 
 
 def bind(ctx: Context) -> None:
-    _bind_signatures(ctx)
+    _bind_first(ctx, ctx.program.signatures, lambda s: s.name, ctx.signatures,
+                "signature of node")
     _bind_flows(ctx)
-    _bind_typedefs(ctx)
+    _bind_first(ctx, ctx.program.typedefs, lambda t: t.type, ctx.typedefs, "predicate type")
     for handler in ctx.program.handlers:
         ctx.handlers.setdefault(handler.node.text, handler)
     for atomic in ctx.program.atomics:
         ctx.atomics.setdefault(atomic.node.text, []).append(atomic)
-    _check_identifiers(ctx)
-    _check_function_clashes(ctx)
+    c_names = _c_names(ctx)
+    _check_identifiers(ctx, c_names)
+    _check_function_clashes(ctx, c_names)
     _check_references(ctx)
 
 
-def _duplicate(ctx: Context, name: Name, first: Name, what: str) -> None:
-    ctx.emit("FLX103", f"duplicate {what} `{name}`", name.span,
-             (Related(first.span, f"`{first}` is first declared here"),))
+_D = TypeVar("_D")
 
 
-def _bind_signatures(ctx: Context) -> None:
-    for sig in ctx.program.signatures:
-        first = ctx.signatures.get(sig.name.text)
-        if first is not None:
-            _duplicate(ctx, sig.name, first.name, "signature of node")
-        else:
-            ctx.signatures[sig.name.text] = sig
+def _bind_first(ctx: Context, decls: Iterable[_D], name_of: Callable[[_D], Name],
+                bound: dict[str, _D], what: str) -> None:
+    """Bind each declaration's name to the first declaration of it; FLX103 for the others."""
+    for decl in decls:
+        name = name_of(decl)
+        first = bound.get(name.text)
+        if first is None:
+            bound[name.text] = decl
+            continue
+        first_name = name_of(first)
+        ctx.emit("FLX103", f"duplicate {what} `{name}`", name.span,
+                 (Related(first_name.span, f"`{first_name}` is first declared here"),))
 
 
 def _bind_flows(ctx: Context) -> None:
@@ -69,15 +75,6 @@ def _flow_conflict(previous: list[FlowDef], flow: FlowDef) -> tuple[str, FlowDef
     return None
 
 
-def _bind_typedefs(ctx: Context) -> None:
-    for typedef in ctx.program.typedefs:
-        first = ctx.typedefs.get(typedef.type.text)
-        if first is not None:
-            _duplicate(ctx, typedef.type, first.type, "predicate type")
-        else:
-            ctx.typedefs[typedef.type.text] = typedef
-
-
 def _invalid_identifier(name: str) -> str | None:
     if name == "_":
         return "`_` is the wildcard and cannot name anything"
@@ -86,6 +83,11 @@ def _invalid_identifier(name: str) -> str | None:
     if name.startswith("flux_"):
         return f"`{name}` starts with `flux_`, which is reserved for the runtime"
     return None
+
+
+#: What each kind of C function is called in FLX104 (as a name) and FLX103 (as a clash).
+_FUNCTIONS = {"predicate function": "predicate", "handler function": "handler",
+              "session function": "session function"}
 
 
 def _c_names(ctx: Context) -> list[tuple[Name, str]]:
@@ -101,50 +103,31 @@ def _c_names(ctx: Context) -> list[tuple[Name, str]]:
     return names
 
 
-def _check_identifiers(ctx: Context) -> None:
-    reported: set[tuple[int, int]] = set()
-    for name, what in _c_names(ctx):
+def _check_identifiers(ctx: Context, c_names: list[tuple[Name, str]]) -> None:
+    for name, what in c_names:
         problem = _invalid_identifier(name.text)
-        key = (name.span.start, name.span.end)
-        if problem and key not in reported:
-            reported.add(key)
+        if problem:
             ctx.emit("FLX104", f"{what} name not allowed: {problem}", name.span)
 
 
-def _check_function_clashes(ctx: Context) -> None:
+def _check_function_clashes(ctx: Context, c_names: list[tuple[Name, str]]) -> None:
     """A node and a C function (predicate, handler, session) of one name clash in C."""
-    functions = [(t.predicate, "predicate") for t in ctx.program.typedefs]
-    functions += [(h.function, "handler") for h in ctx.program.handlers]
-    functions += [(s.session, "session function") for s in ctx.program.sources if s.session]
-    for name, what in functions:
-        if ctx.is_node(name.text):
-            ctx.emit("FLX103", f"{what} `{name}` has the name of a node; both would be C "
+    for name, what in c_names:
+        function = _FUNCTIONS.get(what)
+        if function is not None and ctx.is_node(name.text):
+            ctx.emit("FLX103", f"{function} `{name}` has the name of a node; both would be C "
                      "functions of one name", name.span,
                      (Related(ctx.declaration_span(name.text), f"node `{name}` is declared here"),))
 
 
 def _undefined(ctx: Context, name: Name, where: str) -> None:
     if not ctx.is_node(name.text):
-        hint = _hint(ctx, name.text, "node", lambda: [*ctx.signatures, *ctx.flows])
-        ctx.emit("FLX101", f"undefined node `{name}` in {where}", name.span, hint=hint)
-
-
-def _hint(ctx: Context, name: str, kind: str, candidates: Callable[[], list[str]]) -> str | None:
-    if ctx.defer_hints:
-        ctx.undefined.append((len(ctx.diagnostics), name, kind))
-        return None
-    return did_you_mean(name, candidates())
+        ctx.undefined.append((len(ctx.diagnostics), name.text, "node"))
+        ctx.emit("FLX101", f"undefined node `{name}` in {where}", name.span)
 
 
 #: How close a name must be to another to be suggested for it (difflib's ratio).
 CUTOFF = 0.75
-
-
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    import difflib
-
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=CUTOFF)
-    return suggestion(close[0]) if close else None
 
 
 def suggestion(name: str) -> str:
@@ -157,9 +140,9 @@ def _check_references(ctx: Context) -> None:
             _undefined(ctx, step, f"the flow of `{flow.name}`")
         for element in flow.pattern or ():
             if element.name is not None and element.name.text not in ctx.typedefs:
-                hint = _hint(ctx, element.name.text, "predicate", lambda: list(ctx.typedefs))
+                ctx.undefined.append((len(ctx.diagnostics), element.name.text, "predicate"))
                 ctx.emit("FLX102", f"undefined predicate type `{element.name}` in a pattern "
-                         f"of `{flow.name}`", element.name.span, hint=hint)
+                         f"of `{flow.name}`", element.name.span)
     for source in ctx.program.sources:
         _undefined(ctx, source.node, "a source")
         _undefined(ctx, source.target, "a source")

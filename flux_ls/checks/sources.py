@@ -1,5 +1,6 @@
 """Sources (LANGUAGE.md §5.1): FLX204, FLX205, FLX210; reachability from sources and the
-unused-declaration warning FLX105."""
+unused-declaration warning FLX105 (dropped when the file has a syntax error, as FLX501:
+``checks.islands.whole_file``)."""
 
 from __future__ import annotations
 
@@ -30,8 +31,7 @@ def check(ctx: Context) -> None:
                      _decl(ctx, target),
                      hint="end the flow with a node whose output is `()`")
     _reach(ctx)
-    if not ctx.has_syntax_errors:
-        _unused(ctx)
+    _unused(ctx)
 
 
 def _decl(ctx: Context, name: str) -> tuple[Related, ...]:

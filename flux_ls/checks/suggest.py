@@ -14,7 +14,7 @@ names of the file change, only the added ones are scored.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .names import CUTOFF, suggestion
@@ -28,9 +28,16 @@ class CandidateIndex:
     def __init__(self) -> None:
         self.names: frozenset[str] = frozenset()
         self.by_char: dict[str, list[set[str]]] = {}
+        #: the collection ``names`` was last made from (the analyses never change one after
+        #: it is made, so being handed the same object again means the same names)
+        self.source: Collection[str] = self.names
 
-    def move_to(self, names: frozenset[str]) -> None:
-        if names is self.names or names == self.names:
+    def move_to(self, candidates: Collection[str]) -> None:
+        if candidates is self.source:
+            return
+        self.source = candidates
+        names = candidates if isinstance(candidates, frozenset) else frozenset(candidates)
+        if names == self.names:
             self.names = names
             return
         by_char = self.by_char

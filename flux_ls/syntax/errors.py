@@ -232,8 +232,12 @@ def _next_token(node: Node) -> Node | None:
 
 
 def _first_line(data: bytes, node: Node) -> Span:
-    newline = data.find(b"\n", node.start_byte, node.end_byte)
-    return Span(node.start_byte, node.end_byte if newline == -1 else newline)
+    """The span of ``node`` to the end of its first line (LF, CRLF or a lone CR)."""
+    end = node.end_byte
+    for line_break in (b"\n", b"\r"):
+        found = data.find(line_break, node.start_byte, end)
+        end = end if found == -1 else found
+    return Span(node.start_byte, end)
 
 
 def _shown(data: bytes, node: Node) -> str:

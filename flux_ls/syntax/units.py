@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from ..model import Declaration, FlowDef, Program, Signature, Span, deferred, shifted
-from ..text import common_ends
+from ..text import common_ends, common_suffix
 from .lower import Lowerer, Lowering, lower_declaration, lowering
 from .parse import SyntaxTree
 
@@ -263,7 +263,7 @@ def _reuse(previous: Lowered, data: bytes, nodes: Sequence[Node], ranges: list[t
     child_unit = previous.child_unit[:first] + window.child_unit + (
         [u + moved if u >= 0 else -1 for u in previous.child_unit[old_end:]] if moved
         else previous.child_unit[old_end:])
-    fresh, replaced, replacements = list(window.fresh), [], []
+    replaced, replacements, redone = [], [], []
     redo = _outside_errors(previous, errors, first, end, old_end)
     for child in redo:
         at = child_unit[child]
@@ -279,22 +279,33 @@ def _reuse(previous: Lowered, data: bytes, nodes: Sequence[Node], ranges: list[t
         replaced.append(units[at])
         replacements.append(unit)
         units[at], memo[at] = unit, decl
-        fresh.append(at)
-    if previous.error_children or errors:
-        reserved = [i for i, unit in enumerate(units) if unit.reserved and unit.key is not None]
-    else:
-        reserved = [i for i in previous.reserved_units if i < before]
-        reserved += [i for i in range(before, stop) if units[i].reserved]
-        reserved += [i + moved for i in previous.reserved_units if i >= old_stop]
+        redone.append(at)
+    reserved = _reserved_units(previous, units, before, old_stop, stop, redone)
     old_from = previous.children[first][0] if first < len(previous.children) else len(
         previous.data)
     old_to = previous.children[old_end - 1][1] if old_end > first else old_from
     head, gone, came = _middles(previous.units[before:old_stop], window.units)
     change = Change(before, old_stop, stop, shift, (old_from, max(old_from, old_to)),
-                    tuple(sorted(fresh)), tuple(replaced), (*replaced, *gone),
+                    tuple(sorted(window.fresh + redone)), tuple(replaced), (*replaced, *gone),
                     (*replacements, *came), head)
     return Lowered(data, _program(units, starts, memo), units, starts, memo, ranges,
                    child_unit, errors, reserved, by_key, change)
+
+
+def _reserved_units(previous: Lowered, units: list[Unit], before: int, old_stop: int,
+                    stop: int, redone: list[int]) -> list[int]:
+    """``Lowered.reserved_units`` of ``units``: the previous ones outside the window (those
+    before it in place, those after it moved), the window's, and the units re-lowered
+    outside it (``redone``) looked at again."""
+    moved = stop - old_stop
+    reserved = [i for i in previous.reserved_units if i < before]
+    reserved += [i for i in range(before, stop) if units[i].reserved and units[i].key is not None]
+    reserved += [i + moved for i in previous.reserved_units if i >= old_stop]
+    if not redone:
+        return reserved
+    again = set(redone)
+    return sorted({i for i in reserved if i not in again}
+                  | {i for i in again if units[i].reserved and units[i].key is not None})
 
 
 def _middles(old: list[Unit], new: list[Unit]) -> tuple[int, list[Unit], list[Unit]]:
@@ -344,25 +355,12 @@ def _window(previous: Lowered, data: bytes, ranges: list[tuple[int, int]]
     tail = old[m - count:]
     if shift:
         tail = [(start + shift, stop + shift) for start, stop in tail]
-    same = _common_tail(ranges[n - count:], tail)
+    same = common_suffix(ranges[n - count:], tail)
     end, old_end = n - same, m - same
     if end < n and old_end < m:
         end += 1
         old_end += 1
     return first, end, old_end, shift
-
-
-def _common_tail(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    """The length of the longest common suffix of two lists of the same length."""
-    size = len(a)
-    lo, hi = 0, size
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[size - mid:size - lo] == b[size - mid:size - lo]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _units_before(child_unit: list[int], child: int) -> int:

@@ -15,6 +15,7 @@ from lsp_support import apply_edits, position_of
 from flux_ls.lsp.convert import replace_all
 from flux_ls.lsp.documents import diff_edit
 from flux_ls.lsp.positions import ENCODINGS, Lines
+from flux_ls.text import has_break, line_start, newlines
 
 texts = st.lists(st.sampled_from(list("ab \t;\n\r") + ["\r\n", "é", "🎉", "漢"]),
                  max_size=30).map("".join)
@@ -60,6 +61,20 @@ def test_line_breaks_are_lsp_line_breaks() -> None:
         [(0, 1), (2, 3), (5, 6), (7, 8)]
     assert Lines(b"", "utf-8").line_count == 1
     assert Lines(b"x\n", "utf-8").line_count == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts, data=st.data())
+def test_line_break_helpers_agree_with_the_index(text: str, data: st.DataObject) -> None:
+    raw = text.encode("utf-8")
+    lines = Lines(raw)
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    count = sum(line.endswith((b"\n", b"\r")) for line in raw[start:end].splitlines(True))
+    assert newlines(raw, start, end) == count
+    assert has_break(raw, start, end) == (count > 0)
+    if raw[start - 1:start + 1] != b"\r\n":  # not inside a line break
+        assert line_start(raw, start) == lines.starts[lines.line_of(start)]
 
 
 @settings(max_examples=200, deadline=None)
