@@ -87,6 +87,23 @@ def test_diff_marks_a_missing_final_newline(tmp_path: Path) -> None:
     assert result.stdout.endswith("-A = B;\n\\ No newline at end of file\n+A = B;\n")
 
 
+def test_a_closed_pipe_is_not_a_crash(tmp_path: Path) -> None:
+    """`flux fmt --diff … | head`: the diff is discarded, the status and summary are kept."""
+    tree(tmp_path)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "flux_ls.cli.main", "fmt", "--diff", "."],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                                timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    assert result.stderr.endswith("2 files would be reformatted, 1 file would be left unchanged\n")
+    assert (tmp_path / "messy.flux").read_text() == MESSY
+
+
 def test_stdin_to_stdout(tmp_path: Path) -> None:
     result = flux_fmt("-", cwd=tmp_path, stdin=MESSY)
     assert (result.returncode, result.stdout) == (0, CLEAN)

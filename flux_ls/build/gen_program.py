@@ -27,8 +27,6 @@ from .gen_header import generated_banner
 from .interface import Interface, Side
 from .plan import Plan
 
-RUNTIMES = ("thread", "pool", "event")
-
 #: Where a flow's current value lives: (C expression of the struct, node, side); None: ().
 Loc = tuple[str, str, Side] | None
 
@@ -318,8 +316,6 @@ def _descriptor(out: Emitter, plan: Plan, name: str, source_file: str, runtime: 
 
 def render_program(semantics: Semantics, interface: Interface, plan: Plan, *, name: str,
                    source_file: str, runtime: str, threads: int) -> str:
-    if runtime not in RUNTIMES:
-        raise ValueError(f"unknown runtime {runtime!r}")
     out = Emitter()
     out.line(generated_banner(source_file))
     out.lines_of(LAYOUT)

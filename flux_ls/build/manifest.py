@@ -35,6 +35,7 @@ from .errors import BuildError
 
 MANIFEST = "flux.toml"
 RUNTIMES = ("thread", "pool", "event")
+MAX_THREADS = 1024  # as the runtime's --flux-threads (runtime/main.c)
 KEYS = {
     "program": ("flux", "name", "sources", "include", "headers", "cflags", "ldflags", "libs",
                 "cc"),
@@ -59,6 +60,12 @@ class Manifest:
     runtime: str
     threads: int
     args: tuple[str, ...]
+
+
+def valid_threads(threads: object) -> bool:
+    """A number of worker/event threads the runtime takes: 0 (one per core) to MAX_THREADS."""
+    return (isinstance(threads, int) and not isinstance(threads, bool)
+            and 0 <= threads <= MAX_THREADS)
 
 
 def find(target: str | None) -> Path:
@@ -187,9 +194,9 @@ class _Reader:
             raise self.fail("run", "runtime", f"[run] runtime must be one of "
                             f"{', '.join(RUNTIMES)}, not `{runtime}`")
         threads = self.table("run").get("threads", 0)
-        if not isinstance(threads, int) or isinstance(threads, bool) or not 0 <= threads <= 1024:
+        if not valid_threads(threads):
             raise self.fail("run", "threads", "[run] threads must be a whole number from 0 "
-                            "(one per core) to 1024")
+                            f"(one per core) to {MAX_THREADS}")
         return Manifest(
             path=self.path, root=self.root, name=name, flux=flux,
             sources=tuple(self.file("program", "sources", s) if self.sources_must_exist

@@ -18,8 +18,8 @@ _CONFLICT = re.compile(r"^(?P<where>.*?):(?:\s*)error: conflicting types for "
                        r"[`'‘](?P<name>[A-Za-z_]\w*)['’](?P<rest>.*)$")
 
 
-def reword_link(output: str, interface: Interface, sources: str) -> tuple[str, bool]:
-    """The linker's output with undefined user functions explained; True if any was."""
+def reword_link(output: str, interface: Interface, sources: str) -> str:
+    """The linker's output with undefined user functions explained."""
     missing: list[str] = []
     kept: list[str] = []
     for line in output.splitlines():
@@ -41,7 +41,7 @@ def reword_link(output: str, interface: Interface, sources: str) -> tuple[str, b
     rest = "\n".join(line for line in kept if line.strip())
     if rest:
         out.append(rest)
-    return "\n".join(out), bool(missing)
+    return "\n".join(out)
 
 
 def reword_compile(output: str, interface: Interface) -> str:

@@ -7,7 +7,7 @@ not text:
 
 - **acquisitions**: the vertex's effective constraints (from the checker, through the
   graph; never recomputed) minus those its enclosing abstract vertices already hold —
-  reentrancy is settled here, statically — sorted in canonical (byte) order;
+  reentrancy is settled here, statically — in canonical (byte) order, the checker's;
 - **mark**: how many constraints the flow holds when it enters the vertex (released back
   to it when the vertex's node or sub-flow ends);
 - **phase**: the vertices of each source's own flow (run by the source loop) and the edge
@@ -22,13 +22,10 @@ from dataclasses import dataclass
 
 from ..graph import ENTRY, ERROR, Edge, Graph, Vertex
 from ..model import Program
+from ..semantics import lock_order
 from .errors import BuildError
 
 NODE_KINDS = ("concrete", "source", "abstract")
-
-
-def canonical(names: set[str] | list[str]) -> list[str]:
-    return sorted(names, key=lambda n: n.encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -92,8 +89,8 @@ def make_plan(graph: Graph, program: Program) -> Plan:
                          f"{len(graph.vertices)} vertices)")
     vertices = tuple(v.id for v in graph.vertices if v.kind in NODE_KINDS and v.reachable)
     names = {c.name: c.scope for vid in vertices for c in graph.vertex(vid).effective}
-    program_locks = tuple(canonical([n for n, s in names.items() if s == "program"]))
-    session_locks = tuple(canonical([n for n, s in names.items() if s == "session"]))
+    program_locks = tuple(sorted((n for n, s in names.items() if s == "program"), key=lock_order))
+    session_locks = tuple(sorted((n for n, s in names.items() if s == "session"), key=lock_order))
     index = {n: i for i, n in enumerate(program_locks)} | {
         n: i for i, n in enumerate(session_locks)}
     acquire: dict[int, tuple[Acquire, ...]] = {}
@@ -101,13 +98,14 @@ def make_plan(graph: Graph, program: Program) -> Plan:
     builder = Plan(graph, program_locks, session_locks, acquire, mark, 0, (), {}, vertices)
     for vid in vertices:  # parents have smaller ids than their children
         vertex = graph.vertex(vid)
+        enclosing = builder.ancestors(vertex)
         held: dict[str, str] = {}
-        for above in builder.ancestors(vertex):
+        for above in enclosing:
             for c in above.effective:
                 if held.get(c.name) != "write":
                     held[c.name] = c.mode
         wanted = []
-        for c in vertex.effective:
+        for c in vertex.effective:  # in canonical order, so `wanted` is too
             if c.name not in held:
                 wanted.append(Acquire(c.name, index[c.name], c.scope == "session",
                                       c.mode == "write"))
@@ -115,8 +113,8 @@ def make_plan(graph: Graph, program: Program) -> Plan:
                 raise BuildError(f"internal error: `{vertex.name}` writes `{c.name}` inside a "
                                  "reader of it; the checker should have upgraded the reader "
                                  "(FLX604); please report it")
-        acquire[vid] = tuple(sorted(wanted, key=lambda a: a.name.encode("utf-8")))
-        mark[vid] = sum(len(acquire[a.id]) for a in builder.ancestors(vertex))
+        acquire[vid] = tuple(wanted)
+        mark[vid] = sum(len(acquire[a.id]) for a in enclosing)
     max_held = max((mark[v] + len(acquire[v]) for v in vertices), default=0)
     sources, phase = _sources(graph, program, len(graph.vertices), acquire)
     return Plan(graph, program_locks, session_locks, acquire, mark, max_held, sources, phase,

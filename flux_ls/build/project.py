@@ -298,7 +298,7 @@ class _Builder:
         if done.returncode != 0:
             cache.forget(output)
             sources = ", ".join(str(s) for s in self.manifest.sources) or "none listed"
-            text, _ = reword_link((done.stderr + done.stdout).rstrip(), interface, sources)
+            text = reword_link((done.stderr + done.stdout).rstrip(), interface, sources)
             raise BuildError(text + f"\nflux: linking {self.manifest.name} failed")
         cache.store(output, [*command, self.cc_version], [str(o) for o in objects])
         return output

@@ -36,9 +36,11 @@ examples:
 
 def add_common(parser: argparse.ArgumentParser) -> None:
     """Options shared by ``flux build`` and ``flux run``."""
+    from ..build.manifest import RUNTIMES
+
     parser.add_argument("target", nargs="?", metavar="DIR|flux.toml",
                         help="the project (default: the current directory)")
-    parser.add_argument("--runtime", choices=("thread", "pool", "event"),
+    parser.add_argument("--runtime", choices=RUNTIMES,
                         help="default runtime of the executable (default: [run] runtime)")
     parser.add_argument("--cc", metavar="CC", help="the C compiler (default: $CC, then the "
                         "manifest's cc, then cc)")
@@ -68,6 +70,16 @@ def options(args: argparse.Namespace, threads: int | None = None) -> BuildOption
                         output=getattr(args, "output", None), debug=args.debug)
 
 
+def threads_ok(threads: int | None) -> bool:
+    """False, after saying so, when ``--threads`` is out of the runtime's range."""
+    from ..build.manifest import MAX_THREADS, valid_threads
+
+    if threads is None or valid_threads(threads):
+        return True
+    print(f"flux: error: --threads wants a number from 0 to {MAX_THREADS}", file=sys.stderr)
+    return False
+
+
 def progress(quiet: bool) -> Callable[[str], None]:
     def log(text: str) -> None:
         if not quiet:
@@ -79,8 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from ..build.errors import BuildError
     from ..build.project import build_project
 
-    if args.threads is not None and not 0 <= args.threads <= 1024:
-        print("flux: error: --threads wants a number from 0 to 1024", file=sys.stderr)
+    if not threads_ok(args.threads):
         return 2
     try:
         result = build_project(options(args, args.threads), progress(args.quiet))

@@ -34,26 +34,25 @@ examples:
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .files import add_path_arguments
+
     parser = subparsers.add_parser(
         "check", help="check Flux files and report diagnostics", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a file, a directory (searched recursively) or - for stdin")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="output format (default: text)")
     parser.add_argument("--warnings-as-errors", action="store_true",
                         help="exit with status 1 when any warning is reported")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print the diagnostics only, no summary line")
-    parser.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name to show for standard input (implies - without PATH)")
-    parser.set_defaults(run=run, check_parser=parser)
+    add_path_arguments(parser)
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from .files import command_paths, gather
 
-    inputs = gather(command_paths(args, args.check_parser), args.stdin_filename)
+    inputs = gather(command_paths(args), args.stdin_filename)
     reports: list[FileReport] = []
     for source in inputs.sources:
         try:
@@ -99,16 +98,10 @@ def _isatty(stream: object) -> bool:
 
 def _write(text: str, for_terminal: bool) -> None:
     """Write to stdout: UTF-8 for machine formats, the terminal's encoding for text."""
-    if not text:
-        return
+    from .files import write_stdout
+
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8") if for_terminal else "utf-8"
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode(encoding, "replace"))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `flux check … | head`: stop writing, exit quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    write_stdout(text.encode(encoding, "replace"))
 
 
 def _found(reports: list[FileReport]) -> bool:

@@ -1,4 +1,5 @@
-"""Collecting and reading the inputs of a command: files, directories, ``-`` for stdin.
+"""Collecting and reading the inputs of a command (files, directories, ``-`` for stdin) and
+writing its output (standard output, or a file replaced atomically).
 
 Directories are searched recursively for ``*.flux`` and ``*.fx`` (hidden sub-directories
 skipped, symbolic links to directories not followed); files named explicitly are read
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 SUFFIXES = (".flux", ".fx")
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-BOM = b"\xef\xbb\xbf"  # dropped, so columns agree with editors (which hide it)
+BOM = b"\xef\xbb\xbf"  # dropped by read(), so columns agree with editors (which hide it)
 
 
 @dataclass(frozen=True)
@@ -130,23 +131,39 @@ def check_text(path: str, data: bytes) -> None:
                          f"at line {line}, column {column})") from None
 
 
-def read(path: str, stdin_name: str | None = None) -> Source:
-    """One input as text bytes; ``-`` reads standard input, shown as ``stdin_name``."""
+def read_raw(path: str, stdin_name: str | None = None) -> Source:
+    """One input as text bytes, a byte-order mark kept; ``-`` reads standard input, shown
+    as ``stdin_name``."""
     if path == STDIN:
         name = stdin_name or STDIN_NAME
         data = read_stdin()
     else:
         name, data = path, read_file(path)
     check_text(name, data)
-    return Source(name, data.removeprefix(BOM))
+    return Source(name, data)
 
 
-def command_paths(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str]:
+def read(path: str, stdin_name: str | None = None) -> Source:
+    """``read_raw`` without the byte-order mark."""
+    source = read_raw(path, stdin_name)
+    return Source(source.path, source.data.removeprefix(BOM))
+
+
+def add_path_arguments(parser: argparse.ArgumentParser) -> None:
+    """The PATH arguments and ``--stdin-filename`` of a command (see ``command_paths``)."""
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="a file, a directory (searched recursively) or - for stdin")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name to show for standard input (implies - without PATH)")
+    parser.set_defaults(path_parser=parser)
+
+
+def command_paths(args: argparse.Namespace) -> list[str]:
     """The PATH arguments of a command, ``-`` when only ``--stdin-filename`` was given;
     a usage error (exit 2) when there are none."""
     paths: list[str] = args.paths or ([STDIN] if args.stdin_filename else [])
     if not paths:
-        parser.error("no PATH given (a file, a directory, or - for standard input)")
+        args.path_parser.error("no PATH given (a file, a directory, or - for standard input)")
     return paths
 
 
@@ -177,3 +194,50 @@ def gather(paths: Sequence[str], stdin_name: str | None = None) -> Inputs:
         except InputError as error:
             inputs.errors.append(str(error))
     return inputs
+
+
+def discard_stdout() -> None:
+    """Send the rest of standard output to /dev/null: its reader is gone (``flux … | head``),
+    and a flush at exit would otherwise fail again with a broken pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write ``data`` to standard output, after any text already printed; when the reader
+    has gone, the output is discarded and the command carries on to its exit status."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        discard_stdout()
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` (through symbolic links) with ``data`` through a temporary file in its
+    directory: an existing file's mode is kept, a new one gets the usual 0666 & ~umask.
+    An ``OSError`` leaves the file as it was."""
+    import tempfile
+
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target),
+                                prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

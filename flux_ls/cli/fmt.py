@@ -16,7 +16,6 @@ Start-up stays lean: the formatter is imported inside ``run``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 DESCRIPTION = """\
@@ -31,8 +30,6 @@ examples:
   flux fmt --diff app.flux             show what would change
   flux fmt - < app.flux                format standard input to standard output
 """
-
-BOM = b"\xef\xbb\xbf"
 
 
 class _Tally:
@@ -54,27 +51,26 @@ def _files(count: int) -> str:
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .files import add_path_arguments
+
     parser = subparsers.add_parser(
         "fmt", help="format Flux files", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a file, a directory (searched recursively) or - for stdin")
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 if any file would be reformatted")
     parser.add_argument("--diff", action="store_true",
                         help="change nothing; print unified diffs, exit 1 if any file differs")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print errors only (no reformatted lines, no summary)")
-    parser.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name to show for standard input (implies - without PATH)")
-    parser.set_defaults(run=run, fmt_parser=parser)
+    add_path_arguments(parser)
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from .files import command_paths, unique_files
 
     tally = _Tally(args.check or args.diff)
-    names, errors = unique_files(command_paths(args, args.fmt_parser))
+    names, errors = unique_files(command_paths(args))
     for message in errors:
         _fail(tally, f"flux: error: {message}")
     for name in names:
@@ -92,29 +88,28 @@ def _fail(tally: _Tally, message: str) -> None:
 
 
 def _format_one(name: str, args: argparse.Namespace, tally: _Tally) -> None:
-    from .files import InputError, check_text, read_file, read_stdin
+    from .files import BOM, STDIN, InputError, read_raw, write_stdout
 
-    shown = (args.stdin_filename or "<stdin>") if name == "-" else name
     try:
-        raw = read_stdin() if name == "-" else read_file(name)
-        check_text(shown, raw)
+        source = read_raw(name, args.stdin_filename)
     except InputError as error:
         _fail(tally, f"flux: error: {error}")
         return
+    shown, raw = source.path, source.data
     bom = BOM if raw.startswith(BOM) else b""
     text = raw[len(bom):].decode("utf-8")
     formatted = _formatted(text, shown, tally)
     if formatted is None:
         return
     new = bom + formatted.encode("utf-8")
-    if name == "-" and not tally.check:
-        _write_stdout(new)
+    if name == STDIN and not tally.check:
+        write_stdout(new)
     if new == raw:
         tally.unchanged += 1
         return
     if args.diff:
-        _write_stdout(_unified_diff(text, formatted, shown).encode("utf-8"))
-    if not tally.check and name != "-" and not _written(name, new, tally):
+        write_stdout(_unified_diff(text, formatted, shown).encode("utf-8"))
+    if not tally.check and name != STDIN and not _written(name, new, tally):
         return
     tally.changed += 1
     if not args.quiet:
@@ -137,18 +132,14 @@ def _formatted(text: str, shown: str, tally: _Tally) -> str | None:
 
 
 def _written(path: str, data: bytes, tally: _Tally) -> bool:
+    from .files import write_atomic
+
     try:
-        _write_atomic(path, data)
+        write_atomic(path, data)
     except OSError as error:
         _fail(tally, f"flux: error: cannot write {path}: {error.strerror or error}")
         return False
     return True
-
-
-def _write_stdout(data: bytes) -> None:
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
 
 
 def _unified_diff(before: str, after: str, shown: str) -> str:
@@ -160,23 +151,3 @@ def _unified_diff(before: str, after: str, shown: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)
 
-
-def _write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` (through symbolic links) with ``data``, keeping its mode."""
-    import tempfile
-
-    target = os.path.realpath(path)
-    mode = os.stat(target).st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(dir=os.path.dirname(target),
-                                prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise

@@ -56,17 +56,22 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    from .files import write_atomic, write_stdout
+
     try:
         data = _render(args)
-        if args.output:
-            _write_atomic(args.output, data)
-        else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
     except GraphError as error:
         print(f"flux: error: {error}", file=sys.stderr)
         return error.status
+    if not args.output:
+        write_stdout(data)
+        return 0
+    try:
+        write_atomic(args.output, data)
+    except OSError as error:
+        print(f"flux: error: cannot write {args.output}: {error.strerror or error}",
+              file=sys.stderr)
+        return 2
     return 0
 
 
@@ -142,28 +147,3 @@ def _svg(dot: bytes) -> bytes:
                          + (f": {detail[0]}" if detail else ""))
     return done.stdout
 
-
-def _write_atomic(path: str, data: bytes) -> None:
-    """Write ``path`` through a temporary file in its directory (an existing file's mode is
-    kept; a new one gets the usual 0666 & ~umask)."""
-    import tempfile
-
-    target = os.path.realpath(path)
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    temp = None
-    try:
-        fd, temp = tempfile.mkstemp(dir=os.path.dirname(target) or ".",
-                                    prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except OSError as error:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-        raise GraphError(f"cannot write {path}: {error.strerror or error}") from None

@@ -61,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         code: int = args.run(args)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `flux … | head`: the reader left; no traceback, no error
+        from .files import discard_stdout
+
+        discard_stdout()
         return 0
     return code
 

@@ -32,14 +32,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_common(parser)
     parser.add_argument("--threads", type=int, metavar="N",
                         help="worker/event threads for this run (passed as --flux-threads)")
-    parser.set_defaults(run=run, passthrough=[])
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..build.errors import BuildError
     from ..build.project import build_project
-    from .build import options, progress
+    from .build import options, progress, threads_ok
 
+    if not threads_ok(args.threads):
+        return 2
     try:
         result = build_project(options(args), progress(args.quiet))
     except BuildError as error:

@@ -58,14 +58,12 @@ typedef struct worker {
     pthread_t thread;
 } worker;
 
-typedef struct {
-    pthread_mutex_t mu;
-    flux_flow *head, *tail;
-    _Atomic int count;
-} queue;
-
 static struct {
-    queue shared;
+    struct {
+        pthread_mutex_t mu;
+        flux_fifo fifo;
+        _Atomic int count; /* read without the mutex */
+    } shared;
     pthread_mutex_t sleep_mu;
     pthread_cond_t sleep_cv;
     _Atomic int idle;
@@ -77,7 +75,7 @@ static struct {
     _Atomic int stopping;
     pthread_t monitor;
 } ev = {
-    .shared = {PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0},
+    .shared = {PTHREAD_MUTEX_INITIALIZER, {NULL, NULL}, 0},
     .sleep_mu = PTHREAD_MUTEX_INITIALIZER,
     .sleep_cv = PTHREAD_COND_INITIALIZER,
     .mgmt = PTHREAD_MUTEX_INITIALIZER,
@@ -87,33 +85,6 @@ static struct {
 static _Thread_local worker *self;
 
 /* --- queues ---------------------------------------------------------------------------- */
-
-static void append(pthread_mutex_t *mu, flux_flow **head, flux_flow **tail, _Atomic int *count,
-                   flux_flow *flow) {
-    flow->next = NULL;
-    pthread_mutex_lock(mu);
-    if (*tail)
-        (*tail)->next = flow;
-    else
-        *head = flow;
-    *tail = flow;
-    atomic_fetch_add(count, 1);
-    pthread_mutex_unlock(mu);
-}
-
-static flux_flow *pop(pthread_mutex_t *mu, flux_flow **head, flux_flow **tail,
-                      _Atomic int *count) {
-    if (atomic_load_explicit(count, memory_order_relaxed) == 0) return NULL;
-    pthread_mutex_lock(mu);
-    flux_flow *flow = *head;
-    if (flow != NULL) {
-        *head = flow->next;
-        if (*head == NULL) *tail = NULL;
-        atomic_fetch_sub(count, 1);
-    }
-    pthread_mutex_unlock(mu);
-    return flow;
-}
 
 static uint32_t queued(worker *w) {
     uint32_t tail = atomic_load_explicit(&w->tail, memory_order_acquire);
@@ -153,8 +124,20 @@ static void wake_one(void) {
 }
 
 static void push_shared(flux_flow *flow) {
-    append(&ev.shared.mu, &ev.shared.head, &ev.shared.tail, &ev.shared.count, flow);
+    pthread_mutex_lock(&ev.shared.mu);
+    flux_fifo_push_tail(&ev.shared.fifo, flow);
+    atomic_fetch_add(&ev.shared.count, 1);
+    pthread_mutex_unlock(&ev.shared.mu);
     wake_one();
+}
+
+static flux_flow *pop_shared(void) {
+    if (atomic_load_explicit(&ev.shared.count, memory_order_relaxed) == 0) return NULL;
+    pthread_mutex_lock(&ev.shared.mu);
+    flux_flow *flow = flux_fifo_pop(&ev.shared.fifo);
+    if (flow != NULL) atomic_fetch_sub(&ev.shared.count, 1);
+    pthread_mutex_unlock(&ev.shared.mu);
+    return flow;
 }
 
 /* Only w's own thread appends to its ring. */
@@ -197,11 +180,9 @@ static int sleep_until_work(void) {
 static flux_flow *next_event(worker *w) {
     for (;;) {
         flux_flow *flow = NULL;
-        if (++w->tick % FAIR_EVERY == 0)
-            flow = pop(&ev.shared.mu, &ev.shared.head, &ev.shared.tail, &ev.shared.count);
+        if (++w->tick % FAIR_EVERY == 0) flow = pop_shared();
         if (flow == NULL) flow = take(w);
-        if (flow == NULL)
-            flow = pop(&ev.shared.mu, &ev.shared.head, &ev.shared.tail, &ev.shared.count);
+        if (flow == NULL) flow = pop_shared();
         if (flow == NULL) flow = steal(w);
         if (flow != NULL) return flow;
         if (!sleep_until_work()) return NULL;

@@ -1,5 +1,6 @@
 /*
- * flow.c — the life of a flow: allocation, parking on a constraint, resuming, ending.
+ * flow.c — the life of a flow: allocation, parking on a constraint, resuming, ending; and
+ * the FIFO of flows that the pool and event runtimes queue them in.
  *
  * Flows are never freed: each source keeps the flows it made on two free lists, one only
  * its own thread touches and one other threads push ended flows onto (a lock-free stack
@@ -97,16 +98,37 @@ void flux_park(flux_flow *flow) {
         if (errno != EINTR) flux_fatal("sem_wait", errno);
 }
 
-void flux_run_parked(flux_flow *flow) {
+int flux_run_parked(flux_flow *flow) {
+    int status;
     flux_current = flow;
-    for (;;) {
-        int status = flux_step(flow);
-        if (status == FLUX_CONTINUE) continue;
-        if (status == FLUX_WAIT) {
-            flux_park(flow);
-            continue;
-        }
-        break;
-    }
+    do {
+        status = flux_step(flow);
+        if (status == FLUX_WAIT) flux_park(flow);
+    } while (status == FLUX_CONTINUE || status == FLUX_WAIT);
     flux_current = NULL;
+    return status;
+}
+
+void flux_fifo_push_tail(flux_fifo *queue, flux_flow *flow) {
+    flow->next = NULL;
+    if (queue->tail != NULL)
+        queue->tail->next = flow;
+    else
+        queue->head = flow;
+    queue->tail = flow;
+}
+
+void flux_fifo_push_head(flux_fifo *queue, flux_flow *flow) {
+    flow->next = queue->head;
+    queue->head = flow;
+    if (queue->tail == NULL) queue->tail = flow;
+}
+
+flux_flow *flux_fifo_pop(flux_fifo *queue) {
+    flux_flow *flow = queue->head;
+    if (flow != NULL) {
+        queue->head = flow->next;
+        if (queue->head == NULL) queue->tail = NULL;
+    }
+    return flow;
 }

@@ -151,7 +151,17 @@ int flux_flow_end(flux_flow *flow);           /* returns FLUX_DONE; frees the fl
 int flux_source_failed(flux_flow *flow, int err, int handled); /* returns FLUX_FAILED */
 void flux_resume(flux_flow *flow);            /* a constraint was granted to a waiting flow */
 void flux_park(flux_flow *flow);              /* wait until flux_resume() */
-void flux_run_parked(flux_flow *flow);        /* run a launched flow to its end, parking */
+/* Run a flow, parking when it waits, until it ends (FLUX_DONE) or, in its source phase,
+ * until the phase is over (FLUX_LAUNCH or FLUX_FAILED); returns that status. */
+int flux_run_parked(flux_flow *flow);
+
+/* A FIFO of flows linked through `next`; its user serialises access (with a mutex). */
+typedef struct {
+    flux_flow *head, *tail;
+} flux_fifo;
+void flux_fifo_push_tail(flux_fifo *queue, flux_flow *flow);
+void flux_fifo_push_head(flux_fifo *queue, flux_flow *flow);
+flux_flow *flux_fifo_pop(flux_fifo *queue);   /* the head, or NULL when empty */
 
 /* --- source.c -------------------------------------------------------------------------- */
 struct flux_source {
@@ -193,6 +203,7 @@ int flux_wake_signal(void);                   /* the signal that interrupts sour
 int flux_cores(void);                         /* CPUs this process may run on */
 void flux_fatal(const char *what, int err);   /* print and abort: a broken invariant */
 double flux_now(void);                        /* monotonic seconds */
+void flux_nap_ms(long ms);                    /* sleep ms milliseconds (a signal ends it early) */
 
 /* --- profiling hooks: no-ops unless a profiling build defines them --------------------- */
 #ifndef FLUX_EDGE

@@ -20,29 +20,34 @@
 #include "flux_rt.h"
 
 static struct {
-    pthread_mutex_t mu;
+    pthread_mutex_t mu;    /* protects the queue, sleeping and stopping */
     pthread_cond_t ready;
-    flux_flow *head, *tail;
+    flux_fifo queue;
     int sleeping;
     int stopping;
     int nworkers;
     pthread_t *workers;
-} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, 0, 0, 0, NULL};
+} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, {NULL, NULL}, 0, 0, 0, NULL};
 
 static flux_flow *take(void) {
     pthread_mutex_lock(&pool.mu);
-    while (pool.head == NULL && !pool.stopping) {
+    while (pool.queue.head == NULL && !pool.stopping) {
         pool.sleeping++;
         pthread_cond_wait(&pool.ready, &pool.mu);
         pool.sleeping--;
     }
-    flux_flow *flow = pool.head;
-    if (flow != NULL) {
-        pool.head = flow->next;
-        if (pool.head == NULL) pool.tail = NULL;
-    }
+    flux_flow *flow = flux_fifo_pop(&pool.queue);
     pthread_mutex_unlock(&pool.mu);
     return flow;
+}
+
+/* Queue a flow (at the tail or the head) and wake a sleeping worker. */
+static void put(void (*push)(flux_fifo *, flux_flow *), flux_flow *flow) {
+    pthread_mutex_lock(&pool.mu);
+    push(&pool.queue, flow);
+    int wake = pool.sleeping > 0;
+    pthread_mutex_unlock(&pool.mu);
+    if (wake) pthread_cond_signal(&pool.ready);
 }
 
 /* Run a flow until it ends or waits for a constraint (then flux_pool_resume requeues it). */
@@ -78,26 +83,11 @@ static int start(int threads) {
 
 static void launch(flux_flow *flow) {
     flow->resume = FLUX_RESUME_POOL;
-    flow->next = NULL;
-    pthread_mutex_lock(&pool.mu);
-    if (pool.tail)
-        pool.tail->next = flow;
-    else
-        pool.head = flow;
-    pool.tail = flow;
-    int wake = pool.sleeping > 0;
-    pthread_mutex_unlock(&pool.mu);
-    if (wake) pthread_cond_signal(&pool.ready);
+    put(flux_fifo_push_tail, flow);
 }
 
 void flux_pool_resume(flux_flow *flow) {
-    pthread_mutex_lock(&pool.mu);
-    flow->next = pool.head;
-    pool.head = flow;
-    if (pool.tail == NULL) pool.tail = flow;
-    int wake = pool.sleeping > 0;
-    pthread_mutex_unlock(&pool.mu);
-    if (wake) pthread_cond_signal(&pool.ready);
+    put(flux_fifo_push_head, flow); /* it has started: finish it first */
 }
 
 static void stop(void) {

@@ -3,7 +3,7 @@
  *
  * A source blocks by design (accept, epoll_wait, a timer), so it gets a thread of its own
  * and never occupies a worker or an event thread. Its loop runs the source phase of a flow
- * (the source node, or the whole flow of an abstract source) with flux_step(); when the
+ * (the source node, or the whole flow of an abstract source) with flux_run_parked(); when the
  * phase succeeds the flow is launched into the runtime and the loop starts the next one.
  *
  * A failure starts no flow: its handler has run if the program declares one; otherwise the
@@ -78,23 +78,6 @@ static void log_failure(flux_source *source, int err) {
     source->unlogged = 0;
 }
 
-static void nap(void) {
-    struct timespec ms = {0, 1000000L};
-    nanosleep(&ms, NULL);
-}
-
-/* Run one source phase: FLUX_LAUNCH or FLUX_FAILED. */
-static int source_phase(flux_flow *flow) {
-    int status;
-    flux_current = flow;
-    do {
-        status = flux_step(flow);
-        if (status == FLUX_WAIT) flux_park(flow);
-    } while (status == FLUX_CONTINUE || status == FLUX_WAIT);
-    flux_current = NULL;
-    return status;
-}
-
 static void *source_main(void *arg) {
     flux_source *source = arg;
     flux_flow *flow = NULL;
@@ -105,7 +88,7 @@ static void *source_main(void *arg) {
             flow = flux_flow_alloc(source);
         else
             flux_flow_reset(flow);
-        if (source_phase(flow) == FLUX_LAUNCH) {
+        if (flux_run_parked(flow) == FLUX_LAUNCH) { /* else FLUX_FAILED */
             failed_in_a_row = 0;
             atomic_fetch_add(&flux_live, 1);
             runtime->launch(flow);
@@ -114,7 +97,7 @@ static void *source_main(void *arg) {
         }
         if (atomic_load(&flux_stopping_flag)) break;
         if (!flow->handled) log_failure(source, flow->err);
-        if (++failed_in_a_row > NAP_AFTER) nap();
+        if (++failed_in_a_row > NAP_AFTER) flux_nap_ms(1);
     }
     if (flow != NULL) { /* keep it for reuse, like an ended flow */
         flow->next = source->free_local;

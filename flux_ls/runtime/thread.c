@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "flux_rt.h"
 
@@ -32,10 +31,8 @@ static int start(int threads) {
 static void launch(flux_flow *flow) {
     pthread_t thread;
     int rc;
-    while ((rc = pthread_create(&thread, &detached, flow_thread, flow)) == EAGAIN) {
-        struct timespec ms = {0, 1000000L}; /* out of threads for now: wait for some to end */
-        nanosleep(&ms, NULL);
-    }
+    while ((rc = pthread_create(&thread, &detached, flow_thread, flow)) == EAGAIN)
+        flux_nap_ms(1); /* out of threads for now: wait for some to end */
     if (rc != 0) {
         fprintf(stderr, "flux: cannot start a flow thread (%s); running it inline\n",
                 strerror(rc));

@@ -1,5 +1,5 @@
 /*
- * util.c — small helpers of the runtime: the clock, the number of cores, fatal errors.
+ * util.c — small helpers of the runtime: the clock, naps, the number of cores, fatal errors.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -17,6 +17,11 @@ double flux_now(void) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+void flux_nap_ms(long ms) {
+    struct timespec nap = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&nap, NULL);
 }
 
 int flux_cores(void) {

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from flux_ls.build.manifest import RUNTIMES  # noqa: F401  (the tests import it from here)
 from flux_ls.build.project import BuildOptions, BuildResult, build_project
 
 PROGRAMS = Path(__file__).parent / "programs"
-RUNTIMES = ("thread", "pool", "event")
 WATCHDOG = 120  # seconds: a run that takes longer is a hang (a deadlock) and fails
 
 

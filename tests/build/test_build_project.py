@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from build_support import RUNTIMES, WATCHDOG
+from build_support import RUNTIMES, WATCHDOG, run
 
 from flux_ls.build.project import BuildOptions, build_project
 
@@ -75,8 +75,7 @@ def test_build_and_run_a_project(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     binary = Path(done.stdout.strip().splitlines()[-1])
     assert binary == root / ".flux-build" / "pool" / "echo"
-    ran = subprocess.run([str(binary)], input="1 2 3\n", capture_output=True, text=True,
-                         timeout=WATCHDOG, check=False)
+    ran = run(binary, stdin="1 2 3\n")
     assert ran.returncode == 0, ran.stderr
     assert sorted(ran.stdout.split()) == ["2", "4", "6"]
     for name in ("flux_nodes.h", "flux_program.c"):
@@ -178,8 +177,7 @@ def test_unhandled_source_failures_are_logged_but_rate_limited(tmp_path: Path) -
                                           "\n    if (scanf")
     root = project(tmp_path / "failing", c_text=failing + PRINT_C)
     binary = Path(flux("build", str(root)).stdout.strip())
-    ran = subprocess.run([str(binary)], input="7\n", capture_output=True, text=True,
-                         timeout=WATCHDOG, check=False)
+    ran = run(binary, stdin="7\n")
     assert ran.returncode == 0 and ran.stdout == "14\n"
     logged = ran.stderr.splitlines()
     assert logged[0] == "flux: source Read failed with error 5"
@@ -249,6 +247,17 @@ def test_flux_run_returns_the_server_status(tmp_path: Path) -> None:
     assert "C compiler `no-such-compiler` not found" in missing.stderr
 
 
+@pytest.mark.parametrize("command", ["build", "run"])
+def test_threads_out_of_the_runtimes_range_is_a_usage_error(tmp_path: Path,
+                                                             command: str) -> None:
+    root = project(tmp_path / "threads")
+    for threads in ("-1", "1025"):
+        done = flux(command, str(root), "--threads", threads)
+        assert done.returncode == 2
+        assert "flux: error: --threads wants a number from 0 to 1024" in done.stderr
+    assert not (root / ".flux-build").exists()  # refused before building
+
+
 @pytest.mark.parametrize("flag", ["--flux-runtime=event", "--flux-runtime=pool"])
 def test_flux_threads_and_runtime_reach_the_runtime_not_flux_init(tmp_path: Path,
                                                                    flag: str) -> None:
@@ -257,9 +266,7 @@ def test_flux_threads_and_runtime_reach_the_runtime_not_flux_init(tmp_path: Path
             '    fflush(stdout);\n    return 0;\n}\n')
     root = project(tmp_path / "args", c_text=ECHO_C + PRINT_C + init)
     binary = build_project(BuildOptions(target=str(root))).binary
-    ran = subprocess.run([str(binary), "x", flag, "--flux-threads=2", "--", "--flux-threads=9"],
-                         input="", capture_output=True, text=True, timeout=WATCHDOG,
-                         check=False)
+    ran = run(binary, "x", flag, "--flux-threads=2", "--", "--flux-threads=9")
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines() == ["arg x", "arg --", "arg --flux-threads=9"]
 
@@ -291,8 +298,7 @@ def test_an_abstract_source_runs_its_flow_and_handler_in_the_loop(tmp_path: Path
     root = project(tmp_path / "abstract", flux_text=ABSTRACT_SOURCE_FLUX,
                    c_text=ABSTRACT_SOURCE_C)
     binary = build_project(BuildOptions(target=str(root), extra_cflags=("-Werror",))).binary
-    ran = subprocess.run([str(binary), f"--flux-runtime={runtime}"], input="2 3 4\n",
-                         capture_output=True, text=True, timeout=WATCHDOG, check=False)
+    ran = run(binary, f"--flux-runtime={runtime}", stdin="2 3 4\n")
     assert ran.returncode == 0, ran.stderr
     assert sorted(ran.stdout.splitlines()) == ["4", "8", "rejected 3 held=0"]
     assert ran.stderr == ""
