@@ -46,6 +46,28 @@ int64_t np_now_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+int np_listen(const char *host, int port, int flags, int *bound) {
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | flags, 0);
+    if (fd < 0) return -1;
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 4096) < 0) {
+        int error = errno;
+        close(fd);
+        errno = error;
+        return -1;
+    }
+    socklen_t alen = sizeof addr;
+    getsockname(fd, (struct sockaddr *)&addr, &alen);
+    *bound = ntohs(addr.sin_port);
+    return fd;
+}
+
 int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
             np_complete_fn complete, int (*stopping)(void)) {
     memset(np, 0, sizeof *np);
@@ -68,19 +90,8 @@ int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t bu
     np->slots = calloc((size_t)np->nslots, sizeof *np->slots);
     if (!np->slots) return -1;
 
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int fd = np_listen(host, port, SOCK_NONBLOCK, &np->port);
     if (fd < 0) return -1;
-    int one = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1 ||
-        bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 4096) < 0) {
-        close(fd);
-        return -1;
-    }
-    socklen_t alen = sizeof addr;
-    getsockname(fd, (struct sockaddr *)&addr, &alen);
-    np->port = ntohs(addr.sin_port);
     np->listen_fd = fd;
     np->epfd = epoll_create1(EPOLL_CLOEXEC);
     np->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -146,7 +157,6 @@ static void accept_all(netpoll *np) {
         int max = atomic_load(&np->max_fd);
         while (fd > max && !atomic_compare_exchange_weak(&np->max_fd, &max, fd)) {}
         atomic_fetch_add(&np->accepted, 1);
-        atomic_fetch_add(&np->open, 1);
         uint32_t gen = GEN(atomic_load(&c->word));
         atomic_store(&c->word, WORD(gen, IDLE));
         arm(c, EPOLL_CTL_ADD);
@@ -242,7 +252,9 @@ int np_next(netpoll *np, np_conn **out) {
     return result;
 }
 
-ssize_t np_fill(np_conn *c) {
+/* Reads what the socket has into the buffer (growing it up to buf_cap). Returns the number of
+ * bytes read, 0 at end of input, -1 with errno (EAGAIN: nothing yet; ENOBUFS: buffer full). */
+static ssize_t fill(np_conn *c) {
     if (c->off == c->len) c->off = c->len = 0;
     if (c->len == c->cap) {
         if (c->off > 0) {
@@ -264,6 +276,26 @@ ssize_t np_fill(np_conn *c) {
         if (n < 0 && errno == EINTR) continue;
         if (n > 0) c->len += (size_t)n;
         return n;
+    }
+}
+
+size_t np_line_length(const char *buf, size_t len) {
+    const char *nl = memchr(buf, '\n', len);
+    return nl ? (size_t)(nl - buf) + 1 : 0;
+}
+
+ssize_t np_read_message(np_conn *c) {
+    for (;;) {
+        size_t avail = c->len - c->off;
+        size_t length = avail ? c->np->complete(c->buf + c->off, avail) : 0;
+        if (length > 0) return (ssize_t)length;
+        if (avail >= c->np->buf_cap) {
+            errno = EMSGSIZE;
+            return -1;
+        }
+        ssize_t n = fill(c);
+        if (n > 0) continue;
+        return n < 0 && errno == EAGAIN ? -1 : 0;
     }
 }
 
@@ -373,15 +405,12 @@ void np_rearm(np_conn *c) {
 }
 
 void np_close(np_conn *c) {
-    netpoll *np = c->np;
-    if (np->on_close) np->on_close(c);
     free(c->buf);
     c->buf = NULL;
     c->off = c->len = c->cap = 0;
     int fd = c->fd;
     uint64_t word = atomic_load(&c->word);
     atomic_store(&c->word, WORD(GEN(word) + 1, FREE));
-    atomic_fetch_sub(&np->open, 1);
     close(fd);  /* removes it from the poll set; the slot may be reused from here on */
 }
 

@@ -1,16 +1,17 @@
 /*
  * netpoll: the listening socket and the poll set of idle connections, shared by the example
- * servers (webserver, imageserver, kvstore). It is what the paper's servers did (a source that
- * waits in select() on the listener and the idle connections, and a last node that hands the
- * connection back), done with epoll:
+ * servers (webserver, imageserver, kvstore; deadlock uses only np_listen). It is what the
+ * paper's servers did (a source that waits in select() on the listener and the idle
+ * connections, and a last node that hands the connection back), done with epoll:
  *
  *   - The source node calls np_next(): it waits in epoll_wait on the listening socket and on
  *     every idle connection (EPOLLONESHOT), accepts new connections, and returns the next
  *     connection that has input. That connection is now owned by the flow it starts: no other
  *     flow gets it until the flow hands it back. No thread is parked on an idle connection.
- *   - The flow reads with np_fill() (non-blocking; the source only returns readable
- *     connections), writes with np_write() (waits with poll() only when the socket buffer is
- *     full) and ends with np_rearm() (keep-alive: back to the poll set) or np_close().
+ *   - The flow reads one message with np_read_message() (non-blocking; the source only
+ *     returns readable connections), writes with np_write() (waits with poll() only when the
+ *     socket buffer is full) and ends with np_rearm() (keep-alive: back to the poll set) or
+ *     np_close().
  *   - Input the flow did not consume stays in the connection's buffer. If it already holds a
  *     complete message (a pipelined request), np_rearm() queues the connection for the source
  *     directly instead of waiting for the socket.
@@ -26,7 +27,6 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -34,12 +34,14 @@
 #include <sys/uio.h>
 
 #define NP_BATCH 64
+#define NP_WRITE_TIMEOUT_MS 10000  /* how long the examples wait for a full socket */
 
 typedef struct np_conn np_conn;
 typedef struct netpoll netpoll;
 
-/* Returns whether buf[0..len) holds at least one complete message (e.g. a request head). */
-typedef bool (*np_complete_fn)(const char *buf, size_t len);
+/* The framing of a protocol: the length of the first complete message in buf[0..len) (e.g. a
+ * request head), or 0 when buf holds none yet. */
+typedef size_t (*np_complete_fn)(const char *buf, size_t len);
 
 struct np_conn {
     int fd;
@@ -60,7 +62,6 @@ struct netpoll {
     size_t conn_size, buf_cap;
     np_complete_fn complete;
     int (*stopping)(void);    /* non-zero once the server shuts down (flux_stopping) */
-    void (*on_close)(np_conn *c);  /* optional: release the application's data of c */
     int idle_ms, partial_ms;
     np_conn **slots;          /* by descriptor; slots are never freed before np_free */
     int nslots;
@@ -72,22 +73,32 @@ struct netpoll {
     struct epoll_event events[NP_BATCH];
     int count, next;
     np_conn *queue;           /* ready connections moved to the source, oldest first */
-    _Atomic long accepted, open;
+    _Atomic long accepted;
 };
 
+/* A listening TCP socket on host:port (port 0 picks a free one), opened with SOCK_CLOEXEC and
+ * flags (e.g. SOCK_NONBLOCK); *bound gets the port bound. Returns it, or -1 with errno. */
+int np_listen(const char *host, int port, int flags, int *bound);
+
 /* Listens on host:port (port 0 picks a free one, see np->port). conn_size is the size of the
- * application's connection struct, whose first member is an np_conn. Returns 0 or -1. */
+ * application's connection struct, whose first member is an np_conn; a message (complete is
+ * its framing) must fit in buf_cap bytes. Returns 0 or -1. */
 int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
             np_complete_fn complete, int (*stopping)(void));
+
+/* The framing of a line protocol: a line ends with LF (np_complete_fn). */
+size_t np_line_length(const char *buf, size_t len);
 
 /* The source: waits for the next connection with input (or a complete buffered message) and
  * marks it owned by the caller. Returns 0 with *out set, or -1 once stopping (or interrupted
  * by a signal, so the caller can check for shutdown). */
 int np_next(netpoll *np, np_conn **out);
 
-/* Reads what the socket has into the buffer (growing it up to buf_cap). Returns the number of
- * bytes read, 0 at end of input, -1 with errno (EAGAIN: nothing yet; ENOBUFS: buffer full). */
-ssize_t np_fill(np_conn *c);
+/* Reads until the buffer holds a complete message and returns its length (> 0); the message
+ * is c->buf[c->off..c->off + length), and stays there until np_consume. Returns -1 with errno
+ * EAGAIN when the rest has not arrived yet (np_rearm waits for it), EMSGSIZE when buf_cap bytes
+ * hold no complete message; 0 at the end of input or on a read error (close the connection). */
+ssize_t np_read_message(np_conn *c);
 
 /* Drops the first n unconsumed bytes. */
 void np_consume(np_conn *c, size_t n);
@@ -107,7 +118,7 @@ int np_sendfile(np_conn *c, int file, off_t offset, size_t length, int timeout_m
  * otherwise to the poll set. The caller must not touch c afterwards. */
 void np_rearm(np_conn *c);
 
-/* Closes the connection (frees its buffer, calls on_close). The caller must not touch c. */
+/* Closes the connection (and frees its buffer). The caller must not touch c. */
 void np_close(np_conn *c);
 
 /* Closes a connection whose client may still be sending (an error answered before the whole

@@ -15,15 +15,16 @@
 #define _GNU_SOURCE
 #include "flux_nodes.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
-#include <netinet/in.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include "netpoll.h"
+#include "util.h"
 
 static int listen_fd = -1;
 static long through_b, through_d;          /* B: under y (and x, held by A); D: under x and y */
@@ -96,28 +97,22 @@ int Reply(Reply_in *in) {
 }
 
 int flux_init(int argc, char **argv) {
-    const char *host = "127.0.0.1";
-    int port = 9000;
+    const char *host = "127.0.0.1", *v;
+    int port = 9000, bound;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--port") && i + 1 < argc) port = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "--host") && i + 1 < argc) host = argv[++i];
+        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        else if (option(argc, argv, &i, "--host", &v)) host = v;
         else if (i > 0 || argv[i][0] == '-') {
             fprintf(stderr, "deadlock: unknown argument %s\n", argv[i]);
             return 2;
         }
     }
-    listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    int one = 1;
-    setsockopt(listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1 ||
-        bind(listen_fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(listen_fd, 1024) < 0) {
+    listen_fd = np_listen(host, port, 0, &bound);  /* blocking: Accept waits in accept4 */
+    if (listen_fd < 0) {
         fprintf(stderr, "deadlock: cannot listen on %s:%d: %s\n", host, port, strerror(errno));
         return 1;
     }
-    socklen_t alen = sizeof addr;
-    getsockname(listen_fd, (struct sockaddr *)&addr, &alen);
-    printf("listening on tcp://%s:%d\n", host, ntohs(addr.sin_port));
+    printf("listening on tcp://%s:%d\n", host, bound);
     fflush(stdout);
     return 0;
 }

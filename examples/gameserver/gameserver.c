@@ -30,6 +30,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util.h"
+
 enum { E_MALFORMED = 1, E_BAD_NAME, E_NOT_JOINED, E_TOO_FAST, E_FULL, E_JOINED, E_INTERNAL };
 
 static const char *why(int err) {
@@ -484,19 +486,17 @@ int FreeFrame(FreeFrame_in *in) {
 /* ------------------------------------------------------------------ start and stop */
 
 int flux_init(int argc, char **argv) {
-    const char *host = "127.0.0.1";
+    const char *host = "127.0.0.1", *v;
     int port = 7777;
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        bool more = i + 1 < argc;
-        if (!strcmp(a, "--port") && more) port = atoi(argv[++i]);
-        else if (!strcmp(a, "--host") && more) host = argv[++i];
-        else if (!strcmp(a, "--tick-ms") && more) tick_ms = atoi(argv[++i]);
-        else if (!strcmp(a, "--idle-s") && more) idle_ms = atol(argv[++i]) * 1000;
-        else if (!strcmp(a, "--size") && more) size = atoi(argv[++i]);
-        else if (!strcmp(a, "--max-players") && more) max_players = atoi(argv[++i]);
-        else if (i > 0 || a[0] == '-') {
-            fprintf(stderr, "gameserver: unknown argument %s\n", a);
+        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        else if (option(argc, argv, &i, "--host", &v)) host = v;
+        else if (option(argc, argv, &i, "--tick-ms", &v)) tick_ms = atoi(v);
+        else if (option(argc, argv, &i, "--idle-s", &v)) idle_ms = atol(v) * 1000;
+        else if (option(argc, argv, &i, "--size", &v)) size = atoi(v);
+        else if (option(argc, argv, &i, "--max-players", &v)) max_players = atoi(v);
+        else if (i > 0 || argv[i][0] == '-') {
+            fprintf(stderr, "gameserver: unknown argument %s\n", argv[i]);
             return 2;
         }
     }

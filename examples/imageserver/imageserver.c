@@ -11,14 +11,14 @@
  * The cache maps "NAME/K" to the PNG. CheckCache only reads it (constraint cache?, so
  * lookups run in parallel); StoreInCache changes it (constraint cache, alone). Entries are
  * reference-counted with atomics so a flow can finish writing a PNG that was evicted meanwhile;
- * the hit counts that order eviction (least frequently used first) are atomics too.
+ * the hit counts that order eviction (least frequently used first) are atomics too. The
+ * Listen source, error responses and keep-alive are examples/common/http.c's.
  */
 #define _GNU_SOURCE
 #include "flux_nodes.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,13 +28,12 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "util.h"
+
 enum { IS_AGAIN = 1, IS_EOF = 2 };
 
-#define HEAD_MAX 8192
-#define WRITE_TIMEOUT_MS 10000
 #define MAX_PIXELS (64l << 20)
 
-static netpoll server;
 static int images_fd = -1;
 static int level = 6;
 
@@ -52,62 +51,17 @@ static void png_release(png_entry *e) {
     }
 }
 
-static bool head_complete(const char *buf, size_t n) { return memmem(buf, n, "\r\n\r\n", 4); }
-
-static const char *reason(int status) {
-    switch (status) {
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 431: return "Request Header Fields Too Large";
-    default: return "Internal Server Error";
-    }
-}
-
-static void finish(connection *conn, bool keep) {
-    if (keep) {
-        np_consume(&conn->base, conn->tag.head_length);
-        np_rearm(&conn->base);
-    } else if (conn->base.len > conn->base.off + conn->tag.head_length) {
-        np_close_lingering(&conn->base, 200);  /* unread input: do not reset the response */
-    } else {
-        np_close(&conn->base);
-    }
-}
-
-static void answer_error(connection *conn, int status, bool keep) {
-    char msg[512];
-    const char *why = reason(status);
-    int blen = (int)strlen(why) + 5;
-    int n = snprintf(msg, sizeof msg,
-                     "HTTP/1.1 %d %s\r\nServer: flux-imageserver\r\nContent-Type: text/plain\r\n"
-                     "Content-Length: %d\r\n%s%s\r\n%d %s\n",
-                     status, why, blen, status == 405 ? "Allow: GET, HEAD\r\n" : "",
-                     keep ? "" : "Connection: close\r\n", status, why);
-    if (conn->tag.head_only) n -= blen;
-    bool ok = np_write(&conn->base, msg, (size_t)n, WRITE_TIMEOUT_MS) == 0;
-    if (ok && !keep) np_close_lingering(&conn->base, 200);
-    else finish(conn, keep && ok);
-}
-
 /* ------------------------------------------------------------------ nodes */
-
-int Listen(Listen_out *out) {
-    np_conn *c;
-    if (np_next(&server, &c) != 0) return 1;
-    out->conn = (connection *)c;
-    return 0;
-}
 
 /* Parses "GET /NAME.png?scale=K HTTP/1.1" and the Connection header. */
 static int parse(connection *conn, image_tag *tag) {
-    const char *p = conn->base.buf + conn->base.off, *end = p + tag->head_length;
+    const char *p = conn->base.buf + conn->base.off, *end = p + tag->head.length;
     const char *eol = memmem(p, (size_t)(end - p), "\r\n", 2);
     const char *sp1 = memchr(p, ' ', (size_t)(eol - p));
     const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', (size_t)(eol - sp1 - 1)) : NULL;
     if (!sp2 || eol - sp2 != 9 || memcmp(sp2 + 1, "HTTP/1.", 7) != 0) return 400;
-    tag->http11 = sp2[8] == '1';
-    tag->keep_alive = tag->http11;
+    tag->head.http11 = sp2[8] == '1';
+    tag->keep_alive = tag->head.http11;
     for (const char *line = eol + 2; line < end - 2;) {
         const char *next = memmem(line, (size_t)(end - line), "\r\n", 2);
         if (next - line > 11 && strncasecmp(line, "connection:", 11) == 0) {
@@ -117,8 +71,8 @@ static int parse(connection *conn, image_tag *tag) {
         line = next + 2;
     }
     size_t mlen = (size_t)(sp1 - p);
-    tag->head_only = mlen == 4 && memcmp(p, "HEAD", 4) == 0;
-    if (!tag->head_only && !(mlen == 3 && memcmp(p, "GET", 3) == 0)) return 405;
+    tag->head.head_only = mlen == 4 && memcmp(p, "HEAD", 4) == 0;
+    if (!tag->head.head_only && !(mlen == 3 && memcmp(p, "GET", 3) == 0)) return 405;
     const char *t = sp1 + 1, *tend = sp2;
     const char *query = memchr(t, '?', (size_t)(tend - t));
     const char *path_end = query ? query : tend;
@@ -150,18 +104,13 @@ int ReadRequest(ReadRequest_in *in, ReadRequest_out *out) {
     memset(tag, 0, sizeof *tag);
     out->conn = conn;
     out->request = tag;
-    for (;;) {
-        size_t avail = c->len - c->off;
-        const char *end = avail >= 4 ? memmem(c->buf + c->off, avail, "\r\n\r\n", 4) : NULL;
-        if (end) {
-            tag->head_length = (size_t)(end - (c->buf + c->off)) + 4;
-            return parse(conn, tag);
-        }
-        if (avail >= HEAD_MAX) return 431;
-        ssize_t n = np_fill(c);
-        if (n > 0) continue;
-        return n < 0 && errno == EAGAIN ? IS_AGAIN : IS_EOF;
+    ssize_t n = np_read_message(c);
+    if (n > 0) {
+        tag->head.length = (size_t)n;
+        return parse(conn, tag);
     }
+    if (n < 0 && errno == EAGAIN) return IS_AGAIN;
+    return n < 0 && errno == EMSGSIZE ? 431 : IS_EOF;
 }
 
 int CheckCache(CheckCache_in *in, CheckCache_out *out) {
@@ -209,18 +158,13 @@ int ReadInFromDisk(ReadInFromDisk_in *in, ReadInFromDisk_out *out) {
         if (fd >= 0) close(fd);
         return 404;
     }
-    size_t size = (size_t)st.st_size, got = 0;
-    uint8_t *data = malloc(size ? size : 1);
-    while (data && got < size) {
-        ssize_t n = pread(fd, data + got, size - got, (off_t)got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-    }
+    size_t size = (size_t)st.st_size;
+    uint8_t *data = (uint8_t *)http_read_file(fd, size);
     close(fd);
-    const uint8_t *p = data, *end = data + got;
+    if (!data) return 404;
+    const uint8_t *p = data, *end = data + size;
     int w = -1, h = -1, maxval = -1;
-    if (data && got >= 2 && data[0] == 'P' && data[1] == '6') {
+    if (size >= 2 && data[0] == 'P' && data[1] == '6') {
         p += 2;
         w = ppm_number(&p, end);
         h = ppm_number(&p, end);
@@ -382,19 +326,19 @@ int Write(Write_in *in, Write_out *out) {
     out->request = tag;
     char head[256];
     int n = snprintf(head, sizeof head,
-                     "HTTP/1.1 200 OK\r\nServer: flux-imageserver\r\nContent-Type: image/png\r\n"
+                     "HTTP/1.1 200 OK\r\nServer: flux\r\nContent-Type: image/png\r\n"
                      "Content-Length: %zu\r\nX-Cache: %s\r\n%s\r\n",
                      tag->png->length, tag->hit ? "hit" : "miss",
-                     tag->keep_alive ? (tag->http11 ? "" : "Connection: keep-alive\r\n")
-                                     : "Connection: close\r\n");
+                     http_connection_line(&tag->head, tag->keep_alive));
     struct iovec iov[2] = {{head, (size_t)n}, {tag->png->data, tag->png->length}};
-    return np_writev(&conn->base, iov, tag->head_only ? 1 : 2, WRITE_TIMEOUT_MS) ? IS_EOF : 0;
+    int count = tag->head.head_only ? 1 : 2;
+    return np_writev(&conn->base, iov, count, NP_WRITE_TIMEOUT_MS) ? IS_EOF : 0;
 }
 
 int Complete(Complete_in *in) {
     png_release(in->request->png);
     in->request->png = NULL;
-    finish(in->conn, in->request->keep_alive);
+    http_finish(&in->conn->base, &in->request->head, in->request->keep_alive);
     return 0;
 }
 
@@ -404,11 +348,13 @@ void BadRequest(ReadRequest_in *in, int err) {
     connection *conn = in->conn;
     if (err == IS_AGAIN) np_rearm(&conn->base);
     else if (err == IS_EOF) np_close(&conn->base);
-    else answer_error(conn, err, (err == 404 || err == 405) && conn->tag.keep_alive);
+    else http_answer_error(&conn->base, &conn->tag.head, err,
+                           (err == 404 || err == 405) && conn->tag.keep_alive);
 }
 
 void NotFound(ReadInFromDisk_in *in, int err) {
-    answer_error(in->conn, err, err == 404 && in->request->keep_alive);
+    http_answer_error(&in->conn->base, &in->request->head, err,
+                      err == 404 && in->request->keep_alive);
 }
 
 void Drop(Image_in *in, int err) {
@@ -421,17 +367,16 @@ void Drop(Image_in *in, int err) {
 /* ------------------------------------------------------------------ start and stop */
 
 int flux_init(int argc, char **argv) {
-    const char *host = "127.0.0.1", *dir = ".";
+    const char *host = "127.0.0.1", *dir = ".", *v;
     int port = 8080;
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--port") && v) port = atoi(argv[++i]);
-        else if (!strcmp(a, "--host") && v) host = argv[++i];
-        else if (!strcmp(a, "--images") && v) dir = argv[++i];
-        else if (!strcmp(a, "--cache-mb") && v) cache.limit = (size_t)atol(argv[++i]) << 20;
-        else if (!strcmp(a, "--level") && v) level = atoi(argv[++i]);
-        else if (i > 0 || a[0] == '-') {
-            fprintf(stderr, "imageserver: unknown argument %s\n", a);
+        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        else if (option(argc, argv, &i, "--host", &v)) host = v;
+        else if (option(argc, argv, &i, "--images", &v)) dir = v;
+        else if (option(argc, argv, &i, "--cache-mb", &v)) cache.limit = (size_t)atol(v) << 20;
+        else if (option(argc, argv, &i, "--level", &v)) level = atoi(v);
+        else if (i > 0 || argv[i][0] == '-') {
+            fprintf(stderr, "imageserver: unknown argument %s\n", argv[i]);
             return 2;
         }
     }
@@ -440,18 +385,18 @@ int flux_init(int argc, char **argv) {
         fprintf(stderr, "imageserver: image directory %s: %s\n", dir, strerror(errno));
         return 1;
     }
-    if (np_open(&server, host, port, sizeof(connection), HEAD_MAX, head_complete,
+    if (np_open(&http_server, host, port, sizeof(connection), HTTP_HEAD_MAX, http_head_length,
                 flux_stopping) < 0) {
         fprintf(stderr, "imageserver: cannot listen on %s:%d: %s\n", host, port, strerror(errno));
         return 1;
     }
-    printf("listening on http://%s:%d\n", host, server.port);
+    printf("listening on http://%s:%d\n", host, http_server.port);
     fflush(stdout);
     return 0;
 }
 
 void flux_shutdown(void) {
-    np_free(&server);
+    np_free(&http_server);
     while (cache.entries) {
         png_entry *e = cache.entries;
         cache.entries = e->next;

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "netpoll.h"
+#include "http.h"
 
 #define IS_NAME_MAX 64
 
@@ -29,8 +29,8 @@ typedef struct image {
 
 /* The request being served on a connection (lives in the connection). */
 typedef struct image_tag {
-    size_t head_length;
-    bool keep_alive, head_only, http11;
+    http_head head;                      /* its length in the connection's buffer, version, HEAD */
+    bool keep_alive;
     int scale;                           /* 1, 2, 4 or 8 */
     char name[IS_NAME_MAX + 1];
     char key[IS_NAME_MAX + 8];

@@ -33,9 +33,9 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { KV_AGAIN = 1, KV_EOF, KV_TOO_LONG, KV_SYNTAX, KV_UNKNOWN, KV_NAN, KV_NOMEM };
+#include "util.h"
 
-#define WRITE_TIMEOUT_MS 10000
+enum { KV_AGAIN = 1, KV_EOF, KV_TOO_LONG, KV_SYNTAX, KV_UNKNOWN, KV_NAN, KV_NOMEM };
 
 typedef struct item {
     struct item *next;
@@ -70,14 +70,8 @@ static void read_exit(void) { atomic_fetch_sub(&readers, 1); }
 
 /* ------------------------------------------------------------------ the store */
 
-static uint64_t hash_key(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 static item **find(const char *key, size_t n) {
-    uint64_t h = hash_key(key, n);
+    uint64_t h = fnv1a(key, n);
     item **link = &store.buckets[h & (store.nbuckets - 1)];
     while (*link && !((*link)->hash == h && (*link)->key_length == n &&
                       memcmp((*link)->key, key, n) == 0))
@@ -115,7 +109,7 @@ static bool put(const char *key, size_t klen, const char *value, size_t vlen) {
     }
     item *it = malloc(sizeof *it + klen + 1);
     if (!it) { free(copy); return false; }
-    it->hash = hash_key(key, klen);
+    it->hash = fnv1a(key, klen);
     it->key_length = klen;
     memcpy(it->key, key, klen);
     it->key[klen] = '\0';
@@ -151,13 +145,11 @@ static void reply_free(command *cmd) {
     cmd->reply_length = 0;
 }
 
-static bool line_complete(const char *buf, size_t n) { return memchr(buf, '\n', n) != NULL; }
-
 /* Sends a short line, then hands the connection back (consuming the command) or closes it. */
 static void answer(connection *conn, const char *text, bool keep) {
     char line[96];
     int n = snprintf(line, sizeof line, "%s\r\n", text);
-    bool ok = np_write(&conn->base, line, (size_t)n, WRITE_TIMEOUT_MS) == 0;
+    bool ok = np_write(&conn->base, line, (size_t)n, NP_WRITE_TIMEOUT_MS) == 0;
     reply_free(&conn->cmd);
     if (keep && ok) {
         np_consume(&conn->base, conn->cmd.line_length);
@@ -202,18 +194,13 @@ int ReadCommand(ReadCommand_in *in, ReadCommand_out *out) {
     memset(cmd, 0, offsetof(command, small));
     out->conn = conn;
     out->cmd = cmd;
-    for (;;) {
-        size_t avail = c->len - c->off;
-        const char *nl = avail ? memchr(c->buf + c->off, '\n', avail) : NULL;
-        if (nl) {
-            cmd->line_length = (size_t)(nl - (c->buf + c->off)) + 1;
-            return 0;
-        }
-        if (avail >= KV_LINE_MAX) return KV_TOO_LONG;
-        ssize_t n = np_fill(c);
-        if (n > 0) continue;
-        return n < 0 && errno == EAGAIN ? KV_AGAIN : KV_EOF;
+    ssize_t n = np_read_message(c);
+    if (n > 0) {
+        cmd->line_length = (size_t)n;
+        return 0;
     }
+    if (n < 0 && errno == EAGAIN) return KV_AGAIN;
+    return n < 0 && errno == EMSGSIZE ? KV_TOO_LONG : KV_EOF;
 }
 
 int ParseCommand(ParseCommand_in *in, ParseCommand_out *out) {
@@ -391,7 +378,7 @@ int Unknown(Unknown_in *in, Unknown_out *out) {
 int Reply(Reply_in *in, Reply_out *out) {
     out->conn = in->conn;
     out->cmd = in->cmd;
-    return np_write(&in->conn->base, in->cmd->reply, in->cmd->reply_length, WRITE_TIMEOUT_MS)
+    return np_write(&in->conn->base, in->cmd->reply, in->cmd->reply_length, NP_WRITE_TIMEOUT_MS)
                ? KV_EOF : 0;
 }
 
@@ -503,18 +490,16 @@ static void load(const char *path) {
 /* ------------------------------------------------------------------ start and stop */
 
 int flux_init(int argc, char **argv) {
-    const char *host = "127.0.0.1";
+    const char *host = "127.0.0.1", *v;
     int port = 6380, admin_port = 0;
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        bool more = i + 1 < argc;
-        if (!strcmp(a, "--port") && more) port = atoi(argv[++i]);
-        else if (!strcmp(a, "--admin-port") && more) admin_port = atoi(argv[++i]);
-        else if (!strcmp(a, "--host") && more) host = argv[++i];
-        else if (!strcmp(a, "--snapshot") && more) snapshot_path = argv[++i];
-        else if (!strcmp(a, "--snapshot-ms") && more) snapshot_ms = atol(argv[++i]);
-        else if (i > 0 || a[0] == '-') {
-            fprintf(stderr, "kvstore: unknown argument %s\n", a);
+        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        else if (option(argc, argv, &i, "--admin-port", &v)) admin_port = atoi(v);
+        else if (option(argc, argv, &i, "--host", &v)) host = v;
+        else if (option(argc, argv, &i, "--snapshot", &v)) snapshot_path = v;
+        else if (option(argc, argv, &i, "--snapshot-ms", &v)) snapshot_ms = atol(v);
+        else if (i > 0 || argv[i][0] == '-') {
+            fprintf(stderr, "kvstore: unknown argument %s\n", argv[i]);
             return 2;
         }
     }
@@ -523,9 +508,9 @@ int flux_init(int argc, char **argv) {
     store.buckets = calloc(store.nbuckets, sizeof *store.buckets);
     if (!store.buckets) return 1;
     if (snapshot_path) load(snapshot_path);
-    if (np_open(&clients, host, port, sizeof(connection), KV_LINE_MAX, line_complete,
+    if (np_open(&clients, host, port, sizeof(connection), KV_LINE_MAX, np_line_length,
                 flux_stopping) < 0 ||
-        np_open(&admin, host, admin_port, sizeof(connection), KV_LINE_MAX, line_complete,
+        np_open(&admin, host, admin_port, sizeof(connection), KV_LINE_MAX, np_line_length,
                 flux_stopping) < 0) {
         fprintf(stderr, "kvstore: cannot listen on %s: %s\n", host, strerror(errno));
         return 1;

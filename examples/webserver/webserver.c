@@ -9,7 +9,8 @@
  * only in LookupCache, under the reader constraint file_cache?, and changed only in
  * InsertCache, under the writer constraint file_cache; entries are reference-counted with
  * atomics so a flow can keep writing an entry that was evicted meanwhile), and read-only
- * configuration. A node fails with the HTTP status to answer; the handlers send it.
+ * configuration. A node fails with the HTTP status to answer; the handlers send it (with
+ * examples/common/http.c, which also holds the Listen source).
  *
  * Fast path of a cached 1 KiB file on a kept-alive connection: one read(), one writev() of
  * header and body, one epoll_ctl() to hand the connection back (plus a share of one
@@ -30,18 +31,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "util.h"
+
 enum { WS_AGAIN = 1, WS_EOF = 2 };  /* ReadRequest's non-HTTP failures */
 
-#define WRITE_TIMEOUT_MS 10000
-
-static netpoll server;
 static int root_fd = -1;
 
 static struct {
@@ -54,27 +53,6 @@ static struct {
 } cache = {.limit = 64u << 20, .max_file = 1u << 20, .sendfile_min = 16u << 10, .ttl_ms = 1000};
 
 /* ------------------------------------------------------------------ small helpers */
-
-static uint64_t hash_path(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-static const char *reason(int status) {
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
-    }
-}
 
 static const char *content_type(const char *path, size_t n) {
     static const struct { const char *ext, *type; } types[] = {
@@ -91,67 +69,6 @@ static const char *content_type(const char *path, size_t n) {
         if (n >= e && strncasecmp(path + n - e, types[i].ext, e) == 0) return types[i].type;
     }
     return "application/octet-stream";
-}
-
-/* "Date: ...\r\n" for the current second (per thread, so no sharing). */
-static const char *date_line(size_t *length) {
-    static __thread time_t last = -1;
-    static __thread char line[64];
-    static __thread size_t len;
-    time_t now = time(NULL);
-    if (now != last) {
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        len = strftime(line, sizeof line, "Date: %a, %d %b %Y %H:%M:%S GMT\r\n", &tm);
-        last = now;
-    }
-    *length = len;
-    return line;
-}
-
-/* Whether the buffer holds a complete request head (a pipelined request: netpoll queues the
- * connection for Listen at once instead of waiting for the socket). */
-static bool head_complete(const char *buf, size_t n) { return memmem(buf, n, "\r\n\r\n", 4); }
-
-/* Whether the client may still be sending: then closing at once could reset the connection
- * and destroy the response before the client reads it (np_close_lingering waits a little). */
-static bool unread_input(connection *conn) {
-    int pending = 0;
-    return conn->req.head_length == 0 || conn->req.body ||
-           conn->base.len > conn->base.off + conn->req.head_length ||
-           (ioctl(conn->base.fd, FIONREAD, &pending) == 0 && pending > 0);
-}
-
-/* Hands the connection back after a response (keep) or closes it. */
-static void finish(connection *conn, bool keep) {
-    if (keep) {
-        np_consume(&conn->base, conn->req.head_length);
-        np_rearm(&conn->base);
-    } else if (unread_input(conn)) {
-        np_close_lingering(&conn->base, 200);
-    } else {
-        np_close(&conn->base);
-    }
-}
-
-/* Answers an error status with a short text body, then keeps or closes the connection. */
-static void answer_error(connection *conn, int status, bool keep) {
-    http_request *req = &conn->req;
-    char body[96], head[512];
-    int blen = snprintf(body, sizeof body, "%d %s\n", status, reason(status));
-    size_t dlen;
-    const char *date = date_line(&dlen);
-    int hlen = snprintf(head, sizeof head,
-                        "HTTP/1.1 %d %s\r\nServer: flux\r\n%.*sContent-Type: text/plain\r\n"
-                        "Content-Length: %d\r\n%s%s\r\n",
-                        status, reason(status), (int)dlen, date, blen,
-                        status == 405 ? "Allow: GET, HEAD\r\n" : "",
-                        keep ? (req->http11 ? "" : "Connection: keep-alive\r\n")
-                             : "Connection: close\r\n");
-    struct iovec iov[2] = {{head, (size_t)hlen}, {body, (size_t)blen}};
-    int failed = np_writev(&conn->base, iov, req->head_only ? 1 : 2, WRITE_TIMEOUT_MS);
-    if (failed) np_close(&conn->base);
-    else finish(conn, keep);
 }
 
 /* ------------------------------------------------------------------ the cache */
@@ -198,13 +115,6 @@ static void table_insert(cache_entry *e) {
 
 /* ------------------------------------------------------------------ the nodes */
 
-int Listen(Listen_out *out) {
-    np_conn *c;
-    if (np_next(&server, &c) != 0) return 1;
-    out->conn = (connection *)c;
-    return 0;
-}
-
 int ReadRequest(ReadRequest_in *in, ReadRequest_out *out) {
     connection *conn = in->conn;
     np_conn *c = &conn->base;
@@ -213,20 +123,15 @@ int ReadRequest(ReadRequest_in *in, ReadRequest_out *out) {
     out->req = req;
     memset(req, 0, offsetof(http_request, path));
     req->path[0] = '\0';
-    for (;;) {
-        size_t avail = c->len - c->off;
-        const char *start = c->buf + c->off;
-        const char *end = avail >= 4 ? memmem(start, avail, "\r\n\r\n", 4) : NULL;
-        if (end) {
-            req->head_length = (size_t)(end - start) + 4;
-            return 0;
-        }
-        if (avail >= WS_HEAD_MAX) return memmem(start, avail, "\r\n", 2) ? 431 : 414;
-        ssize_t n = np_fill(c);
-        if (n > 0) continue;
-        if (n < 0 && errno == EAGAIN) return WS_AGAIN;
-        return WS_EOF;
+    ssize_t n = np_read_message(c);
+    if (n > 0) {
+        req->head.length = (size_t)n;
+        return 0;
     }
+    if (n < 0 && errno == EAGAIN) return WS_AGAIN;
+    if (n < 0 && errno == EMSGSIZE)  /* the head does not fit: is the request line whole? */
+        return memmem(c->buf + c->off, c->len - c->off, "\r\n", 2) ? 431 : 414;
+    return WS_EOF;
 }
 
 static bool is_tchar(unsigned char ch) {
@@ -249,7 +154,7 @@ int ParseRequest(ParseRequest_in *in, ParseRequest_out *out) {
     out->conn = conn;
     out->req = req;
     const char *p = conn->base.buf + conn->base.off;
-    const char *end = p + req->head_length - 2;  /* the final CRLF ends the header block */
+    const char *end = p + req->head.length - 2;  /* the final CRLF ends the header block */
     while (end - p >= 2 && p[0] == '\r' && p[1] == '\n') p += 2;  /* empty lines first */
     req->method = p;
     while (p < end && is_tchar((unsigned char)*p)) p++;
@@ -263,7 +168,7 @@ int ParseRequest(ParseRequest_in *in, ParseRequest_out *out) {
         p[6] != '.' || !isdigit((unsigned char)p[7]) || p[8] != '\r' || p[9] != '\n')
         return 400;
     if (p[5] != '1') return 505;
-    req->http11 = p[7] != '0';
+    req->head.http11 = p[7] != '0';
     p += 10;
 
     bool close = false, keep_alive = false, body = false;
@@ -294,12 +199,12 @@ int ParseRequest(ParseRequest_in *in, ParseRequest_out *out) {
         }
         p = eol + 2;
     }
-    if (req->http11 ? hosts != 1 : hosts > 1) return 400;
+    if (req->head.http11 ? hosts != 1 : hosts > 1) return 400;
     /* A request body is not read: answer, then close rather than parse it as a request. */
-    req->keep_alive = !close && !body && (req->http11 || keep_alive);
-    req->body = body;
-    req->head_only = req->method_length == 4 && memcmp(req->method, "HEAD", 4) == 0;
-    req->get_or_head = req->head_only ||
+    req->keep_alive = !close && !body && (req->head.http11 || keep_alive);
+    req->head.body = body;
+    req->head.head_only = req->method_length == 4 && memcmp(req->method, "HEAD", 4) == 0;
+    req->get_or_head = req->head.head_only ||
                        (req->method_length == 3 && memcmp(req->method, "GET", 3) == 0);
     return 0;
 }
@@ -394,7 +299,7 @@ int LookupCache(LookupCache_in *in, LookupCache_out *out) {
     http_request *req = in->req;
     out->conn = in->conn;
     out->req = req;
-    uint64_t h = hash_path(req->path, req->path_length);
+    uint64_t h = fnv1a(req->path, req->path_length);
     cache_entry *e = table_find(req->path, req->path_length, h);
     if (e) {
         int64_t now = np_now_ms();
@@ -442,18 +347,10 @@ int ReadFile(ReadFile_in *in, ReadFile_out *out) {
     f->mtime = st.st_mtim.tv_sec * 1000000000ll + st.st_mtim.tv_nsec;
     f->ino = st.st_ino;
     if (f->length < cache.sendfile_min && f->length <= cache.max_file) {
-        f->body = malloc(f->length ? f->length : 1);
-        size_t got = 0;
-        while (f->body && got < f->length) {
-            ssize_t n = pread(fd, f->body + got, f->length - got, (off_t)got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            got += (size_t)n;
-        }
+        f->body = http_read_file(fd, f->length);
         close(fd);
         f->fd = -1;
-        if (!f->body || got < f->length) {
-            free(f->body);
+        if (!f->body) {
             free(f);
             return 500;
         }
@@ -490,7 +387,7 @@ int InsertCache(InsertCache_in *in, InsertCache_out *out) {
     file_data *f = in->file;
     out->conn = in->conn;
     out->req = req;
-    uint64_t h = hash_path(req->path, req->path_length);
+    uint64_t h = fnv1a(req->path, req->path_length);
     cache_entry *old = table_find(req->path, req->path_length, h);
     if (old && old->mtime == f->mtime && old->ino == f->ino && old->length == f->length) {
         /* Another flow inserted this version first: serve that one. */
@@ -529,37 +426,37 @@ int WriteResponse(WriteResponse_in *in, WriteResponse_out *out) {
     out->req = req;
     static const char status[] = "HTTP/1.1 200 OK\r\nServer: flux\r\n";
     static const char hit[] = "X-Cache: hit\r\n", miss[] = "X-Cache: miss\r\n";
-    const char *tail = req->keep_alive ? (req->http11 ? "\r\n" : "Connection: keep-alive\r\n\r\n")
-                                       : "Connection: close\r\n\r\n";
+    const char *connection_line = http_connection_line(&req->head, req->keep_alive);
     size_t dlen;
-    const char *date = date_line(&dlen);
-    struct iovec iov[6] = {
+    const char *date = http_date_line(&dlen);
+    struct iovec iov[7] = {
         {(void *)status, sizeof status - 1},
         {(void *)date, dlen},
         {e->header, e->header_length},
         {(void *)(req->cache_hit ? hit : miss), req->cache_hit ? sizeof hit - 1 : sizeof miss - 1},
-        {(void *)tail, strlen(tail)},
+        {(void *)connection_line, strlen(connection_line)},
+        {(void *)"\r\n", 2},
         {e->body, e->length},
     };
-    bool body = !req->head_only && e->length > 0;
+    bool body = !req->head.head_only && e->length > 0;
     int failed;
     if (!body || e->body) {  /* a small file: header and body in one writev */
-        failed = np_writev(&conn->base, iov, body ? 6 : 5, WRITE_TIMEOUT_MS);
+        failed = np_writev(&conn->base, iov, body ? 7 : 6, NP_WRITE_TIMEOUT_MS);
     } else {                 /* a large one: the header (MSG_MORE), then sendfile, no copy */
-        failed = np_sendv(&conn->base, iov, 5, MSG_MORE, WRITE_TIMEOUT_MS) ||
-                 np_sendfile(&conn->base, e->fd, 0, e->length, WRITE_TIMEOUT_MS);
+        failed = np_sendv(&conn->base, iov, 6, MSG_MORE, NP_WRITE_TIMEOUT_MS) ||
+                 np_sendfile(&conn->base, e->fd, 0, e->length, NP_WRITE_TIMEOUT_MS);
     }
     entry_release(e);
     return failed ? WS_EOF : 0;
 }
 
 int Recycle(Recycle_in *in) {
-    finish(in->conn, true);
+    http_finish(&in->conn->base, &in->req->head, true);
     return 0;
 }
 
 int Close(Close_in *in) {
-    finish(in->conn, false);
+    http_finish(&in->conn->base, &in->req->head, false);
     return 0;
 }
 
@@ -578,25 +475,30 @@ bool IsKeepAlive(http_request *req) { return req->keep_alive; }
 /* ------------------------------------------------------------------ error handlers */
 
 void ReadFailed(ReadRequest_in *in, int err) {
-    if (err == WS_AGAIN) np_rearm(&in->conn->base);  /* the rest of the head is to come */
-    else if (err == WS_EOF) np_close(&in->conn->base);
-    else answer_error(in->conn, err, false);        /* 414, 431 */
+    connection *conn = in->conn;
+    if (err == WS_AGAIN) np_rearm(&conn->base);  /* the rest of the head is to come */
+    else if (err == WS_EOF) np_close(&conn->base);
+    else http_answer_error(&conn->base, &conn->req.head, err, false);  /* 414, 431 */
 }
 
-void BadRequest(ParseRequest_in *in, int err) { answer_error(in->conn, err, false); }
+void BadRequest(ParseRequest_in *in, int err) {
+    http_answer_error(&in->conn->base, &in->req->head, err, false);
+}
 
-void UriTooLong(CheckUriLength_in *in, int err) { answer_error(in->conn, err, false); }
+void UriTooLong(CheckUriLength_in *in, int err) {
+    http_answer_error(&in->conn->base, &in->req->head, err, false);
+}
 
 void MethodNotAllowed(RejectMethod_in *in, int err) {
-    answer_error(in->conn, err, in->req->keep_alive);
+    http_answer_error(&in->conn->base, &in->req->head, err, in->req->keep_alive);
 }
 
 void Forbidden(ResolvePath_in *in, int err) {
-    answer_error(in->conn, err, err == 403 && in->req->keep_alive);
+    http_answer_error(&in->conn->base, &in->req->head, err, err == 403 && in->req->keep_alive);
 }
 
 void NotFound(ReadFile_in *in, int err) {
-    answer_error(in->conn, err, err != 500 && in->req->keep_alive);
+    http_answer_error(&in->conn->base, &in->req->head, err, err != 500 && in->req->keep_alive);
 }
 
 void CloseConnection(Request_in *in, int err) {
@@ -605,15 +507,6 @@ void CloseConnection(Request_in *in, int err) {
 }
 
 /* ------------------------------------------------------------------ start and stop */
-
-static bool option(int argc, char **argv, int *i, const char *name, const char **value) {
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0) return false;
-    if (argv[*i][n] == '=') { *value = argv[*i] + n + 1; return true; }
-    if (argv[*i][n] != '\0' || *i + 1 >= argc) return false;
-    *value = argv[++*i];
-    return true;
-}
 
 int flux_init(int argc, char **argv) {
     const char *host = "127.0.0.1", *root = ".", *v;
@@ -641,19 +534,19 @@ int flux_init(int argc, char **argv) {
     cache.nbuckets = 4096;
     cache.buckets = calloc(cache.nbuckets, sizeof *cache.buckets);
     if (!cache.buckets ||
-        np_open(&server, host, port, sizeof(connection), WS_HEAD_MAX, head_complete,
+        np_open(&http_server, host, port, sizeof(connection), HTTP_HEAD_MAX, http_head_length,
                 flux_stopping) < 0) {
         fprintf(stderr, "webserver: cannot listen on %s:%d: %s\n", host, port, strerror(errno));
         return 1;
     }
-    server.idle_ms = (int)(idle * 1000);
-    printf("listening on http://%s:%d\n", host, server.port);
+    http_server.idle_ms = (int)(idle * 1000);
+    printf("listening on http://%s:%d\n", host, http_server.port);
     fflush(stdout);
     return 0;
 }
 
 void flux_shutdown(void) {
-    np_free(&server);
+    np_free(&http_server);
     while (cache.oldest) table_remove(cache.oldest);
     free(cache.buckets);
     cache.buckets = NULL;

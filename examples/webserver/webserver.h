@@ -10,9 +10,8 @@
 #include <sys/types.h>
 #include <time.h>
 
-#include "netpoll.h"
+#include "http.h"
 
-#define WS_HEAD_MAX 8192  /* a request head must fit in this (else 431, or 414 for the line) */
 #define WS_URI_MAX 2048   /* longest request-target served (else 414) */
 
 /* A cached file (or, for a file too large to cache, an open descriptor sent with sendfile).
@@ -45,13 +44,12 @@ typedef struct file_data {
 
 /* The request being served on a connection (lives in the connection). */
 typedef struct http_request {
-    size_t head_length;       /* bytes of the head in the connection's buffer */
+    http_head head;           /* its length in the connection's buffer, version, HEAD, body */
     const char *method;       /* points into the connection's buffer */
     size_t method_length;
     const char *target;
     size_t target_length;
-    bool http11, head_only, get_or_head, keep_alive, cache_hit;
-    bool body;                /* the request announced a body (which is never read) */
+    bool get_or_head, keep_alive, cache_hit;
     size_t path_length;
     char path[PATH_MAX];      /* decoded, normalised, relative to the document root */
 } http_request;

@@ -6,6 +6,9 @@ program) and built there with ``-o``. Every executable holds the three runtimes;
 picks one with ``--flux-runtime``. A server prints ``listening on SCHEME://HOST:PORT`` when it
 is ready (it is started with port 0, so the kernel picks a free port) and must exit 0 on
 SIGTERM, with no sanitizer report on its stderr: an orderly shutdown is part of every test.
+
+Also the helpers several test modules use: ``concurrently`` (client threads whose failures fail
+the test), the key-value store's ``Client`` and the game server's ``Player``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import queue
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -26,9 +30,10 @@ from typing import IO
 
 import pytest
 
+from flux_ls.build.manifest import RUNTIMES
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-RUNTIMES = ("thread", "pool", "event")
 READY_TIMEOUT = 20.0   # seconds for a server to print where it listens
 STOP_TIMEOUT = 20.0    # seconds for an orderly shutdown after SIGTERM
 
@@ -169,3 +174,95 @@ class Server:
 @pytest.fixture(params=RUNTIMES)
 def runtime(request: pytest.FixtureRequest) -> Iterator[str]:
     yield str(request.param)
+
+
+def concurrently(count: int, work: Callable[[int], None], timeout: float | None = None) -> None:
+    """Runs ``work(0)`` … ``work(count - 1)`` in as many threads at once and fails with the
+    errors they raised; with a timeout (seconds for them all), also when one still runs then
+    (a hang)."""
+    errors: list[BaseException] = []
+
+    def run(n: int) -> None:
+        try:
+            work(n)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(n,), daemon=True) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    deadline = None if timeout is None else time.monotonic() + timeout
+    for thread in threads:
+        thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+    hung = sum(thread.is_alive() for thread in threads)
+    assert not hung, f"{hung} of {count} threads still running after {timeout} s: a hang"
+    assert not errors, errors[:3]
+
+
+class Client:
+    """A client of examples/kvstore: ``client(command)`` sends one line and reads the reply."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        self.reader = self.sock.makefile("rb")
+
+    def line(self) -> bytes:
+        answer = self.reader.readline()
+        if answer.startswith(b"VALUE "):
+            answer += self.reader.read(int(answer.split()[1]) + 2)
+        return answer
+
+    def __call__(self, command: bytes) -> bytes:
+        self.sock.sendall(command + b"\r\n")
+        return self.line()
+
+    def close(self) -> None:
+        self.reader.close()
+        self.sock.close()
+
+
+GAME_SIZE = 64     # the game server's world (its default --size)
+WINDOW = 50        # moves a player sends before waiting for them to be applied (no UDP overrun)
+
+
+class Player:
+    """A player of examples/gameserver, joined on creation (UDP, one command per datagram)."""
+
+    def __init__(self, port: int, name: str) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.settimeout(10)
+        self.sock.connect(("127.0.0.1", port))
+        self.name = name
+        self.send(f"JOIN {name}")
+        words = self.expect("WELCOME").split()
+        self.id, self.x, self.y = int(words[1]), int(words[2]), int(words[3])
+        assert int(words[4]) == GAME_SIZE
+
+    def send(self, text: str) -> None:
+        self.sock.send(text.encode())
+
+    def expect(self, prefix: str) -> str:
+        """The next datagram starting with prefix (tick snapshots and chat are skipped)."""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            line = self.sock.recv(65536).decode()
+            if line.startswith(prefix):
+                return line.strip()
+        raise AssertionError(f"no {prefix} for {self.name}")
+
+    def who(self) -> dict[str, int]:
+        self.send("WHO")
+        words = self.expect("YOU").split()
+        assert words[2] == self.name
+        keys = ("id", "_", "x", "y", "moves", "tagged", "it", "violations", "players")
+        return {k: int(v) for k, v in zip(keys, words[1:], strict=True) if k != "_"}
+
+    def wait_moves(self, count: int) -> dict[str, int]:
+        """WHO until at least `count` moves are applied (a WHO may overtake moves still in
+        flight); fails when they are not within 20 s."""
+        deadline = time.monotonic() + 20
+        while (state := self.who())["moves"] < count:
+            assert time.monotonic() < deadline, (
+                f"{self.name}: {state['moves']} of {count} moves applied")
+            time.sleep(0.01)
+        return state

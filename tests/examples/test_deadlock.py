@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 
-from example_support import Builder, Server
+from example_support import Builder, Server, concurrently
 
 WATCHDOG = 120.0  # seconds for the whole load: longer is a hang
 
@@ -26,24 +25,12 @@ def ask(port: int, path: bytes) -> str:
 
 def test_both_paths_under_load_always_finish(build_example: Builder, runtime: str) -> None:
     clients, each = 12, 40
-    with Server(build_example("deadlock"), runtime, ["--port", "0"]) as server:
-        errors: list[BaseException] = []
-
+    with Server(build_example("deadlock"), runtime, ["--port=0"]) as server:  # either form
         def client(n: int) -> None:
-            try:
-                for i in range(each):
-                    assert ask(server.port, b"A" if (i + n) % 2 else b"C").startswith("DONE")
-            except BaseException as error:  # noqa: BLE001 - reported below
-                errors.append(error)
+            for i in range(each):
+                assert ask(server.port, b"A" if (i + n) % 2 else b"C").startswith("DONE")
 
-        threads = [threading.Thread(target=client, args=(n,), daemon=True)
-                   for n in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=WATCHDOG)
-        assert not any(t.is_alive() for t in threads), "requests hang: deadlock"
-        assert not errors, errors[:3]
+        concurrently(clients, client, timeout=WATCHDOG)  # a hang is a deadlock
         report = ask(server.port, b"R")
         found = dict(re.findall(r"(\w+)=(\d+)", report))
         assert found == {"a": str(clients * each // 2), "c": str(clients * each // 2),

@@ -11,61 +11,17 @@ malformed commands (the program's error handlers), and leaving.
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-from example_support import Builder, Server
-
-SIZE = 64
-WINDOW = 50       # moves sent before waiting for them to be applied (no UDP overrun)
-
-
-class Player:
-    def __init__(self, port: int, name: str) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.settimeout(10)
-        self.sock.connect(("127.0.0.1", port))
-        self.name = name
-        self.send(f"JOIN {name}")
-        words = self.expect("WELCOME").split()
-        self.id, self.x, self.y = int(words[1]), int(words[2]), int(words[3])
-        assert int(words[4]) == SIZE
-
-    def send(self, text: str) -> None:
-        self.sock.send(text.encode())
-
-    def expect(self, prefix: str) -> str:
-        """The next datagram starting with prefix (tick snapshots and chat are skipped)."""
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            line = self.sock.recv(65536).decode()
-            if line.startswith(prefix):
-                return line.strip()
-        raise AssertionError(f"no {prefix} for {self.name}")
-
-    def who(self) -> dict[str, int]:
-        self.send("WHO")
-        words = self.expect("YOU").split()
-        assert words[2] == self.name
-        keys = ("id", "_", "x", "y", "moves", "tagged", "it", "violations", "players")
-        return {k: int(v) for k, v in zip(keys, words[1:], strict=True) if k != "_"}
-
-    def wait_moves(self, count: int) -> dict[str, int]:
-        """WHO until `count` moves are applied (a WHO may overtake moves still in flight)."""
-        deadline = time.monotonic() + 20
-        while True:
-            state = self.who()
-            if state["moves"] >= count or time.monotonic() > deadline:
-                return state
-            time.sleep(0.01)
+from example_support import GAME_SIZE, WINDOW, Builder, Player, Server, concurrently
 
 
 @pytest.fixture
 def server(build_example: Builder, runtime: str) -> Iterator[Server]:
     binary = build_example("gameserver")
-    with Server(binary, runtime, ["--port", "0", "--tick-ms", "20", "--size", str(SIZE)]) as s:
+    args = ["--port", "0", "--tick-ms", "20", "--size", str(GAME_SIZE)]
+    with Server(binary, runtime, args) as s:
         yield s
 
 
@@ -73,32 +29,24 @@ def test_moves_of_concurrent_players_are_applied_exactly_once_each(server: Serve
     players = [Player(server.port, f"p{i}") for i in range(4)]
     steps = {p.id: ((i % 3) - 1, 1 if i % 2 else -1) for i, p in enumerate(players)}
     results: dict[int, dict[str, int]] = {}
-    errors: list[BaseException] = []
 
-    def play(player: Player) -> None:
-        try:
-            dx, dy = steps[player.id]
-            for window in range(8):
-                for _ in range(WINDOW):
-                    player.send(f"MOVE {dx} {dy}")
-                player.wait_moves((window + 1) * WINDOW)
-            results[player.id] = player.wait_moves(8 * WINDOW)
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+    def play(n: int) -> None:
+        player = players[n]
+        dx, dy = steps[player.id]
+        for window in range(8):
+            for _ in range(WINDOW):
+                player.send(f"MOVE {dx} {dy}")
+            player.wait_moves((window + 1) * WINDOW)
+        results[player.id] = player.wait_moves(8 * WINDOW)
 
-    threads = [threading.Thread(target=play, args=(p,)) for p in players]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
+    concurrently(len(players), play)
     total = 8 * WINDOW
     for player in players:
         dx, dy = steps[player.id]
         state = results[player.id]
         assert state["moves"] == total
-        assert (state["x"], state["y"]) == ((player.x + dx * total) % SIZE,
-                                            (player.y + dy * total) % SIZE)
+        assert (state["x"], state["y"]) == ((player.x + dx * total) % GAME_SIZE,
+                                            (player.y + dy * total) % GAME_SIZE)
         assert state["violations"] == 0
     assert sum(p.who()["it"] for p in players) == 1
 

@@ -11,33 +11,12 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from example_support import Builder, Server
-
-
-class Client:
-    def __init__(self, port: int) -> None:
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
-        self.reader = self.sock.makefile("rb")
-
-    def line(self) -> bytes:
-        answer = self.reader.readline()
-        if answer.startswith(b"VALUE "):
-            answer += self.reader.read(int(answer.split()[1]) + 2)
-        return answer
-
-    def __call__(self, command: bytes) -> bytes:
-        self.sock.sendall(command + b"\r\n")
-        return self.line()
-
-    def close(self) -> None:
-        self.reader.close()
-        self.sock.close()
+from example_support import Builder, Client, Server, concurrently
 
 
 def stats(server: Server) -> dict[str, int]:
@@ -48,13 +27,8 @@ def stats(server: Server) -> dict[str, int]:
 
 
 @pytest.fixture
-def kvstore(build_example: Builder) -> Builder:
-    return lambda _: build_example("kvstore")
-
-
-@pytest.fixture
-def server(kvstore: Builder, runtime: str, tmp_path: Path) -> Iterator[Server]:
-    with Server(kvstore("kvstore"), runtime, ["--port", "0"], ready_lines=2) as running:
+def server(build_example: Builder, runtime: str) -> Iterator[Server]:
+    with Server(build_example("kvstore"), runtime, ["--port", "0"], ready_lines=2) as running:
         yield running
 
 
@@ -113,25 +87,16 @@ def test_a_line_too_long_is_refused_and_the_connection_closed(server: Server) ->
 
 def test_concurrent_increments_are_exact(server: Server) -> None:
     clients, rounds = 8, 250
-    errors: list[BaseException] = []
 
-    def increment() -> None:
-        try:
-            kv = Client(server.port)
-            for _ in range(rounds):
-                kv.sock.sendall(b"INCR counter\r\nGET counter\r\n")
-                kv.line()
-                kv.line()
-            kv.close()
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+    def increment(_: int) -> None:
+        kv = Client(server.port)
+        for _ in range(rounds):
+            kv.sock.sendall(b"INCR counter\r\nGET counter\r\n")
+            kv.line()
+            kv.line()
+        kv.close()
 
-    threads = [threading.Thread(target=increment) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
+    concurrently(clients, increment)
     assert Client(server.port)(b"GET counter") == b"VALUE 4\r\n%d\r\n" % (clients * rounds)
     found = stats(server)
     assert found["incrs"] == clients * rounds and found["violations"] == 0
@@ -152,10 +117,11 @@ def test_the_admin_port_counts_and_flushes(server: Server) -> None:
     assert stats(server)["keys"] == 0
 
 
-def test_snapshots_survive_a_restart(kvstore: Builder, runtime: str, tmp_path: Path) -> None:
+def test_snapshots_survive_a_restart(build_example: Builder, runtime: str,
+                                     tmp_path: Path) -> None:
     snapshot = tmp_path / "store.snapshot"
     args = ["--port", "0", "--snapshot", str(snapshot), "--snapshot-ms", "50"]
-    with Server(kvstore("kvstore"), runtime, args, ready_lines=2) as first:
+    with Server(build_example("kvstore"), runtime, args, ready_lines=2) as first:
         kv = Client(first.port)
         assert kv(b"SET colour dark blue") == b"STORED\r\n"
         deadline = time.monotonic() + 10                    # the timer source writes it
@@ -164,7 +130,7 @@ def test_snapshots_survive_a_restart(kvstore: Builder, runtime: str, tmp_path: P
             time.sleep(0.02)
         assert kv(b"SET size 42") == b"STORED\r\n"         # saved at shutdown at the latest
         kv.close()
-    with Server(kvstore("kvstore"), runtime, args, ready_lines=2) as second:
+    with Server(build_example("kvstore"), runtime, args, ready_lines=2) as second:
         kv = Client(second.port)
         assert kv(b"GET colour") == b"VALUE 9\r\ndark blue\r\n"
         assert kv(b"GET size") == b"VALUE 2\r\n42\r\n"

@@ -8,34 +8,14 @@ stderr; the loads below are small because the sanitized servers are slow.
 from __future__ import annotations
 
 import http.client
+import re
 import socket
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from example_support import Builder, Server
-from test_gameserver import WINDOW, Player
-from test_kvstore import Client
+from example_support import WINDOW, Builder, Client, Player, Server, concurrently
 
 SANITIZERS = ("address,undefined", "thread")
-
-
-def concurrently(count: int, work: Callable[[int], None]) -> None:
-    errors: list[BaseException] = []
-
-    def run(n: int) -> None:
-        try:
-            work(n)
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors[:3]
 
 
 def load_webserver(server: Server) -> None:
@@ -60,13 +40,26 @@ def load_imageserver(server: Server) -> None:
 
 
 def load_kvstore(server: Server) -> None:
+    clients, rounds = 4, 40
+
     def client(n: int) -> None:
         kv = Client(server.port)
-        for i in range(40):
-            assert kv(b"INCR shared" if i % 2 else b"SET key%d %d" % (n, i)) != b""
-            kv(b"GET shared")
+        counted = 0                                    # shared as this client's INCR left it
+        for i in range(rounds):
+            if i % 2:
+                reply = kv(b"INCR shared")
+                assert re.fullmatch(rb"\d+\r\n", reply), reply
+                counted = int(reply)
+            else:
+                assert kv(b"SET key%d %d" % (n, i)) == b"STORED\r\n"
+            reply = kv(b"GET shared")                 # never less than counted: it only grows
+            found = re.fullmatch(rb"VALUE \d+\r\n(\d+)\r\n", reply)
+            assert (found and int(found[1]) >= counted) or (
+                counted == 0 and reply == b"NOT_FOUND\r\n"), reply
         kv.close()
-    concurrently(4, client)
+    concurrently(clients, client)
+    total = b"%d" % (clients * rounds // 2)
+    assert Client(server.port)(b"GET shared") == b"VALUE %d\r\n%s\r\n" % (len(total), total)
     admin = Client(server.addresses[1][2])
     assert b"violations=0" in admin(b"STATS")
 
@@ -77,7 +70,8 @@ def load_gameserver(server: Server) -> None:
         for _ in range(WINDOW):
             me.send("MOVE 1 0")
         me.send("CHAT hi")
-        assert me.wait_moves(WINDOW)["violations"] == 0
+        state = me.wait_moves(WINDOW)
+        assert (state["moves"], state["violations"]) == (WINDOW, 0)
         me.send("LEAVE")
         me.expect("BYE")
     concurrently(3, player)

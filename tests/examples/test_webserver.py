@@ -9,15 +9,13 @@ mid-request, and descriptors and memory after 10,000 connections.
 from __future__ import annotations
 
 import http.client
-import os
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from example_support import Builder, Server
+from example_support import Builder, Server, concurrently
 
 ONE_K = bytes((i * 7 + 13) % 251 for i in range(1024))
 MID = bytes((i * 17 + 3) % 241 for i in range(40 * 1024))    # cached, sent with sendfile
@@ -259,59 +257,40 @@ def test_clients_closing_mid_request_do_not_disturb_the_server(server: Server) -
 
 
 def test_concurrent_clients_are_all_served(server: Server) -> None:
-    failures: list[str] = []
+    def client(_: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        for i in range(40):
+            path = ("/1k.html", "/mid.bin", "/big.bin")[i % 3]
+            conn.request("GET", path)
+            body = conn.getresponse().read()
+            assert body == {"/1k.html": ONE_K, "/mid.bin": MID, "/big.bin": BIG}[path], (
+                f"wrong body of {len(body)} bytes for {path}")
 
-    def client() -> None:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
-            for i in range(40):
-                conn.request("GET", ("/1k.html", "/mid.bin", "/big.bin")[i % 3])
-                body = conn.getresponse().read()
-                if body not in (ONE_K, MID, BIG):
-                    failures.append(f"wrong body of {len(body)} bytes")
-        except OSError as error:
-            failures.append(repr(error))
-
-    threads = [threading.Thread(target=client) for _ in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    concurrently(16, client)
 
 
 def test_descriptors_and_memory_return_after_10000_connections(server: Server) -> None:
     def connections(count: int, workers: int = 8) -> None:
-        errors: list[BaseException] = []
+        request = b"GET /1k.html HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
 
-        def worker(n: int) -> None:
-            request = b"GET /1k.html HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
-            try:
-                for i in range(n):
-                    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
-                        if i % 10 == 9:            # now and then a keep-alive client that
-                            s.sendall(request[:-21] + b"\r\n")  # just hangs up
-                            s.recv(2048)
-                            continue
-                        s.sendall(request)
-                        data = b""
-                        while chunk := s.recv(65536):
-                            data += chunk
-                        assert data.endswith(ONE_K)
-            except BaseException as error:  # noqa: BLE001 - reported below
-                errors.append(error)
+        def worker(_: int) -> None:
+            for i in range(count // workers):
+                with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+                    if i % 10 == 9:            # now and then a keep-alive client that
+                        s.sendall(request[:-21] + b"\r\n")  # just hangs up
+                        s.recv(2048)
+                        continue
+                    s.sendall(request)
+                    data = b""
+                    while chunk := s.recv(65536):
+                        data += chunk
+                    assert data.endswith(ONE_K)
 
-        threads = [threading.Thread(target=worker, args=(count // workers,))
-                   for _ in range(workers)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert not errors, errors[:3]
+        concurrently(workers, worker)
 
     connections(800)                                   # warm up: caches, pools, arenas
     fds, rss = server.settle(0, timeout=0.5), server.rss_kib()
     connections(10_000)
     assert server.settle(fds) <= fds
     assert server.rss_kib() <= rss + 8 * 1024, (rss, server.rss_kib())
-    assert os.path.exists(f"/proc/{server.pid}")
+    assert server.proc.poll() is None, "the server exited"
