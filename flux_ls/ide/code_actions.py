@@ -1,13 +1,12 @@
-"""Code actions: quick fixes for diagnostics, and "format" as a source action.
+"""Code actions: quick fixes for diagnostics.
 
-``code_actions(analysis, start, end, diagnostics=None, only=None)`` returns the actions for
-the diagnostics of ``analysis`` that the client sent (matched by code and byte span; None:
-every diagnostic touching ``[start, end]``), then the ``source.format`` action — only when
-``only`` asks for source actions: clients ask for actions on every cursor move, and
-formatting a large file is not free. Each action
-is a title, an LSP code-action kind, byte edits of ``analysis.data`` and the diagnostic it
-fixes. Applying a quick fix gives a program whose analysis no longer reports that
-diagnostic (the tests check this on every fix).
+``code_actions(analysis, start, end, diagnostics=None)`` returns the quick fixes for the
+diagnostics of ``analysis`` that the client sent (matched by code and byte span; None: every
+diagnostic touching ``[start, end]``). Each action is a title, an LSP code-action kind
+(``quickfix``), byte edits of ``analysis.data`` and the diagnostic it fixes. Applying a quick
+fix gives a program whose analysis no longer reports that diagnostic (the tests check this
+on every fix). (The language server's "Format document" source action is its own:
+``lsp/actions.py``.)
 
 =======  =====================================================================================
 code     fixes
@@ -40,12 +39,13 @@ from ..analysis import Analysis
 from ..diagnostics import Diagnostic
 from ..model import Atomic, Declaration, FlowDef, Handler, Param, Signature, Span
 from ..semantics import NodeInfo, Types
+from ..syntax.lower import doc_comment
+from ..text import line_start
+from .hover import typed_name
 
-__all__ = ["CodeAction", "TextEdit", "apply_edits", "code_actions", "format_action",
-           "quick_fixes"]
+__all__ = ["CodeAction", "TextEdit", "apply_edits", "code_actions", "quick_fixes"]
 
 QUICKFIX = "quickfix"
-SOURCE_FORMAT = "source.format"
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ class TextEdit:
 @dataclass(frozen=True)
 class CodeAction:
     title: str
-    kind: str                                   # "quickfix" or "source.format"
+    kind: str                                   # "quickfix"
     edits: tuple[TextEdit, ...]
-    diagnostic: Diagnostic | None = None
+    diagnostic: Diagnostic
     is_preferred: bool = False
 
 
@@ -84,10 +84,6 @@ def _line_end(data: bytes, offset: int) -> int:
     return min(ends) if ends else len(data)
 
 
-def _line_start(data: bytes, offset: int) -> int:
-    return max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
-
-
 def _insert_line_after(data: bytes, offset: int, text: str) -> TextEdit:
     """A new line holding ``text`` after the line of ``offset``."""
     end = _line_end(data, offset)
@@ -99,14 +95,12 @@ def _declaration_lines(analysis: Analysis, span: Span) -> TextEdit:
     nothing else is on them, its whole lines."""
     data = analysis.data
     start, end = span.start, span.end
-    node = analysis.syntax.root.descendant_for_byte_range(start, end)
-    while node is not None and node.parent is not None and node.parent.parent is not None:
-        node = node.parent
-    prev = node.prev_sibling if node is not None else None
-    if (prev is not None and prev.type == "comment" and data.startswith(b"/**", prev.start_byte)
-            and data.count(b"\n", prev.end_byte, start) <= 1
-            and not data[_line_start(data, prev.start_byte):prev.start_byte].strip()):
-        start = prev.start_byte
+    top = analysis.syntax.top
+    i = top.index_at(start)
+    node = top.nodes[i] if i >= 0 and top.ranges[i][1] > start else None
+    doc = doc_comment(node.prev_named_sibling, node, data) if node is not None else None
+    if doc is not None and not data[line_start(data, doc.start_byte):doc.start_byte].strip():
+        start = doc.start_byte
     line_end = _line_end(data, end)
     rest = data[end:line_end].strip()
     if rest and not rest.startswith(b"//"):      # more code after it on its line
@@ -114,19 +108,19 @@ def _declaration_lines(analysis: Analysis, span: Span) -> TextEdit:
             end += 1
         return TextEdit(start, end, "")
     end = line_end                               # (and its trailing comment)
-    line_start = _line_start(data, start)
-    if data[line_start:start].strip():           # code before it on its line
-        while start > line_start and data[start - 1] in b" \t":
+    begins = line_start(data, start)
+    if data[begins:start].strip():               # code before it on its line
+        while start > begins and data[start - 1] in b" \t":
             start -= 1
         return TextEdit(start, end, "")
     end += 2 if data.startswith(b"\r\n", end) else 1 if end < len(data) else 0
-    return TextEdit(line_start, end, "")         # alone: whole lines
+    return TextEdit(begins, end, "")             # alone: whole lines
 
 
 # --- signatures for FLX101 --------------------------------------------------------------------
 
 def _param_text(params: Sequence[tuple[str, str]]) -> str:
-    return "(" + ", ".join(f"{t}{'' if t.endswith('*') else ' '}{n}" for t, n in params) + ")"
+    return "(" + ", ".join(typed_name(t, n) for t, n in params) + ")"
 
 
 def _from_params(params: tuple[Param, ...]) -> list[tuple[str, str]]:
@@ -245,7 +239,7 @@ def _fix_undefined(analysis: Analysis, diag: Diagnostic) -> list[CodeAction]:
         edit = _insert_line_after(data, signatures[-1].span.end, text)
     else:
         decl = _declaration_at(analysis, diag.span.start)
-        at = _line_start(data, decl.span.start) if decl is not None else 0
+        at = line_start(data, decl.span.start) if decl is not None else 0
         edit = TextEdit(at, at, text + _newline(data))
     actions.append(CodeAction(f"Declare node `{text}`", QUICKFIX, (edit,), diag))
     return actions
@@ -373,35 +367,13 @@ def quick_fixes(analysis: Analysis, diagnostic: Diagnostic) -> list[CodeAction]:
             for f in diagnostic.fixes]
 
 
-def format_action(analysis: Analysis) -> CodeAction | None:
-    """Format the whole document as ``flux fmt`` does (None: nothing to change, or the text
-    has a syntax error)."""
-    from ..fmt import FormatError, FormatterBug, format_text
-
-    text = analysis.data.decode("utf-8", "replace")
-    try:
-        formatted = format_text(text)
-    except (FormatError, FormatterBug):
-        return None
-    if formatted == text:
-        return None
-    return CodeAction("Format document", SOURCE_FORMAT,
-                      (TextEdit(0, len(analysis.data), formatted),))
-
-
 #: A diagnostic as the client sends it back: (code, start byte, end byte).
 DiagnosticRef = tuple[str, int, int]
 
 
-def _wanted(kind: str, only: Sequence[str] | None) -> bool:
-    return only is None or any(kind == k or kind.startswith(k + ".") for k in only)
-
-
 def code_actions(analysis: Analysis, start: int, end: int,
-                 diagnostics: Iterable[DiagnosticRef] | None = None,
-                 only: Sequence[str] | None = None) -> list[CodeAction]:
-    """Quick fixes for the given diagnostics (or those touching ``[start, end]``), then
-    ``source.format``; ``only`` filters by kind as LSP's ``CodeActionContext.only`` does."""
+                 diagnostics: Iterable[DiagnosticRef] | None = None) -> list[CodeAction]:
+    """Quick fixes for the given diagnostics (or those touching ``[start, end]``)."""
     if diagnostics is None:
         chosen = [d for d in analysis.diagnostics if d.span.start <= end and start <= d.span.end]
     else:
@@ -409,11 +381,6 @@ def code_actions(analysis: Analysis, start: int, end: int,
         chosen = [d for d in analysis.diagnostics
                   if (d.code, d.span.start, d.span.end) in refs]
     actions: list[CodeAction] = []
-    if _wanted(QUICKFIX, only):
-        for diag in chosen:
-            actions += quick_fixes(analysis, diag)
-    if only is not None and _wanted(SOURCE_FORMAT, only):
-        action = format_action(analysis)
-        if action is not None:
-            actions.append(action)
+    for diag in chosen:
+        actions += quick_fixes(analysis, diag)
     return actions

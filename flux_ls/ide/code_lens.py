@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..analysis import Analysis
-from ..model import Name
+from .index import Symbol, index
 
-__all__ = ["FLOW_GRAPH_COMMAND", "REFERENCES_COMMAND", "CodeLens", "code_lenses", "node_uses"]
+__all__ = ["FLOW_GRAPH_COMMAND", "REFERENCES_COMMAND", "CodeLens", "code_lenses"]
 
 FLOW_GRAPH_COMMAND = "flux.flowGraph"
 REFERENCES_COMMAND = "flux.showReferences"
@@ -35,43 +35,22 @@ class CodeLens(NamedTuple):
     arguments: tuple[object, ...]
 
 
-def node_uses(analysis: Analysis) -> dict[str, list[Name]]:
-    """Every use of every node name (flow steps, sources, handlers, atomics), in order."""
-    uses: dict[str, list[Name]] = {}
-    program = analysis.program
-    names: list[Name] = [s for f in program.flows for s in f.steps]
-    names += [n for s in program.sources for n in (s.node, s.target)]
-    names += [h.node for h in program.handlers]
-    names += [a.node for a in program.atomics]
-    for name in names:
-        found = uses.get(name.text)
-        if found is None:
-            uses[name.text] = [name]
-        else:
-            found.append(name)
-    for found in uses.values():
-        if len(found) > 1:
-            found.sort(key=lambda n: n.span.start)
-    return uses
-
-
-def code_lenses(analysis: Analysis, references: bool = True) -> list[CodeLens]:
-    """The lenses of one file (``references=False``: only the flow-graph lenses)."""
+def code_lenses(analysis: Analysis) -> list[CodeLens]:
+    """The lenses of one file."""
     path = analysis.path
     lenses: list[CodeLens] = []
     for source in analysis.program.sources:
         lenses.append(CodeLens(source.span.start, source.node.span.end, "Show flow graph",
                                FLOW_GRAPH_COMMAND, (path, source.target.text)))
-    uses = node_uses(analysis) if references else {}
+    symbols = index(analysis)
     for name, info in analysis.semantics.nodes.items():
         span = info.name_span
         if info.kind == "abstract":
             lenses.append(CodeLens(span.start, span.end, "Show flow graph", FLOW_GRAPH_COMMAND,
                                    (path, name)))
-        if references:
-            found = uses.get(name, [])
-            title = f"{len(found)} reference" + ("" if len(found) == 1 else "s")
-            lenses.append(CodeLens(span.start, span.end, title, REFERENCES_COMMAND,
-                                   (path, name, [[n.span.start, n.span.end] for n in found])))
+        found = symbols.uses(Symbol("node", name))
+        title = f"{len(found)} reference" + ("" if len(found) == 1 else "s")
+        lenses.append(CodeLens(span.start, span.end, title, REFERENCES_COMMAND,
+                               (path, name, [[use.start, use.end] for use in found])))
     lenses.sort(key=lambda lens: (lens.start, lens.command))
     return lenses

@@ -38,11 +38,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-import tree_sitter
-
 from .. import ctypes
 from ..analysis import Analysis
 from ..semantics import NodeInfo, Types, show_types, types_match
+from ..syntax.parse import COMMENT_PATTERN, TopLevel
+from .index import cached
 
 __all__ = ["CompletionItem", "CompletionKind", "CompletionList", "complete",
            "node_signature", "PRIMITIVE_TYPES"]
@@ -117,7 +117,7 @@ def node_signature(info: NodeInfo) -> str:
 
 # --- tokens of the declaration before the cursor -------------------------------------------
 
-_TOKEN = re.compile(rb"//[^\r\n]*|/\*.*?(?:\*/|\Z)|[A-Za-z_][A-Za-z0-9_]*|=>|->|\S", re.DOTALL)
+_TOKEN = re.compile(COMMENT_PATTERN + rb"|[A-Za-z_][A-Za-z0-9_]*|=>|->|\S", re.DOTALL)
 _WORD = re.compile(rb"[A-Za-z0-9_]*")
 
 
@@ -147,27 +147,20 @@ def _lex(data: bytes, start: int, end: int) -> _Tokens:
     return out
 
 
-def top_level_node(root: tree_sitter.Node, data: bytes, offset: int) -> tree_sitter.Node | None:
-    """The top-level node (declaration, ERROR or comment) holding the last non-blank byte
-    before ``offset``, or None at the start of the file. (``Node.first_child_for_byte``
-    crashes past the end of the tree in py-tree-sitter 0.26, so it is not used.)"""
+def _declaration_start(top: TopLevel, data: bytes, offset: int) -> int:
+    """Start of the top-level declaration (maybe broken) the cursor is in or right after:
+    of the top-level node (declaration, ERROR or comment) holding the last non-blank byte
+    before ``offset``, or of the node before the comments that end before ``offset``; 0 at
+    the start of the file."""
     i = max(0, min(offset, len(data)))
     while i > 0 and data[i - 1] in b" \t\r\n\f\v":
         i -= 1
-    if i == 0 or i > root.end_byte:
-        return None
-    node: tree_sitter.Node | None = root.descendant_for_byte_range(i - 1, i)
-    while node is not None and node.parent is not None and node.parent.parent is not None:
-        node = node.parent
-    return None if node is None or node.parent is None else node
-
-
-def _declaration_start(root: tree_sitter.Node, data: bytes, offset: int) -> int:
-    """Start of the top-level declaration (maybe broken) the cursor is in or right after."""
-    child = top_level_node(root, data, offset)
-    while child is not None and child.type == "comment" and child.end_byte < offset:
-        child = child.prev_sibling
-    return child.start_byte if child is not None else 0
+    index = top.index_at(i - 1) if i > 0 else -1
+    if index < 0 or top.ranges[index][1] < i:
+        return 0
+    while index >= 0 and top.nodes[index].type == "comment" and top.ranges[index][1] < offset:
+        index -= 1
+    return top.ranges[index][0] if index >= 0 else 0
 
 
 def _next_words(data: bytes, start: int, count: int) -> list[str]:
@@ -222,7 +215,7 @@ class _Completer:
 
     def run(self) -> None:
         data = self.a.data
-        toks = _lex(data, _declaration_start(self.a.syntax.root, data, self.start), self.start)
+        toks = _lex(data, _declaration_start(self.a.syntax.top, data, self.start), self.start)
         if toks.in_comment:
             return
         words = toks.words
@@ -293,11 +286,12 @@ class _Completer:
         """Node names matching the prefix; only the best ``limit`` become items (a large
         program has thousands of nodes, and building an item costs more than ranking)."""
         matches = _matcher(self.prefix)
-        ranked = sorted((rank(info), name.lower(), info) for name, info in self.sem.nodes.items()
-                        if name != exclude and matches(name))
+        ranked = sorted(((rank(info), name.lower(), name, info)
+                         for name, info in self.sem.nodes.items()
+                         if name != exclude and matches(name)), key=lambda r: r[:3])
         if len(ranked) > self.limit:
             self.truncated = True
-        for score, _, info in ranked[:self.limit]:
+        for score, _, _, info in ranked[:self.limit]:
             kind = CompletionKind.ABSTRACT_NODE if info.kind == "abstract" else CompletionKind.NODE
             doc = f"{info.kind} node" + (f"\n\n{info.doc}" if info.doc else "")
             self.item(info.name, kind, score, detail=node_signature(info), doc=doc)
@@ -458,9 +452,10 @@ class _FileTypes:
 def _file_types(analysis: Analysis) -> _FileTypes:
     """The C types of the file's signatures (``image_tag``, ``struct stat``) and the
     parameter names used with each, computed once per analysis."""
-    cached = analysis._cache.get("ide.completion.types")
-    if isinstance(cached, _FileTypes):
-        return cached
+    return cached(analysis, "ide.completion.types", _FileTypes, lambda: _read_types(analysis))
+
+
+def _read_types(analysis: Analysis) -> _FileTypes:
     known = {*PRIMITIVE_TYPES, *_QUALIFIERS}
     params = [p for sig in analysis.program.signatures for p in (*sig.inputs, *sig.outputs)]
     out = _FileTypes(Counter(), {})
@@ -476,7 +471,6 @@ def _file_types(analysis: Analysis) -> _FileTypes:
             elif word not in known and word not in _TAGS and (
                     i == 0 or words[i - 1] not in _TAGS):
                 out.words[word] += count
-    analysis._cache["ide.completion.types"] = out
     return out
 
 

@@ -23,6 +23,7 @@ from typing import Literal
 import tree_sitter
 
 from ..analysis import Analysis
+from ..syntax.lower import doc_comment
 
 __all__ = ["DECLARATION_TYPES", "FoldingRange", "folding_ranges"]
 
@@ -104,11 +105,10 @@ class _Folder:
                                   last.start_point[0], "comment"))
         self.comments = []
 
-    def comment(self, node: tree_sitter.Node, pending_doc: list[tree_sitter.Node]) -> None:
+    def comment(self, node: tree_sitter.Node) -> None:
         if _is_block_comment(node, self.data):
             self.close_comments()
             self.add(_range(node, "comment"))
-            pending_doc.append(node)
             return
         own_line = node.prev_sibling is None or node.prev_sibling.end_point[0] < node.start_point[0]
         if not own_line:
@@ -116,35 +116,29 @@ class _Folder:
         if self.comments and self.comments[-1].start_point[0] + 1 != node.start_point[0]:
             self.close_comments()
         self.comments.append(node)
-        pending_doc.append(node)
 
-    def doc_comment(self, pending: list[tree_sitter.Node],
-                    node: tree_sitter.Node) -> tree_sitter.Node | None:
-        """The doc comment right before a declaration, if any."""
-        if not pending:
-            return None
-        doc = pending[-1]
-        adjacent = self.data.count(b"\n", doc.end_byte, node.start_byte) <= 1
-        return doc if adjacent and self.data.startswith(b"/**", doc.start_byte) else None
+    def child(self, node: tree_sitter.Node, prev: tree_sitter.Node | None) -> None:
+        """A child of the root (``prev``: the named child before it)."""
+        if node.type == "comment":
+            self.comment(node)
+            return
+        self.close_comments()
+        if node.type not in DECLARATION_TYPES:
+            self.close_run()
+            return
+        if self.run and self.run[0].type != node.type:
+            self.close_run()
+        if not self.run:
+            self.run_start = doc_comment(prev, node, self.data)
+        self.run.append(node)
+        self.declaration(node)
 
     def run_all(self, root: tree_sitter.Node) -> list[FoldingRange]:
-        pending: list[tree_sitter.Node] = []   # comments since the last declaration
+        prev: tree_sitter.Node | None = None
         for node in root.children:
-            if node.type == "comment":
-                self.comment(node, pending)
-                continue
-            self.close_comments()
-            if node.type not in DECLARATION_TYPES:
-                self.close_run()
-                pending = []
-                continue
-            if self.run and self.run[0].type != node.type:
-                self.close_run()
-            if not self.run:
-                self.run_start = self.doc_comment(pending, node)
-            self.run.append(node)
-            pending = []
-            self.declaration(node)
+            self.child(node, prev)
+            if node.is_named:
+                prev = node
         self.close_run()
         self.close_comments()
         return self.out

@@ -66,7 +66,8 @@ def markdown_for(analysis: Analysis, occ: Occurrence) -> str:
 
 # -- C interface (LANGUAGE.md §7) ------------------------------------------------------------
 
-def _spell(ctype: str, name: str) -> str:
+def typed_name(ctype: str, name: str) -> str:
+    """``int fd``, ``char *buf``: a C type and a name, a pointer's star against the name."""
     return f"{ctype}{'' if ctype.endswith('*') else ' '}{name}"
 
 
@@ -91,7 +92,7 @@ def c_fields(analysis: Analysis, node: str, side: Side) -> tuple[Field, ...] | N
 
 
 def _struct(name: str, fields: tuple[Field, ...]) -> str:
-    members = [_spell(t, n) + ";" for t, n in fields]
+    members = [typed_name(t, n) + ";" for t, n in fields]
     flat = f"typedef struct {{ {' '.join(members)} }} {name};"
     if len(flat) <= WIDTH:
         return flat
@@ -154,7 +155,7 @@ def flux_signature(analysis: Analysis, info: NodeInfo) -> str:
         if fields[0] is None or fields[1] is None:
             return (f"{info.name} {show_types(info.inputs)} => {show_types(info.outputs)};  "
                     "// types not fully known")
-        ins, outs = [_spell(*f) for f in fields[0]], [_spell(*f) for f in fields[1]]
+        ins, outs = [typed_name(*f) for f in fields[0]], [typed_name(*f) for f in fields[1]]
     flat = f"{info.name} ({', '.join(ins)}) => ({', '.join(outs)});"
     if len(flat) > WIDTH:
         flat = f"{info.name} {_wrap_params(ins)} => {_wrap_params(outs)};"
@@ -346,7 +347,7 @@ def _predicate_prototypes(analysis: Analysis, typedef: Typedef) -> str:
     if not types:
         return ("**predicate**: you write `bool " + function + "(T v);` with T the C type of "
                 "the field it tests (no pattern with known types uses it yet)")
-    prototypes = _c_block([f"bool {function}({_spell(t, 'v')});" for t in types])
+    prototypes = _c_block([f"bool {function}({typed_name(t, 'v')});" for t in types])
     tested = ", ".join(f"`{field}` of `{flow.name}` (input {pos + 1})"
                        for _t, field, flow, pos in uses[:4])
     more = f" and {len(uses) - 4} more" if len(uses) > 4 else ""

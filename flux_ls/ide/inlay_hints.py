@@ -24,6 +24,7 @@ from enum import Enum
 from ..analysis import Analysis
 from ..model import FlowDef, Name, Source
 from ..semantics import EffectiveConstraint, NodeInfo, show_types
+from .index import cached
 from .semantic_tokens import declaration_starts
 
 __all__ = ["InlayHint", "InlayHintKind", "inlay_hints"]
@@ -105,13 +106,9 @@ def _constraint_hint(info: NodeInfo) -> InlayHint | None:
 
 
 def _constraint_hints(analysis: Analysis) -> list[InlayHint]:
-    cached = analysis._cache.get("ide.inlay_hints.constraints")
-    if isinstance(cached, list):
-        return cached
-    hints = [h for info in analysis.semantics.nodes.values() if (h := _constraint_hint(info))]
-    hints.sort(key=lambda h: h.offset)
-    analysis._cache["ide.inlay_hints.constraints"] = hints
-    return hints
+    return cached(analysis, "ide.inlay_hints.constraints", list, lambda: sorted(
+        (h for info in analysis.semantics.nodes.values() if (h := _constraint_hint(info))),
+        key=lambda h: h.offset))
 
 
 def inlay_hints(analysis: Analysis, start: int = 0, end: int | None = None,

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..checks.names import C_KEYWORDS
+from ..syntax.parse import COMMENT_PATTERN
+from .completion import PRIMITIVE_TYPES
 from .index import Symbol, SymbolIndex, cached, index
 
 if TYPE_CHECKING:
@@ -34,12 +36,9 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 FLUX_RESERVED = frozenset("typedef source handle error atomic program session".split())
-#: Standard C type names the grammar knows (tree-sitter-flux's PRIMITIVE_TYPES) that are not
+#: Standard C type names the grammar knows (``size_t``, ``uint8_t``, …) that are not
 #: keywords: a node or function of that name would not compile.
-C_TYPE_NAMES = frozenset("""
-size_t ssize_t ptrdiff_t intptr_t uintptr_t off_t int8_t int16_t int32_t int64_t uint8_t
-uint16_t uint32_t uint64_t
-""".split())
+C_TYPE_NAMES = frozenset(PRIMITIVE_TYPES) - C_KEYWORDS
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 _WHAT = {"node": "node", "predicate_type": "predicate type", "constraint": "constraint",
@@ -208,7 +207,7 @@ def _error_nodes(root: tree_sitter.Node) -> list[tree_sitter.Node]:
     return found
 
 
-_COMMENT = re.compile(rb"/\*.*?(?:\*/|\Z)|//[^\r\n]*", re.DOTALL)
+_COMMENT = re.compile(COMMENT_PATTERN, re.DOTALL)
 
 
 def _without_comments(data: bytes, node: tree_sitter.Node) -> bytes:

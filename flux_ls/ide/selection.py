@@ -18,6 +18,7 @@ import tree_sitter
 
 from ..analysis import Analysis
 from ..model import Span
+from ..syntax.lower import doc_comment
 
 __all__ = ["selection_range", "selection_ranges"]
 
@@ -58,12 +59,9 @@ def _type_span(node: tree_sitter.Node) -> Span | None:
 
 
 def _doc_span(node: tree_sitter.Node, data: bytes) -> Span | None:
-    prev = node.prev_sibling
-    if prev is None or prev.type != "comment" or not data.startswith(b"/**", prev.start_byte):
-        return None
-    if data.count(b"\n", prev.end_byte, node.start_byte) > 1:
-        return None
-    return Span(prev.start_byte, node.end_byte)
+    """A top-level node together with its doc comment (None without one)."""
+    doc = doc_comment(node.prev_named_sibling, node, data)
+    return Span(doc.start_byte, node.end_byte) if doc is not None else None
 
 
 def selection_range(analysis: Analysis, offset: int) -> tuple[Span, ...]:

@@ -41,7 +41,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import tree_sitter
 
@@ -49,7 +48,11 @@ from ..analysis import Analysis
 from ..lru import LRU
 from ..model import Atomic, Declaration, FlowDef, Handler, Name, Param, Signature, Source
 from ..syntax.lower import Lowerer, lower_declaration, lowering
-from ..text import common_ends
+from ..syntax.parse import COMMENT_PATTERN
+from ..text import Encoding, common_ends, newlines, units
+from ..text import line_start as start_of_line
+from .completion import PRIMITIVE_TYPES
+from .index import cached
 from .legend import TOKEN_MODIFIERS, TOKEN_TYPES
 
 __all__ = ["TOKEN_MODIFIERS", "TOKEN_TYPES", "Token", "TokensEdit", "edits", "encode",
@@ -59,10 +62,7 @@ FUNCTION, TYPE, PARAMETER, MACRO, KEYWORD, COMMENT, OPERATOR = range(7)
 DECLARATION, DEFINITION, ABSTRACT, READONLY, MODIFICATION, DEFAULT_LIBRARY, DOCUMENTATION, \
     CALLBACK, SESSION = (1 << i for i in range(9))
 
-_PRIMITIVES = frozenset((
-    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
-    "bool", "_Bool", "size_t", "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t", "off_t",
-    "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t"))
+_PRIMITIVES = frozenset(PRIMITIVE_TYPES)
 _TYPE_KEYWORDS = frozenset(("const", "volatile", "restrict", "struct", "union", "enum"))
 
 
@@ -83,7 +83,7 @@ class TokensEdit:
 
 # --- lexical tokens: comments and arrows ----------------------------------------------------
 
-_LEXICAL = re.compile(rb"//[^\r\n]*|/\*.*?(?:\*/|\Z)|->|=>", re.DOTALL)
+_LEXICAL = re.compile(COMMENT_PATTERN + rb"|->|=>", re.DOTALL)
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _TYPE_PART = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*|\*")
 
@@ -212,11 +212,8 @@ class _Tokenizer:
 
 def declaration_starts(analysis: Analysis) -> list[int]:
     """Where each declaration of the program starts (computed once per analysis)."""
-    cached = analysis._cache.get("ide.declaration_starts")
-    if not isinstance(cached, list):
-        cached = [d.span.start for d in analysis.program.declarations]
-        analysis._cache["ide.declaration_starts"] = cached
-    return cached
+    return cached(analysis, "ide.declaration_starts", list,
+                  lambda: [d.span.start for d in analysis.program.declarations])
 
 
 def _abstract_nodes(analysis: Analysis) -> frozenset[str]:
@@ -225,9 +222,11 @@ def _abstract_nodes(analysis: Analysis) -> frozenset[str]:
     names a block defines are cached by its text): after an edit, reading them from
     ``analysis.semantics`` or ``analysis.program`` would relocate every node or declaration
     behind the edit, which costs more than the rest of the request."""
-    cached = analysis._cache.get("ide.semantic_tokens.abstract")
-    if isinstance(cached, frozenset):
-        return cached
+    return cached(analysis, "ide.semantic_tokens.abstract", frozenset,
+                  lambda: _read_abstract_nodes(analysis))
+
+
+def _read_abstract_nodes(analysis: Analysis) -> frozenset[str]:
     data = analysis.data
     names: set[str] = set()
     children = _root_children(analysis)
@@ -239,9 +238,7 @@ def _abstract_nodes(analysis: Analysis) -> frozenset[str]:
             if clean:
                 _DEFINES.put(key, defined)
         names |= defined
-    cached = frozenset(names)
-    analysis._cache["ide.semantic_tokens.abstract"] = cached
-    return cached
+    return frozenset(names)
 
 
 def _flows_defined(data: bytes, children: Sequence[tree_sitter.Node]) -> frozenset[str]:
@@ -300,14 +297,11 @@ def _children_between(analysis: Analysis, start: int, end: int) -> tuple[int, in
 
 
 def _top_level_start(analysis: Analysis, offset: int) -> int:
-    """Where the top-level node (declaration or comment) holding ``offset`` starts."""
-    root = analysis.syntax.root
-    if offset >= root.end_byte:
-        return offset
-    node = root.descendant_for_byte_range(offset, offset)
-    while node is not None and node.parent is not None and node.parent.parent is not None:
-        node = node.parent
-    return node.start_byte if node is not None and node.parent is not None else offset
+    """Where the top-level node (declaration or comment) holding ``offset`` starts
+    (``offset`` itself where none holds it)."""
+    top = analysis.syntax.top
+    i = top.index_at(offset)
+    return top.ranges[i][0] if i >= 0 and top.ranges[i][1] > offset else offset
 
 
 def _without_overlaps(tokens: list[Token]) -> list[Token]:
@@ -323,18 +317,6 @@ def _without_overlaps(tokens: list[Token]) -> list[Token]:
 
 # --- the LSP encoding ------------------------------------------------------------------------
 
-Encoding = Literal["utf-8", "utf-16", "utf-32"]
-
-
-def _units(text: bytes, encoding: Encoding) -> int:
-    if encoding == "utf-8" or text.isascii():
-        return len(text)
-    decoded = text.decode("utf-8", "replace")
-    if encoding == "utf-32":
-        return len(decoded)
-    return len(decoded.encode("utf-16-le", "surrogatepass")) // 2
-
-
 def encode(tokens: Sequence[Token], data: bytes, encoding: Encoding = "utf-16") -> list[int]:
     """The LSP ``SemanticTokens.data`` of ``tokens`` (sorted and disjoint, as
     ``semantic_tokens`` returns them): five ints per token (line delta, start delta, length,
@@ -342,12 +324,11 @@ def encode(tokens: Sequence[Token], data: bytes, encoding: Encoding = "utf-16") 
     out: list[int] = []
     if not tokens:
         return out
-    cr = b"\r" in data
-    first = _line_start(data, tokens[0][0], cr)       # only the lines the tokens are on
+    first = start_of_line(data, tokens[0][0])  # only the lines the tokens are on
     last = max(t[1] for t in tokens[-8:])
     starts = [first] + [m.end() for m in _LINE_BREAK.finditer(data, first, last)]
     ascii_data = encoding == "utf-8" or data[first:last].isascii()
-    base = _breaks(data, 0, first, cr)
+    base = newlines(data, 0, first)
     line, prev_line, prev_char = 0, -base, 0
     for start, end, kind, mods in tokens:
         while line + 1 < len(starts) and starts[line + 1] <= start:
@@ -356,8 +337,8 @@ def encode(tokens: Sequence[Token], data: bytes, encoding: Encoding = "utf-16") 
         if ascii_data:
             char, length = start - line_start, end - start
         else:
-            char = _units(data[line_start:start], encoding)
-            length = _units(data[start:end], encoding)
+            char = units(data[line_start:start], encoding)
+            length = units(data[start:end], encoding)
         delta_char = char - prev_char if line == prev_line else char
         out += (line - prev_line, delta_char, length, kind, mods)
         prev_line, prev_char = line, char
@@ -419,14 +400,15 @@ def _boundaries(analysis: Analysis) -> list[tuple[int, int, int, int, bool]]:
     declarations behind it are relocated lazily, and reading all their spans would cost
     more than the request.) A block is ``clean`` without a syntax error in it: only clean
     blocks are cached by their text (error recovery depends on more than the text)."""
-    cached = analysis._cache.get("ide.semantic_tokens.boundaries")
-    if isinstance(cached, list):
-        return cached
+    return cached(analysis, "ide.semantic_tokens.boundaries", list,
+                  lambda: _read_boundaries(analysis))
+
+
+def _read_boundaries(analysis: Analysis) -> list[tuple[int, int, int, int, bool]]:
     data = analysis.data
     root = analysis.syntax.root
     children = _root_children(analysis)
-    broken = frozenset(i for i, node in enumerate(children) if node.has_error) \
-        if root.has_error else frozenset[int]()
+    broken = frozenset(analysis.syntax.top.errors)
     out = []
     start = lo = 0
 
@@ -440,7 +422,6 @@ def _boundaries(analysis: Analysis) -> list[tuple[int, int, int, int, bool]]:
             out.append(block(start, end, lo, i + 1))
             start, lo = end, i + 1
     out.append(block(start, len(data), lo, len(children)))
-    analysis._cache["ide.semantic_tokens.boundaries"] = out
     return out
 
 
@@ -500,18 +481,6 @@ def _last_char(ints: list[int]) -> int:
     return char
 
 
-def _breaks(data: bytes, start: int, end: int, cr: bool) -> int:
-    if not cr:
-        return data.count(b"\n", start, end)
-    return (data.count(b"\n", start, end) + data.count(b"\r", start, end)
-            - data.count(b"\r\n", start, end))
-
-
-def _line_start(data: bytes, offset: int, cr: bool) -> int:
-    start = data.rfind(b"\n", 0, offset) + 1
-    return max(start, data.rfind(b"\r", start, offset) + 1) if cr else start
-
-
 def encoded_tokens(analysis: Analysis, encoding: Encoding = "utf-16") -> list[int]:
     """``encode(semantic_tokens(analysis), analysis.data, encoding)``, fast: the file is cut
     into content-defined blocks of ~32 declarations whose encodings are cached (keyed by
@@ -524,13 +493,8 @@ def encoded_tokens_json(analysis: Analysis, encoding: Encoding = "utf-16"
                         ) -> tuple[list[int], str]:
     """``encoded_tokens(analysis, encoding)``, and the same ints as a JSON array (no
     spaces). The caller must not change the list."""
-    key = f"ide.semantic_tokens.encoded.{encoding}"
-    cached = analysis._cache.get(key)
-    if isinstance(cached, tuple):
-        return cached
-    result = _encoded(analysis, encoding)
-    analysis._cache[key] = result
-    return result
+    return cached(analysis, f"ide.semantic_tokens.encoded.{encoding}", tuple,
+                  lambda: _encoded(analysis, encoding))
 
 
 #: Above this many blocks to tokenize, their declarations are taken from the program rather
@@ -551,7 +515,6 @@ def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
                      else None)
     from_program = sum(block is None for block in found) > _LOWER_AT_MOST
     children = _root_children(analysis)
-    cr = b"\r" in data
     out: list[int] = []
     text: list[str] = []
     prev_line = prev_char = 0
@@ -563,12 +526,12 @@ def _encoded(analysis: Analysis, encoding: Encoding) -> tuple[list[int], str]:
             block = _block(analysis, start, end, decls, encoding)
             if clean:
                 _CACHE.put((encoding, data[start:end]), block)
-        line += _breaks(data, pos, start, cr)
+        line += newlines(data, pos, start)
         pos = start
         if not block.ints:
             continue
-        line_start = _line_start(data, start, cr)
-        column = _units(data[line_start:start], encoding)
+        line_start = start_of_line(data, start)
+        column = units(data[line_start:start], encoding)
         i = len(out)
         out += block.ints
         first_line = line + out[i]

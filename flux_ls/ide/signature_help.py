@@ -21,14 +21,14 @@ offsets (``ParameterInfo.start``/``end``) index ``SignatureInfo.label``; labels 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..semantics import Types, show_types
+from ..syntax.parse import COMMENT_PATTERN
 from .callhierarchy import incoming_calls, outgoing_calls
-from .hover import Side, c_fields
+from .hover import Side, c_fields, typed_name
 
 if TYPE_CHECKING:
 
@@ -67,7 +67,7 @@ class _Token:
 
 
 _TOKEN = re.compile(
-    rb"(?P<comment>//[^\r\n]*|/\*.*?(?:\*/|\Z))|(?P<nl>\r\n|\r|\n)|(?P<ws>[ \t\f\v]+)"
+    rb"(?P<comment>" + COMMENT_PATTERN + rb")|(?P<nl>\r\n|\r|\n)|(?P<ws>[ \t\f\v]+)"
     rb"|(?P<tok>[A-Za-z0-9_]+|->|=>|.)", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _DECLARATION_WORDS = frozenset({"source", "typedef", "handle", "atomic"})
@@ -102,20 +102,13 @@ def _tokens(data: bytes, start: int) -> Iterator[_Token]:
 
 
 def _region_start(analysis: Analysis, offset: int) -> int:
-    """Where the top-level syntax node before or around ``offset`` starts (comments skipped)."""
+    """Where the top-level syntax node before or around ``offset`` starts (the last one
+    starting before it; comments skipped)."""
     top = analysis.syntax.top
-    ranges = top.ranges
-    if not ranges:
-        return 0
-    # The first child ending after the offset (the last child if none does), or the one
-    # before it if it starts at or after the offset. (Node.first_child_for_byte is not
-    # used: py-tree-sitter 0.26.1 crashes when tree-sitter finds no child.)
-    index = min(bisect_right(ranges, offset, key=lambda r: r[1]), len(ranges) - 1)
-    if ranges[index][1] > offset and ranges[index][0] >= offset:
-        index -= 1
+    index = top.index_at(offset - 1)
     while index >= 0 and top.nodes[index].type == "comment":
         index -= 1
-    return ranges[index][0] if index >= 0 else 0
+    return top.ranges[index][0] if index >= 0 else 0
 
 
 def _statement(analysis: Analysis, offset: int) -> tuple[list[_Token], list[_Token]]:
@@ -282,7 +275,7 @@ def _param_doc(expectations: list[_Expectation], i: int) -> str | None:
     for who, types, fields in expectations:
         if fields is not None and i < len(fields):
             ctype, field = fields[i]
-            lines.append(f"{who} `{ctype}{'' if ctype.endswith('*') else ' '}{field}`")
+            lines.append(f"{who} `{typed_name(ctype, field)}`")
         elif types is not None and i < len(types):
             lines.append(f"{who} `{types[i] or '?'}`")
     return "\n".join(f"- {line}" for line in lines) or None
@@ -305,7 +298,7 @@ def _node_signature(analysis: Analysis, name: str,
     texts: list[list[str]] = []
     for side_fields, types in zip(fields, (info.inputs, info.outputs), strict=True):
         if side_fields is not None:
-            texts.append([f"{t}{'' if t.endswith('*') else ' '}{n}" for t, n in side_fields])
+            texts.append([typed_name(t, n) for t, n in side_fields])
         elif types is not None:
             texts.append([t or "?" for t in types])
         else:

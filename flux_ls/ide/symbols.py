@@ -25,6 +25,8 @@ from typing import NamedTuple
 from ..analysis import Analysis
 from ..model import Atomic, Declaration, FlowDef, Handler, Signature, Source, Span, Typedef
 from ..semantics import show_types
+from ..syntax.parse import COMMENT_PATTERN
+from .index import cached
 
 __all__ = ["DocumentSymbol", "SymbolKind", "WorkspaceSymbol", "document_symbols",
            "fuzzy_score", "workspace_symbols"]
@@ -88,16 +90,15 @@ def _with_doc(analysis: Analysis, decl: Declaration) -> tuple[int, int]:
     span = decl.span
     if decl.doc is None:
         return span.start, span.end
-    node = analysis.syntax.root.descendant_for_byte_range(span.start, span.start)
-    while node is not None and node.parent is not None and node.parent.parent is not None:
-        node = node.parent
-    prev = node.prev_named_sibling if node is not None else None
+    top = analysis.syntax.top
+    i = top.index_at(span.start)
+    prev = top.nodes[i].prev_named_sibling if i >= 0 and top.ranges[i][1] > span.start else None
     if prev is not None and prev.type == "comment":
         return prev.start_byte, span.end
     return span.start, span.end
 
 
-_COMMENT = re.compile(rb"//[^\r\n]*|/\*.*?(?:\*/|\Z)", re.DOTALL)
+_COMMENT = re.compile(COMMENT_PATTERN, re.DOTALL)
 
 
 def _text(data: bytes, start: int, end: int) -> str:
@@ -204,10 +205,11 @@ def _declaration(analysis: Analysis, decl: Declaration) -> DocumentSymbol:
 # --- workspace symbols ------------------------------------------------------------------
 
 def _file_symbols(path: str, analysis: Analysis) -> list[WorkspaceSymbol]:
-    key = f"ide.symbols.workspace:{path}"
-    cached = analysis._cache.get(key)
-    if isinstance(cached, list):
-        return cached
+    return cached(analysis, f"ide.symbols.workspace:{path}", list,
+                  lambda: _read_file_symbols(path, analysis))
+
+
+def _read_file_symbols(path: str, analysis: Analysis) -> list[WorkspaceSymbol]:
     sem = analysis.semantics
     out: list[WorkspaceSymbol] = []
 
@@ -235,7 +237,6 @@ def _file_symbols(path: str, analysis: Analysis) -> list[WorkspaceSymbol]:
             if c.name.text not in seen:
                 seen.add(c.name.text)
                 add(c.name.text, SymbolKind.CONSTRAINT, c.name.span, f"{c.scope} constraint")
-    analysis._cache[key] = out
     return out
 
 

@@ -33,6 +33,7 @@ from ..model import (
     Span,
     Typedef,
 )
+from ..text import newlines
 from .parse import SyntaxTree
 
 Node = tree_sitter.Node
@@ -51,6 +52,19 @@ def _text(data: bytes, node: Node) -> str:
 #: name written with one is FLX001 (``syntax.errors``), and so is a lone ``_``.
 RESERVED = frozenset({"typedef", "source", "handle", "error", "atomic", "program", "session"})
 _NOT_A_NAME = RESERVED | {"_"}
+
+
+def doc_comment(prev: Node | None, node: Node, data: bytes) -> Node | None:
+    """The doc comment of top-level ``node``: ``prev`` (the named sibling before it) when
+    it is a ``/**`` comment (not ``/**/``) with no blank line between it and ``node``.
+    Lowering reads the declaration's ``doc`` from it; the editor features extend the
+    declaration to it."""
+    if prev is None or prev.type != "comment":
+        return None
+    start, end = prev.byte_range
+    if not data.startswith(b"/**", start) or data[start:end] == b"/**/":
+        return None
+    return prev if newlines(data, end, node.start_byte) <= 1 else None  # else a blank line
 
 
 class Lowerer:
@@ -74,16 +88,10 @@ class Lowerer:
         return Name(text, span)
 
     def doc(self, node: Node) -> str | None:
-        prev = self.prev
-        if prev is None or prev.type != "comment":
+        comment = doc_comment(self.prev, node, self.data)
+        if comment is None:
             return None
-        text = _text(self.data, prev)
-        if not text.startswith("/**") or text == "/**/":
-            return None
-        between = self.data[prev.end_byte:node.start_byte]
-        line_breaks = between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
-        if line_breaks > 1:  # a blank line separates the comment from the declaration
-            return None
+        text = _text(self.data, comment)
         lines = [line.strip() for line in text[3:-2].splitlines()]
         lines = [line[1:].lstrip() if line.startswith("*") else line for line in lines]
         return "\n".join(lines).strip() or None

@@ -17,6 +17,11 @@ from typing import overload
 import tree_sitter
 import tree_sitter_flux
 
+#: A comment, as a regular expression over bytes (compile it with ``re.DOTALL``), for the
+#: features that read tokens from the text itself: the grammar's ``comment`` token, except
+#: that an unterminated block comment runs to the end of the text.
+COMMENT_PATTERN = rb"//[^\r\n]*|/\*.*?(?:\*/|\Z)"
+
 
 @lru_cache(maxsize=1)
 def language() -> tree_sitter.Language:
@@ -81,6 +86,15 @@ class TopLevel:
     nodes: Sequence[tree_sitter.Node]
     ranges: list[tuple[int, int]]
     errors: list[int]
+
+    def index_at(self, offset: int) -> int:
+        """The index of the last child starting at or before byte ``offset``: the child
+        holding it if one does (``ranges[i][1] > offset``), else the one before the gap it
+        is in; -1 before the first child. (By bisection over ``ranges``: with hidden
+        paragraphs, ``Node.first_child_for_byte`` crashes and
+        ``TreeCursor.goto_first_child_for_byte`` finds nothing for a byte in a paragraph's
+        closing blank line.)"""
+        return bisect_right(self.ranges, offset, key=lambda r: r[0]) - 1
 
 
 class Children(Sequence[tree_sitter.Node]):

@@ -4,6 +4,23 @@ packages, so test folders must not share module names)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from flux_ls.analysis import Analysis, analyze
+
+ROOT = Path(__file__).resolve().parents[2]
+#: The example programs.
+EXAMPLES = sorted(ROOT.glob("examples/*/*.flux"))
+#: The example programs and the test programs (``tests/data``).
+FILES = sorted([*EXAMPLES, *(ROOT / "tests/data").rglob("*.flux")])
+#: The §1 image server as it was written for these tests (the example itself grew C-level
+#: types when its C code arrived).
+IMAGE_SERVER = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
+
+
+def image_server(path: str = "imageserver.flux") -> Analysis:
+    """The analysis of ``IMAGE_SERVER``, as the file ``path``."""
+    return analyze(IMAGE_SERVER.read_bytes(), path)
 
 #: The program of LANGUAGE.md §1 (the paper's image server).
 PAPER = """\

@@ -3,9 +3,11 @@ that feed a node, outgoing calls the nodes it feeds, with the ranges of the arro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from ide_support import EXAMPLES, image_server
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.callhierarchy import (
@@ -17,14 +19,10 @@ from flux_ls.ide.callhierarchy import (
 )
 from flux_ls.ide.index import Symbol, index
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted(ROOT.glob("examples/*/*.flux"))
-
 
 @pytest.fixture(scope="module")
 def image() -> Analysis:
-    path = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
-    return analyze(path.read_bytes(), "img.flux")
+    return image_server("img.flux")
 
 
 def summary(analysis: Analysis, calls: tuple[Call, ...]) -> list[tuple[str, str, str]]:
@@ -53,24 +51,23 @@ def test_prepare_off_a_node_gives_nothing(image: Analysis) -> None:
     assert prepare_call_hierarchy(image, 0) == ()
 
 
-def test_incoming_are_the_nodes_that_feed_it(image: Analysis) -> None:
-    assert summary(image, incoming_calls(image, "Handler")) == [
-        ("CheckCache", "flow", "CheckCache -> Handler"),
-        ("StoreInCache", "leave", "StoreInCache")]
-    assert summary(image, incoming_calls(image, "Compress")) == [
-        ("ReadInFromDisk", "flow", "ReadInFromDisk -> Compress")]
-    assert summary(image, incoming_calls(image, "ReadRequest")) == [
-        ("Image", "enter", "ReadRequest")]
-    assert summary(image, incoming_calls(image, "Listen")) == []
-
-
-def test_outgoing_are_the_nodes_it_feeds(image: Analysis) -> None:
-    assert summary(image, outgoing_calls(image, "Handler")) == [
-        ("Write", "flow", "Handler -> Write"),
-        ("ReadInFromDisk", "enter", "ReadInFromDisk")]
-    assert summary(image, outgoing_calls(image, "Listen")) == [
-        ("Image", "source", "Listen => Image")]
-    assert summary(image, outgoing_calls(image, "Complete")) == [("Image", "leave", "Complete")]
+@pytest.mark.parametrize("calls, node, expected", [
+    # incoming: the nodes that feed it
+    (incoming_calls, "Handler", [("CheckCache", "flow", "CheckCache -> Handler"),
+                                 ("StoreInCache", "leave", "StoreInCache")]),
+    (incoming_calls, "Compress", [("ReadInFromDisk", "flow", "ReadInFromDisk -> Compress")]),
+    (incoming_calls, "ReadRequest", [("Image", "enter", "ReadRequest")]),
+    (incoming_calls, "Listen", []),
+    # outgoing: the nodes it feeds
+    (outgoing_calls, "Handler", [("Write", "flow", "Handler -> Write"),
+                                 ("ReadInFromDisk", "enter", "ReadInFromDisk")]),
+    (outgoing_calls, "Listen", [("Image", "source", "Listen => Image")]),
+    (outgoing_calls, "Complete", [("Image", "leave", "Complete")]),
+], ids=lambda v: v.__name__ if callable(v) else v if isinstance(v, str) else None)
+def test_incoming_feed_it_and_outgoing_it_feeds(
+        image: Analysis, calls: Callable[[Analysis, str], tuple[Call, ...]], node: str,
+        expected: list[tuple[str, str, str]]) -> None:
+    assert summary(image, calls(image, node)) == expected
 
 
 def test_sites_carry_the_types_that_flow(image: Analysis) -> None:

@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ide_support import FILES
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.diagnostics import Diagnostic
-from flux_ls.fmt import format_text
 from flux_ls.ide.code_actions import CodeAction, apply_edits, code_actions, quick_fixes
 
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 FIXED = {"FLX101", "FLX105", "FLX302", "FLX603", "FLX604"}
 
 
@@ -126,6 +124,18 @@ def test_unused_node_is_removed_with_its_lines_doc_and_declarations() -> None:
     assert analyze(applied(analysis, action)).diagnostics == ()
 
 
+@pytest.mark.parametrize("comment, removed", [
+    ("/** Doc. */\n", True),
+    ("/** Doc. */\r\r", False),   # a blank line, in bare CRs
+    ("/**/\n", False),             # an empty block comment, not a doc comment
+])
+def test_an_unused_node_takes_only_its_doc_comment_along(comment: str, removed: bool) -> None:
+    text = "L () => ();\nsource L => L;\n" + comment + "Orphan () => ();\n"
+    analysis, diag, [action] = fixes(text, "FLX105")
+    assert applied(analysis, action) == "L () => ();\nsource L => L;\n" + (
+        "" if removed else comment)
+
+
 def test_unused_abstract_node_and_typedef() -> None:
     text = ("L () => (int fd);\nC (int fd) => ();\nsource L => C;\n"
             "typedef big IsBig;\nA = C; A2 = C;\n")
@@ -194,23 +204,24 @@ def test_elevated_constraint_gets_a_new_atomic_declaration() -> None:
     assert_fixed(analysis, diag, action)
 
 
-def test_session_and_reader_modes_are_kept() -> None:
-    text = ("S () => ();\nB () => ();\nD () => ();\nsource S {session: F} => Top;\n"
-            "Top = C;\nC = D;\natomic C:{y};\natomic D:{x?(session)};\n")
-    analysis, diag, [action] = fixes(text, "FLX603")
-    assert "atomic C:{y, x?(session)};" in applied(analysis, action)
+@pytest.mark.parametrize("text, code, fixed", [
+    # an elevated constraint keeps its session scope and reader mode
+    ("S () => ();\nB () => ();\nD () => ();\nsource S {session: F} => Top;\n"
+     "Top = C;\nC = D;\natomic C:{y};\natomic D:{x?(session)};\n",
+     "FLX603", "atomic C:{y, x?(session)};"),
+    # a reader upgraded to a writer keeps its explicit scope
+    ("S () => ();\nW () => ();\nsource S => Outer;\nOuter = W;\n"
+     "atomic Outer:{c?(program)};\natomic W:{c};\n",
+     "FLX604", "atomic Outer:{c(program)};"),
+], ids=["session-and-reader-modes-kept", "reader-upgraded-to-writer"])
+def test_constraint_fix_writes_the_constraint_as_it_is_held(text: str, code: str,
+                                                            fixed: str) -> None:
+    analysis, diag, [action] = fixes(text, code)
+    assert fixed in applied(analysis, action)
     assert_fixed(analysis, diag, action)
 
 
-def test_reader_upgraded_to_writer() -> None:
-    text = ("S () => ();\nW () => ();\nsource S => Outer;\nOuter = W;\n"
-            "atomic Outer:{c?(program)};\natomic W:{c};\n")
-    analysis, diag, [action] = fixes(text, "FLX604")
-    assert "atomic Outer:{c(program)};" in applied(analysis, action)
-    assert_fixed(analysis, diag, action)
-
-
-# --- matching, format -----------------------------------------------------------------------
+# --- matching ----------------------------------------------------------------------------------
 
 def test_diagnostics_are_matched_by_code_and_range() -> None:
     analysis = analyze(PAPER)
@@ -221,22 +232,6 @@ def test_diagnostics_are_matched_by_code_and_range() -> None:
     # without the client's list: the diagnostics touching the range
     assert len(code_actions(analysis, diag.span.start, diag.span.start)) == 1
     assert code_actions(analysis, 0, 0) == []
-
-
-def test_only_filters_kinds_and_format_is_a_source_action() -> None:
-    text = "A () => ( int  x );\nsource A=>A;\n"
-    analysis = analyze(text)
-    assert code_actions(analysis, 0, 0) == []        # not offered unasked
-    [action] = code_actions(analysis, 0, 0, only=["source"])
-    assert action.kind == "source.format" and action.title == "Format document"
-    assert applied(analysis, action) == format_text(text)
-    assert code_actions(analysis, 0, 0, only=["source.format"]) == [action]
-    assert code_actions(analysis, 0, 0, only=["quickfix"]) == []
-
-
-def test_no_format_action_for_broken_or_formatted_text() -> None:
-    assert code_actions(analyze("A () => (;"), 0, 0, only=["source"]) == []
-    assert code_actions(analyze("A () => ();\n"), 0, 0, only=["source"]) == []
 
 
 def test_crlf_documents_keep_their_line_breaks() -> None:
@@ -263,6 +258,6 @@ def test_broken_text_never_raises(path: Path, a: float, b: float, insert: str,
     lo, hi = sorted((int(a * len(data)), int(b * len(data))))
     analysis = analyze(data[:lo] + insert.encode() + data[hi:])
     offset = int(where * len(analysis.data))
-    for action in code_actions(analysis, 0, len(analysis.data), only=["quickfix", "source"]):
+    for action in code_actions(analysis, 0, len(analysis.data)):
         apply_edits(analysis.data, action.edits).decode("utf-8")
     code_actions(analysis, offset, offset)

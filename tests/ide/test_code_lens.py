@@ -7,12 +7,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ide_support import FILES
 
 from flux_ls.analysis import analyze
 from flux_ls.ide.code_lens import FLOW_GRAPH_COMMAND, REFERENCES_COMMAND, code_lenses
-
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 
 TEXT = """\
 /* é → 漢 */
@@ -51,12 +49,12 @@ def test_reference_counts_list_every_use() -> None:
     assert spans == sorted(spans)
 
 
-def test_lenses_are_ordered_and_references_can_be_left_out() -> None:
+def test_lenses_are_ordered_with_a_reference_count_on_every_node() -> None:
     analysis = analyze(TEXT)
     lenses = code_lenses(analysis)
     assert [lens.start for lens in lenses] == sorted(lens.start for lens in lenses)
-    assert {lens.command for lens in code_lenses(analysis, references=False)} == {
-        FLOW_GRAPH_COMMAND}
+    assert sorted(lens.arguments[1] for lens in lenses if lens.command == REFERENCES_COMMAND) \
+        == sorted(analysis.semantics.nodes)
 
 
 @settings(max_examples=40, deadline=None)

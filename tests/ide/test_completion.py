@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ide_support import PAPER
+from ide_support import FILES, PAPER
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.completion import CompletionKind, CompletionList, complete
 from flux_ls.syntax.parse import parse
 
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 IMAGE = PAPER
 
 
@@ -87,6 +85,11 @@ def test_prefix_filters_and_the_replace_range_covers_the_whole_word() -> None:
 def test_subsequence_matching_ignores_case() -> None:
     _, result, _ = at(IMAGE + "\nX = ReadRequest -> rifd|")
     assert labels(result) == ["ReadInFromDisk"]
+
+
+def test_names_differing_only_in_case_are_both_offered() -> None:
+    _, result, _ = at("Ab () => ();\nab () => ();\nX = |")
+    assert labels(result) == ["Ab", "ab"]
 
 
 def test_first_step_of_a_declared_abstract_node_fits_its_inputs() -> None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import tree_sitter
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ide_support import FILES as PROGRAMS
+from ide_support import ROOT
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.folding import FoldingRange, folding_ranges
 from flux_ls.syntax.parse import language
 
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux"),
-                *(ROOT / "tests/data/fmt").glob("*.in")])
+FILES = sorted([*PROGRAMS, *(ROOT / "tests/data/fmt").glob("*.in")])
 FOLDS = (ROOT / "tree-sitter-flux/queries/folds.scm").read_text(encoding="utf-8")
 
 
@@ -76,6 +77,19 @@ def test_runs_of_one_declaration_kind_fold_as_regions() -> None:
         (12, 14, "region", "3 typedefs")]
     assert _lines(analysis, folds[1]).startswith(b"/** Waits. */")     # with its doc
     assert _lines(analysis, folds[1]).endswith(b"Close (int fd) => ();")
+
+
+@pytest.mark.parametrize("comment, doc", [
+    ("/** Doc. */\n", True),
+    ("/**/\n", False),                 # an empty block comment, not a doc comment
+    ("/** Doc. */ // note\n", False),  # the comment right before is not a doc comment
+])
+def test_a_run_starts_at_its_doc_comment_as_the_model_has_it(comment: str, doc: bool) -> None:
+    analysis = analyze(comment + "A () => ();\nB () => ();\nC () => ();\n")
+    assert (analysis.program.declarations[0].doc is not None) == doc
+    [fold] = folding_ranges(analysis)
+    assert (fold.start_line, fold.end_line, fold.collapsed_text) == (
+        0 if doc else 1, 3, "3 signatures")
 
 
 def test_two_declarations_of_a_kind_are_no_region() -> None:

@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from ide_support import EXAMPLES, ROOT, image_server
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.hover import c_prototype, c_structs, hover
 from flux_ls.ide.index import Symbol, index
-
-ROOT = Path(__file__).resolve().parents[2]
 
 #: A session-scoped program in the style of the game server (kept here so that edits to the
 #: examples do not change what these tests check).
@@ -43,10 +42,7 @@ def example(name: str) -> Analysis:
 
 @pytest.fixture(scope="module")
 def image() -> Analysis:
-    # The §1 image server as it was written for these tests (the example itself grew C-level
-    # types when its C code arrived): tests/ide/programs/imageserver.flux.
-    path = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
-    return analyze(path.read_bytes(), "imageserver.flux")
+    return image_server()
 
 
 def text_at(analysis: Analysis, kind: str, name: str, nth: int = 0) -> str:
@@ -252,8 +248,7 @@ def test_broken_signature_does_not_make_up_a_prototype() -> None:
     assert "N (?) => (?);  // types not fully known" in md
 
 
-@pytest.mark.parametrize("path", sorted(ROOT.glob("examples/*/*.flux")),
-                         ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
 def test_every_node_of_the_examples_has_a_complete_hover(path: Path) -> None:
     analysis = analyze(path.read_bytes(), str(path))
     for name, info in analysis.semantics.nodes.items():

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ide_support import FILES
 from ide_support import word_at as at
 
 from flux_ls.analysis import Analysis, analyze
@@ -25,8 +26,6 @@ ROOT = TESTS.parent
 if str(TESTS) not in sys.path:  # tests/ide/ is on sys.path, its parent not always
     sys.path.insert(0, str(TESTS))
 from strategies import flux_programs  # noqa: E402
-
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(TESTS / "data").rglob("*.flux")])
 
 PROGRAM = """\
 /* ünïcödé → comment before the first symbol */

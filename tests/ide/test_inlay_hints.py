@@ -6,12 +6,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ide_support import FILES
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.inlay_hints import InlayHint, InlayHintKind, inlay_hints
-
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 
 TEXT = """\
 Listen () => (int fd);

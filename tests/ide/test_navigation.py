@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from ide_support import image_server
 from ide_support import word_at as at
 
 from flux_ls.analysis import Analysis, analyze
@@ -17,8 +17,6 @@ from flux_ls.ide.navigation import (
     document_highlight,
     references,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
 
 PROGRAM = """\
 // ünïcödé before everything: offsets are bytes
@@ -162,8 +160,7 @@ def test_broken_file_still_navigates() -> None:
 
 
 def test_every_use_in_the_image_server_reaches_a_definition() -> None:
-    path = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
-    analysis = analyze(path.read_bytes(), "img.flux")
+    analysis = image_server("img.flux")
     data = analysis.data
     for word in ("ReadInFromDisk", "Handler", "hit", "cache", "Image", "Listen"):
         for m in re.finditer(rb"(?<![A-Za-z0-9_])" + word.encode() + rb"(?![A-Za-z0-9_])",

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from ide_support import EXAMPLES, ROOT
 from ide_support import word_at as at
 
 from flux_ls.analysis import Analysis, analyze
@@ -20,9 +21,6 @@ from flux_ls.ide.rename import (
     prepare_rename,
     rename,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted(ROOT.glob("examples/*/*.flux"))
 
 PROGRAM = """\
 /* ünïcödé */ Listen () => (int socket);

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ide_support import FILES
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide.selection import selection_range, selection_ranges
 from flux_ls.model import Span
-
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 
 TEXT = """\
 /* ünïcödé */
@@ -45,6 +44,22 @@ def test_a_type_word_grows_to_the_type_the_parameter_the_list_and_the_declaratio
     whole = chain(TEXT, "unsigned")
     assert whole[6] == b"/** Reads. */\nRead (unsigned long n, char *buf) => (int fd);"
     assert whole[-1] == TEXT.encode()
+
+
+@pytest.mark.parametrize("data, doc", [
+    (b"/** Doc. */\rA () => ();\r", "Doc."),
+    (b"/** Doc. */\r\rA () => ();\r", None),     # a blank line, in bare CRs
+    (b"/**/\nA () => ();\n", None),              # an empty block comment, not a doc comment
+])
+def test_the_declaration_is_selected_with_its_doc_comment_as_the_model_has_it(
+        data: bytes, doc: str | None) -> None:
+    analysis = analyze(data)
+    [decl] = analysis.program.declarations
+    assert decl.doc == doc
+    spans = selection_range(analysis, data.index(b"A"))
+    assert Span(decl.span.start, decl.span.end) in spans
+    with_doc = Span(0, decl.span.end)
+    assert (with_doc in spans) == (doc is not None)
 
 
 def test_a_parameter_name_skips_the_type() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ide_support import FILES
 
 from flux_ls.analysis import Analysis, analyze
 from flux_ls.ide import semantic_tokens as sem
@@ -29,7 +30,6 @@ if str(TESTS) not in sys.path:  # tests/ide/ is on sys.path, its parent not alwa
     sys.path.insert(0, str(TESTS))
 from strategies import flux_programs  # noqa: E402
 
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 if str(ROOT / "bench") not in sys.path:
     sys.path.insert(0, str(ROOT / "bench"))
 from gen import generate  # noqa: E402

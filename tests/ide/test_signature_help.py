@@ -3,13 +3,12 @@ also while the declaration being typed is broken."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from ide_support import IMAGE_SERVER, ROOT
 
 from flux_ls.analysis import analyze
 from flux_ls.ide.signature_help import SignatureHelp, signature_help
 
-ROOT = Path(__file__).resolve().parents[2]
-IMAGE = (ROOT / "tests" / "ide" / "programs" / "imageserver.flux").read_text(encoding="utf-8")
+IMAGE = IMAGE_SERVER.read_text(encoding="utf-8")
 
 
 def help_at(text: str) -> SignatureHelp | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ide_support import PAPER
+from ide_support import FILES, PAPER
 
 from flux_ls.analysis import analyze
 from flux_ls.ide.symbols import (
@@ -16,9 +16,6 @@ from flux_ls.ide.symbols import (
     fuzzy_score,
     workspace_symbols,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted([*ROOT.glob("examples/*/*.flux"), *(ROOT / "tests/data").rglob("*.flux")])
 
 
 def _check_tree(symbols: list[DocumentSymbol] | tuple[DocumentSymbol, ...],
