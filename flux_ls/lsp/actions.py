@@ -1,11 +1,12 @@
 """Code actions: quick fixes for diagnostics, and the source action "Format document".
 
-Quick fixes come from ``flux_ls.ide.code_actions`` (wired in ``features.py``), each tied to
-its LSP diagnostic; without it, from the diagnostics' own fixes (``Diagnostic.fixes``). The
-format action (kind ``source.format``) is computed only when asked for: eagerly when the
-request's ``only`` names a source kind (e.g. "Source Action…", code actions on save),
-lazily through ``codeAction/resolve`` when the client can resolve edits — editors ask for
-code actions at every cursor move, and formatting a large file at each would be waste.
+Quick fixes come from ``flux_ls.ide.code_actions`` (which include the diagnostics' own
+fixes, ``Diagnostic.fixes``), each tied to its LSP diagnostic, computed and converted in the
+executor. The format action (kind ``source.format``) is computed only when asked for:
+eagerly when the request's ``only`` names a source kind (e.g. "Source Action…", code
+actions on save), lazily through ``codeAction/resolve`` when the client can resolve
+edits — editors ask for code actions at every cursor move, and formatting a large file at
+each would be waste.
 """
 
 from __future__ import annotations
@@ -35,16 +36,17 @@ def matches(kind: str, only: Sequence[str] | None) -> bool:
     return any(kind == o or kind.startswith(f"{o}.") for o in map(str, only))
 
 
-def quick_fixes(result: Analysed, start: int, end: int) -> list[types.CodeAction]:
-    """The fixes of the diagnostics touching bytes ``[start, end]``."""
+def quick_fixes(result: Analysed, rng: types.Range) -> list[types.CodeAction]:
+    """The quick fixes of ``ide.code_actions`` for the diagnostics under ``rng``."""
+    from ..ide.code_actions import code_actions
+
+    start, end = convert.byte_range(result.lines, rng)
     lsp_items = lsp_diagnostics(result)
-    actions = []
-    for found, lsp in zip(result.analysis.diagnostics, lsp_items, strict=True):
-        if found.fixes and found.span.start <= end and start <= found.span.end:
-            actions += [convert.fix_action(result.uri, result.lines, fix, lsp,
-                                           preferred=len(found.fixes) == 1)
-                        for fix in found.fixes]
-    return actions
+    by_key = {(d.code, d.span.start, d.span.end): lsp
+              for d, lsp in zip(result.analysis.diagnostics, lsp_items, strict=True)}
+    return [convert.ide_action(result.uri, result.lines, a, by_key.get(
+        (a.diagnostic.code, a.diagnostic.span.start, a.diagnostic.span.end)))
+        for a in code_actions(result.analysis, start, end)]
 
 
 def _format_action(uri: str, edits: list[types.TextEdit] | None,
@@ -53,8 +55,7 @@ def _format_action(uri: str, edits: list[types.TextEdit] | None,
     return types.CodeAction(title=FORMAT_TITLE, kind=FORMAT_KIND, edit=edit, data=data)
 
 
-def register(server: FluxServer,
-             extra: list[Any] | None = None) -> None:
+def register(server: FluxServer) -> None:
     options = types.CodeActionOptions(code_action_kinds=KINDS, resolve_provider=True)
 
     @server.request(types.TEXT_DOCUMENT_CODE_ACTION, options)
@@ -66,12 +67,7 @@ def register(server: FluxServer,
             return None
         actions: list[types.CodeAction] = []
         if matches(types.CodeActionKind.QuickFix, only):
-            if extra:  # the editor features' fixes (which include the diagnostics' own)
-                for provider in extra:
-                    actions += await server.in_executor(provider, result, params)
-            else:
-                start, end = convert.byte_range(result.lines, params.range)
-                actions += quick_fixes(result, start, end)
+            actions += await server.in_executor(quick_fixes, result, params.range)
         if doc is not None and only is not None and any(matches(FORMAT_KIND, [o]) or
                                                         matches(o, [FORMAT_KIND]) for o in only):
             edits = await format_edits(server, doc)

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
-from .positions import ENCODINGS, Encoding, Lines
+from .positions import Lines
 
 if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic, Fix
+    from ..diagnostics import Diagnostic
     from ..fmt import RangeEdit
     from ..ide import callhierarchy as calls
     from ..ide import code_actions as acts
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..ide import rename as ren
     from ..ide import signature_help as sig
     from ..ide import symbols as syms
+    from ..ide.semantic_tokens import TokensEdit
     from ..model import Span
 
 SOURCE = "flux"
@@ -43,22 +44,6 @@ SEVERITY = {"error": types.DiagnosticSeverity.Error,
             "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}
 UNNECESSARY_CODES = frozenset({"FLX105"})  # unused declarations: clients fade them out
-
-
-# -- position encoding ----------------------------------------------------------------------
-
-def choose_encoding(capabilities: types.ClientCapabilities | None) -> Encoding:
-    """UTF-8 when the client offers it (no conversion at all), else the first encoding it
-    offers that we know, else UTF-16 (the LSP default)."""
-    general = capabilities.general if capabilities is not None else None
-    offered = [str(e.value if isinstance(e, types.PositionEncodingKind) else e)
-               for e in ((general.position_encodings if general else None) or [])]
-    if "utf-8" in offered:
-        return "utf-8"
-    for name in offered:
-        if name in ENCODINGS:
-            return name
-    return "utf-16"
 
 
 # -- positions and ranges -------------------------------------------------------------------
@@ -80,6 +65,14 @@ def span_range(lines: Lines, span: Span) -> types.Range:
     return range_(lines, span.start, span.end)
 
 
+def range_json(lines: Lines, start: int, end: int) -> dict[str, dict[str, int]]:
+    """``range_`` as the JSON LSP defines, for what is sent without lsprotocol objects."""
+    line, character = lines.position(start)
+    end_line, end_character = lines.position(max(start, end))
+    return {"start": {"line": line, "character": character},
+            "end": {"line": end_line, "character": end_character}}
+
+
 def byte_range(lines: Lines, rng: types.Range) -> tuple[int, int]:
     start = offset(lines, rng.start)
     return start, max(start, offset(lines, rng.end))
@@ -92,14 +85,8 @@ def _diagnostic(uri: str, lines: Lines, d: Diagnostic) -> dict[str, object]:
     out), built directly: the server sends these without lsprotocol objects."""
     from ..codes import CODES
 
-    def rng(span: Span) -> dict[str, dict[str, int]]:
-        line, character = lines.position(span.start)
-        end_line, end_character = lines.position(max(span.start, span.end))
-        return {"start": {"line": line, "character": character},
-                "end": {"line": end_line, "character": end_character}}
-
     item: dict[str, object] = {
-        "range": rng(d.span),
+        "range": range_json(lines, d.span.start, d.span.end),
         "message": d.message if d.hint is None else f"{d.message}\nhint: {d.hint}",
         "severity": int(SEVERITY.get(d.severity, types.DiagnosticSeverity.Error)),
         "code": d.code}
@@ -111,7 +98,8 @@ def _diagnostic(uri: str, lines: Lines, d: Diagnostic) -> dict[str, object]:
         item["tags"] = [int(types.DiagnosticTag.Unnecessary)]
     if d.related:
         item["relatedInformation"] = [
-            {"location": {"uri": uri, "range": rng(r.span)}, "message": r.message}
+            {"location": {"uri": uri, "range": range_json(lines, r.span.start, r.span.end)},
+             "message": r.message}
             for r in d.related]
     return item
 
@@ -145,14 +133,10 @@ def result_id(items_json: str) -> str:
                            digest_size=10).hexdigest()
 
 
-def same_diagnostic(ours: types.Diagnostic, theirs: types.Diagnostic) -> bool:
-    """Whether a diagnostic sent back by a client (code action context) is ``ours``."""
-    return ours.code == theirs.code and ours.range == theirs.range
-
-
 # -- edits ----------------------------------------------------------------------------------
 
-def text_edits(lines: Lines, edits: Iterable[RangeEdit]) -> list[types.TextEdit]:
+def text_edits(lines: Lines, edits: Iterable[RangeEdit | ren.TextEdit | acts.TextEdit]
+               ) -> list[types.TextEdit]:
     return [types.TextEdit(range=range_(lines, e.start, e.end), new_text=e.new_text)
             for e in edits]
 
@@ -179,18 +163,6 @@ def replace_all(lines: Lines, new_text: str) -> list[types.TextEdit]:
                            new_text=replacement.decode("utf-8", "surrogatepass"))]
 
 
-def fix_action(uri: str, lines: Lines, fix: Fix, related: types.Diagnostic | None,
-               preferred: bool = False) -> types.CodeAction:
-    """A quick fix carried by a core diagnostic (``Diagnostic.fixes``)."""
-    edits = [types.TextEdit(range=span_range(lines, e.span), new_text=e.text)
-             for e in fix.edits]
-    return types.CodeAction(
-        title=fix.title, kind=types.CodeActionKind.QuickFix,
-        diagnostics=[related] if related is not None else None,
-        is_preferred=preferred or None,
-        edit=types.WorkspaceEdit(changes={uri: edits}))
-
-
 # -- the flow graph ------------------------------------------------------------------------
 
 _RANGE_KEYS = ("declaration", "use", "range", "origin")
@@ -198,7 +170,7 @@ _RANGE_KEYS = ("declaration", "use", "range", "origin")
 
 def graph_ranges(value: Any, lines: Lines) -> Any:
     """A copy of a ``graph_render.graph_json`` value with every RANGE (byte offsets and
-    1-based columns in code points) replaced by an LSP ``Range`` in the negotiated encoding."""
+    1-based columns in code points) replaced by an LSP range in the negotiated encoding."""
     if isinstance(value, list):
         return [graph_ranges(item, lines) for item in value]
     if not isinstance(value, dict):
@@ -206,9 +178,7 @@ def graph_ranges(value: Any, lines: Lines) -> Any:
     out: dict[str, Any] = {}
     for key, item in value.items():
         if key in _RANGE_KEYS and isinstance(item, dict) and "start" in item and "end" in item:
-            rng = range_(lines, int(item["start"]), int(item["end"]))
-            out[key] = {"start": {"line": rng.start.line, "character": rng.start.character},
-                        "end": {"line": rng.end.line, "character": rng.end.character}}
+            out[key] = range_json(lines, int(item["start"]), int(item["end"]))
         else:
             out[key] = graph_ranges(item, lines)
     return out
@@ -252,9 +222,7 @@ def rename_edit(uri: str, lines: Lines, found: ren.RenameEdits, version: int | N
     """The rename as a workspace edit; a warning becomes a change annotation that needs the
     user's confirmation (when the client supports annotations)."""
     if found.warning is None or not annotate:
-        return types.WorkspaceEdit(changes={uri: [
-            types.TextEdit(range=range_(lines, e.start, e.end), new_text=e.new_text)
-            for e in found.edits]})
+        return types.WorkspaceEdit(changes={uri: text_edits(lines, found.edits)})
     edits: list[types.TextEdit | types.AnnotatedTextEdit | types.SnippetTextEdit] = [
         types.AnnotatedTextEdit(annotation_id="flux.rename", range=range_(lines, e.start, e.end),
                                 new_text=e.new_text) for e in found.edits]
@@ -378,22 +346,23 @@ def code_lens(uri: str, lines: Lines, lens: lenses.CodeLens) -> types.CodeLens:
     """A lens; its arguments name the document by URI, and byte spans become locations."""
     arguments: list[Any] = [uri, *lens.arguments[1:]]
     if len(arguments) == 3 and isinstance(arguments[2], list):
-        arguments[2] = [{"uri": uri, "range": _range_json(range_(lines, a, b))}
+        arguments[2] = [{"uri": uri, "range": range_json(lines, a, b)}
                         for a, b in arguments[2]]
     return types.CodeLens(range=range_(lines, lens.start, lens.end),
                           command=types.Command(title=lens.title, command=lens.command,
                                                 arguments=arguments))
 
 
-def _range_json(rng: types.Range) -> dict[str, Any]:
-    return {"start": {"line": rng.start.line, "character": rng.start.character},
-            "end": {"line": rng.end.line, "character": rng.end.character}}
+def tokens_delta(result_id: str, edits: Iterable[TokensEdit]) -> types.SemanticTokensDelta:
+    """The ``full/delta`` answer: edits turning the client's previous array into the new one."""
+    return types.SemanticTokensDelta(result_id=result_id, edits=[
+        types.SemanticTokensEdit(start=e.start, delete_count=e.delete_count, data=list(e.data))
+        for e in edits])
 
 
 def ide_action(uri: str, lines: Lines, action: acts.CodeAction,
                related: types.Diagnostic | None) -> types.CodeAction:
-    edits = [types.TextEdit(range=range_(lines, e.start, e.end), new_text=e.new_text)
-             for e in action.edits]
+    edits = text_edits(lines, action.edits)
     return types.CodeAction(title=action.title, kind=action.kind,
                             diagnostics=[related] if related is not None else None,
                             is_preferred=action.is_preferred or None,

@@ -85,7 +85,6 @@ class Document:
         self.uri = uri
         self.path = path
         self.version = version
-        self.encoding = encoding
         self.data = encode(text)
         self.lines = Lines(self.data, encoding)
         self.revision = 0
@@ -167,16 +166,12 @@ class DocumentStore:
     """Open documents by URI, and the scheduling of their analyses on ``executor``."""
 
     def __init__(self, executor: Executor,
-                 on_analysed: Callable[[Document, Analysed], None],
-                 prepare: Callable[[Analysed], object] | None = None) -> None:
+                 on_analysed: Callable[[Document, Analysed], None]) -> None:
         self.executor = executor
         self.on_analysed = on_analysed
-        self.prepare = prepare
+        self.prepare: Callable[[Analysed], object] | None = None  # see ``Document._analyse``
         self.encoding: Encoding = "utf-16"
         self._docs: dict[str, Document] = {}
-
-    def __contains__(self, uri: str) -> bool:
-        return uri in self._docs
 
     def __iter__(self) -> Iterator[Document]:
         return iter(list(self._docs.values()))

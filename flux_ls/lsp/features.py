@@ -1,9 +1,9 @@
 """The editor features of ``flux_ls.ide`` as LSP requests.
 
-Every handler does the same three things: get the analysis of the document's newest text
-(``server.analysed``), call the pure ``flux_ls.ide`` function in the executor (with byte
-offsets from ``convert.offset``; ``Features.at_position`` does both for a cursor), and hand
-the result to ``convert``. What a client can take
+Every handler does the same: get the analysis of the document's newest text
+(``server.analysed``), then, as one job in the executor, call the pure ``flux_ls.ide``
+function (with byte offsets from ``convert.offset``) and hand its result to ``convert``
+(``Features.answer``; ``Features.at_position`` for a cursor). What a client can take
 (markdown, snippets, hierarchical symbols, change annotations) decides the conversion.
 Semantic tokens keep the last encoded array per document so ``full/delta`` can answer with
 edits, and send whole arrays as pre-encoded JSON (``server.PreEncoded``); the legend is
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lsprotocol import types
@@ -36,37 +36,32 @@ LEGEND = types.SemanticTokensLegend(token_types=handshake.TOKEN_TYPES,
 
 
 class Features:
-    """Shared plumbing of the handlers: analyses, executor calls, client abilities."""
+    """Shared plumbing of the handlers: analyses, executor jobs, client abilities."""
 
     def __init__(self, server: FluxServer) -> None:
         self.server = server
         self.tokens: dict[str, tuple[str, list[int]]] = {}  # uri -> (result id, data)
         self.token_ids = itertools.count(1)
 
-    async def at(self, doc: types.TextDocumentIdentifier) -> Analysed | None:
-        return await self.server.analysed(doc.uri)
-
-    async def run(self, fn: Callable[..., R], *args: Any) -> R:
-        return await self.server.in_executor(fn, *args)
-
-    async def at_position(self, params: Any, fn: Callable[..., R], *extra: Any
-                          ) -> tuple[Analysed, R] | None:
-        """The newest analysis of ``params.text_document`` and ``fn(analysis, offset, *extra)``
-        run in the executor, ``offset`` being ``params.position`` in bytes; None for a
-        document the server does not know."""
-        result = await self.at(params.text_document)
+    async def answer(self, uri: str, job: Callable[[Analysed], R]) -> R | None:
+        """``job(analysis)`` on the newest analysis of ``uri``, in the executor: the feature
+        and the conversion of its result are one job, off the event loop (converting
+        thousands of symbols or lenses takes over 100 ms). None for a document the server
+        does not know."""
+        result = await self.server.analysed(uri)
         if result is None:
             return None
-        offset = convert.offset(result.lines, params.position)
-        return result, await self.run(fn, result.analysis, offset, *extra)
+        return await self.server.in_executor(job, result)
+
+    async def at_position(self, params: Any, job: Callable[[Analysed, int], R]) -> R | None:
+        """``answer`` for ``params.text_document``, with ``params.position`` in bytes."""
+        return await self.answer(params.text_document.uri, lambda result: job(
+            result, convert.offset(result.lines, params.position)))
 
     def markdown(self, capability: str) -> bool:
-        value: Any = self.server.client_capabilities
-        for part in capability.split("."):
-            value = getattr(value, part, None)
-            if value is None:
-                return True  # unspecified: markdown reads fine as text too
-        return types.MarkupKind.Markdown in value
+        value = self.server.client_capability(capability)
+        # unspecified: markdown reads fine as text too
+        return value is None or types.MarkupKind.Markdown in value
 
     def supports(self, capability: str) -> bool:
         return self.server.client_supports(capability)
@@ -74,81 +69,58 @@ class Features:
 
 def register(server: FluxServer) -> None:
     features = Features(server)
-    actions.register(server, extra=[ide_quick_fixes])
+    actions.register(server)
     _navigation(server, features)
     _editing(server, features)
     _structure(server, features)
     _tokens(server, features)
 
 
-def ide_quick_fixes(result: Analysed, params: types.CodeActionParams) -> list[types.CodeAction]:
-    """The quick fixes of ``ide.code_actions`` for the diagnostics under the range."""
-    from ..ide.code_actions import code_actions
-    from .diagnostics import lsp_diagnostics
-
-    start, end = convert.byte_range(result.lines, params.range)
-    lsp_items = lsp_diagnostics(result)
-    by_key = {(d.code, d.span.start, d.span.end): lsp
-              for d, lsp in zip(result.analysis.diagnostics, lsp_items, strict=True)}
-    found = code_actions(result.analysis, start, end, only=[types.CodeActionKind.QuickFix])
-    return [convert.ide_action(result.uri, result.lines, a, by_key.get(
-        (a.diagnostic.code, a.diagnostic.span.start, a.diagnostic.span.end))
-        if a.diagnostic is not None else None) for a in found]
+#: The requests answered with the locations one ``flux_ls.ide.navigation`` function finds at
+#: the cursor: method, function, and its arguments after the analysis and offset.
+_LOCATIONS: list[tuple[str, str, Callable[[Any], tuple[Any, ...]]]] = [
+    (types.TEXT_DOCUMENT_DEFINITION, "definition", lambda params: ()),
+    (types.TEXT_DOCUMENT_DECLARATION, "declaration", lambda params: ()),
+    (types.TEXT_DOCUMENT_REFERENCES, "references",
+     lambda params: (params.context.include_declaration,)),
+]
 
 
 def _navigation(server: FluxServer, f: Features) -> None:
-    @server.request(types.TEXT_DOCUMENT_DEFINITION)
-    async def definition(params: types.DefinitionParams) -> list[types.Location] | None:
-        from ..ide import navigation as nav
+    def locations(name: str, extra: Callable[[Any], tuple[Any, ...]]
+                  ) -> Callable[[Any], Awaitable[list[types.Location] | None]]:
+        async def handler(params: Any) -> list[types.Location] | None:
+            from ..ide import navigation as nav
 
-        located = await f.at_position(params, nav.definition)
-        if located is None:
-            return None
-        result, found = located
-        return convert.locations(result.uri, result.lines, found)
+            find = getattr(nav, name)
+            return await f.at_position(params, lambda r, at: convert.locations(
+                r.uri, r.lines, find(r.analysis, at, *extra(params))))
 
-    @server.request(types.TEXT_DOCUMENT_DECLARATION)
-    async def declaration(params: types.DeclarationParams) -> list[types.Location] | None:
-        from ..ide import navigation as nav
+        handler.__name__ = name
+        return handler
 
-        located = await f.at_position(params, nav.declaration)
-        if located is None:
-            return None
-        result, found = located
-        return convert.locations(result.uri, result.lines, found)
-
-    @server.request(types.TEXT_DOCUMENT_REFERENCES)
-    async def references(params: types.ReferenceParams) -> list[types.Location] | None:
-        from ..ide import navigation as nav
-
-        located = await f.at_position(params, nav.references,
-                                      params.context.include_declaration)
-        if located is None:
-            return None
-        result, found = located
-        return convert.locations(result.uri, result.lines, found)
+    for method, name, extra in _LOCATIONS:
+        server.request(method)(locations(name, extra))
 
     @server.request(types.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
     async def highlight(params: types.DocumentHighlightParams
                         ) -> list[types.DocumentHighlight] | None:
         from ..ide import navigation as nav
 
-        located = await f.at_position(params, nav.document_highlight)
-        if located is None:
-            return None
-        result, found = located
-        return convert.highlights(result.lines, found)
+        return await f.at_position(params, lambda r, at: convert.highlights(
+            r.lines, nav.document_highlight(r.analysis, at)))
 
     @server.request(types.TEXT_DOCUMENT_HOVER)
     async def hover(params: types.HoverParams) -> types.Hover | None:
         from ..ide.hover import hover as hover_at
 
-        located = await f.at_position(params, hover_at)
-        if located is None:
-            return None
-        result, found = located
         markdown = f.markdown("text_document.hover.content_format")
-        return None if found is None else convert.hover(result.lines, found, markdown)
+
+        def job(r: Analysed, at: int) -> types.Hover | None:
+            found = hover_at(r.analysis, at)
+            return None if found is None else convert.hover(r.lines, found, markdown)
+
+        return await f.at_position(params, job)
 
     _call_hierarchy(server, f)
 
@@ -159,11 +131,9 @@ def _call_hierarchy(server: FluxServer, f: Features) -> None:
                       ) -> list[types.CallHierarchyItem] | None:
         from ..ide import callhierarchy as calls
 
-        located = await f.at_position(params, calls.prepare_call_hierarchy)
-        if located is None:
-            return None
-        result, found = located
-        return [convert.call_item(result.uri, result.lines, item) for item in found] or None
+        return await f.at_position(params, lambda r, at: [
+            convert.call_item(r.uri, r.lines, item)
+            for item in calls.prepare_call_hierarchy(r.analysis, at)] or None)
 
     def node_of(item: types.CallHierarchyItem) -> str:
         data = item.data
@@ -173,24 +143,18 @@ def _call_hierarchy(server: FluxServer, f: Features) -> None:
     @server.request(types.CALL_HIERARCHY_INCOMING_CALLS)
     async def incoming(params: types.CallHierarchyIncomingCallsParams
                        ) -> list[types.CallHierarchyIncomingCall] | None:
-        result = await server.analysed(params.item.uri)
-        if result is None:
-            return None
         from ..ide import callhierarchy as calls
 
-        found = await f.run(calls.incoming_calls, result.analysis, node_of(params.item))
-        return convert.incoming_calls(result.uri, result.lines, found)
+        return await f.answer(params.item.uri, lambda r: convert.incoming_calls(
+            r.uri, r.lines, calls.incoming_calls(r.analysis, node_of(params.item))))
 
     @server.request(types.CALL_HIERARCHY_OUTGOING_CALLS)
     async def outgoing(params: types.CallHierarchyOutgoingCallsParams
                        ) -> list[types.CallHierarchyOutgoingCall] | None:
-        result = await server.analysed(params.item.uri)
-        if result is None:
-            return None
         from ..ide import callhierarchy as calls
 
-        found = await f.run(calls.outgoing_calls, result.analysis, node_of(params.item))
-        return convert.outgoing_calls(result.uri, result.lines, found)
+        return await f.answer(params.item.uri, lambda r: convert.outgoing_calls(
+            r.uri, r.lines, calls.outgoing_calls(r.analysis, node_of(params.item))))
 
 
 def _editing(server: FluxServer, f: Features) -> None:
@@ -199,30 +163,35 @@ def _editing(server: FluxServer, f: Features) -> None:
                              ) -> types.PrepareRenamePlaceholder | None:
         from ..ide import rename as ren
 
-        located = await f.at_position(params, ren.prepare_rename)
-        if located is None:
-            return None
-        result, found = located
-        if isinstance(found, ren.RenameRefused):
-            raise JsonRpcException(found.message, code=REQUEST_FAILED)
-        return convert.prepare_rename(result.lines, found)
+        def job(r: Analysed, at: int) -> types.PrepareRenamePlaceholder:
+            found = ren.prepare_rename(r.analysis, at)
+            if isinstance(found, ren.RenameRefused):
+                raise JsonRpcException(found.message, code=REQUEST_FAILED)
+            return convert.prepare_rename(r.lines, found)
+
+        return await f.at_position(params, job)
 
     @server.request(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
     async def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
         from ..ide import rename as ren
 
-        located = await f.at_position(params, ren.rename, params.new_name)
-        if located is None:
-            return None
-        result, found = located
-        if isinstance(found, ren.RenameRefused):
-            raise JsonRpcException(found.message, code=REQUEST_FAILED)
         annotate = f.supports("workspace.workspace_edit.change_annotation_support") and \
             f.supports("workspace.workspace_edit.document_changes")
-        if found.warning is not None and not annotate:
+
+        def job(r: Analysed, at: int) -> tuple[str | None, types.WorkspaceEdit]:
+            found = ren.rename(r.analysis, at, params.new_name)
+            if isinstance(found, ren.RenameRefused):
+                raise JsonRpcException(found.message, code=REQUEST_FAILED)
+            return found.warning, convert.rename_edit(r.uri, r.lines, found, r.version, annotate)
+
+        answer = await f.at_position(params, job)
+        if answer is None:
+            return None
+        warning, edit = answer
+        if warning is not None and not annotate:
             server.window_show_message(types.ShowMessageParams(
-                type=types.MessageType.Warning, message=found.warning))
-        return convert.rename_edit(result.uri, result.lines, found, result.version, annotate)
+                type=types.MessageType.Warning, message=warning))
+        return edit
 
     @server.request(types.TEXT_DOCUMENT_SIGNATURE_HELP, types.SignatureHelpOptions(
         trigger_characters=handshake.SIGNATURE_TRIGGERS,
@@ -230,28 +199,24 @@ def _editing(server: FluxServer, f: Features) -> None:
     async def signature_help(params: types.SignatureHelpParams) -> types.SignatureHelp | None:
         from ..ide.signature_help import signature_help as help_at
 
-        located = await f.at_position(params, help_at)
-        if located is None:
-            return None
-        result, found = located
         markdown = f.markdown(
             "text_document.signature_help.signature_information.documentation_format")
-        return None if found is None else convert.signature_help(found, markdown)
+
+        def job(r: Analysed, at: int) -> types.SignatureHelp | None:
+            found = help_at(r.analysis, at)
+            return None if found is None else convert.signature_help(found, markdown)
+
+        return await f.at_position(params, job)
 
     @server.request(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=handshake.COMPLETION_TRIGGERS))
     async def completion(params: types.CompletionParams) -> types.CompletionList | None:
         from ..ide.completion import complete
 
-        located = await f.at_position(params, complete)
-        if located is None:
-            return None
-        result, found = located
-        return convert.completion_list(
-            result.lines, found,
-            snippets=f.supports("text_document.completion.completion_item.snippet_support"),
-            markdown=f.markdown(
-                "text_document.completion.completion_item.documentation_format"))
+        snippets = f.supports("text_document.completion.completion_item.snippet_support")
+        markdown = f.markdown("text_document.completion.completion_item.documentation_format")
+        return await f.at_position(params, lambda r, at: convert.completion_list(
+            r.lines, complete(r.analysis, at), snippets=snippets, markdown=markdown))
 
 
 def _structure(server: FluxServer, f: Features) -> None:
@@ -259,13 +224,16 @@ def _structure(server: FluxServer, f: Features) -> None:
     async def document_symbol(params: types.DocumentSymbolParams) -> list[Any] | None:
         from ..ide.symbols import document_symbols
 
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
-        found = await f.run(document_symbols, result.analysis)
-        if f.supports("text_document.document_symbol.hierarchical_document_symbol_support"):
-            return convert.document_symbols(result.lines, found)
-        return convert.flat_symbols(result.uri, result.lines, found)
+        hierarchical = f.supports(
+            "text_document.document_symbol.hierarchical_document_symbol_support")
+
+        def job(r: Analysed) -> list[Any]:
+            found = document_symbols(r.analysis)
+            if hierarchical:
+                return convert.document_symbols(r.lines, found)
+            return convert.flat_symbols(r.uri, r.lines, found)
+
+        return await f.answer(params.text_document.uri, job)
 
     @server.request(types.WORKSPACE_SYMBOL)
     async def workspace_symbol(params: types.WorkspaceSymbolParams
@@ -281,52 +249,50 @@ def _structure(server: FluxServer, f: Features) -> None:
         for entry in server.index.entries():
             if entry.path not in open_paths:
                 files[entry.uri] = entry.result
-        found = await f.run(workspace_symbols,
-                            [(uri, r.analysis) for uri, r in files.items()], params.query)
-        return convert.workspace_symbols(found, {uri: r.lines for uri, r in files.items()})
+
+        def job() -> list[types.SymbolInformation]:
+            found = workspace_symbols([(uri, r.analysis) for uri, r in files.items()],
+                                      params.query)
+            return convert.workspace_symbols(found, {uri: r.lines for uri, r in files.items()})
+
+        return await server.in_executor(job)
 
     @server.request(types.TEXT_DOCUMENT_FOLDING_RANGE)
     async def folding_range(params: types.FoldingRangeParams
                             ) -> list[types.FoldingRange] | None:
         from ..ide.folding import folding_ranges
 
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
-        return convert.folding_ranges(await f.run(folding_ranges, result.analysis))
+        return await f.answer(params.text_document.uri,
+                              lambda r: convert.folding_ranges(folding_ranges(r.analysis)))
 
     @server.request(types.TEXT_DOCUMENT_SELECTION_RANGE)
     async def selection_range(params: types.SelectionRangeParams
                               ) -> list[types.SelectionRange] | None:
         from ..ide.selection import selection_ranges
 
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
-        offsets = [convert.offset(result.lines, p) for p in params.positions]
-        chains = await f.run(selection_ranges, result.analysis, offsets)
-        return [convert.selection_range(result.lines, chain) for chain in chains]
+        def job(r: Analysed) -> list[types.SelectionRange]:
+            offsets = [convert.offset(r.lines, p) for p in params.positions]
+            return [convert.selection_range(r.lines, chain)
+                    for chain in selection_ranges(r.analysis, offsets)]
+
+        return await f.answer(params.text_document.uri, job)
 
     @server.request(types.TEXT_DOCUMENT_INLAY_HINT)
     async def inlay_hint(params: types.InlayHintParams) -> list[types.InlayHint] | None:
         from ..ide.inlay_hints import inlay_hints
 
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
-        start, end = convert.byte_range(result.lines, params.range)
-        found = await f.run(inlay_hints, result.analysis, start, end)
-        return convert.inlay_hints(result.lines, found)
+        def job(r: Analysed) -> list[types.InlayHint]:
+            start, end = convert.byte_range(r.lines, params.range)
+            return convert.inlay_hints(r.lines, inlay_hints(r.analysis, start, end))
+
+        return await f.answer(params.text_document.uri, job)
 
     @server.request(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False))
     async def code_lens(params: types.CodeLensParams) -> list[types.CodeLens] | None:
         from ..ide.code_lens import code_lenses
 
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
-        found = await f.run(code_lenses, result.analysis)
-        return [convert.code_lens(result.uri, result.lines, lens) for lens in found]
+        return await f.answer(params.text_document.uri, lambda r: [
+            convert.code_lens(r.uri, r.lines, lens) for lens in code_lenses(r.analysis)])
 
     async def show_references(*arguments: Any) -> Any:
         """The command of the reference-count lenses: its third argument, the locations."""
@@ -356,12 +322,12 @@ def _tokens(server: FluxServer, f: Features) -> None:
     async def full(params: types.SemanticTokensParams) -> PreEncoded | None:
         from ..ide.semantic_tokens import encoded_tokens_json
 
-        result = await f.at(params.text_document)
-        if result is None:
+        found = await f.answer(params.text_document.uri, lambda r: (
+            r.uri, *encoded_tokens_json(r.analysis, r.lines.encoding)))
+        if found is None:
             return None
-        data, data_json = await f.run(encoded_tokens_json, result.analysis,
-                                      result.lines.encoding)
-        return tokens_json(data_json, remember(result.uri, data))
+        uri, data, data_json = found
+        return tokens_json(data_json, remember(uri, data))
 
     def delta_of(result: Analysed, previous: list[int] | None
                  ) -> tuple[list[int], str, list[TokensEdit] | None]:
@@ -373,34 +339,31 @@ def _tokens(server: FluxServer, f: Features) -> None:
     @server.request(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL_DELTA, legend)
     async def delta(params: types.SemanticTokensDeltaParams
                     ) -> PreEncoded | types.SemanticTokensDelta | None:
-        result = await f.at(params.text_document)
+        result = await server.analysed(params.text_document.uri)
         if result is None:
             return None
         previous = f.tokens.get(result.uri)
         usable = previous[1] if previous is not None and \
             previous[0] == params.previous_result_id else None
-        data, data_json, changes = await f.run(delta_of, result, usable)
+        data, data_json, changes = await server.in_executor(delta_of, result, usable)
         result_id = remember(result.uri, data)
         if changes is None:
             return tokens_json(data_json, result_id)
-        return types.SemanticTokensDelta(result_id=result_id, edits=[
-            types.SemanticTokensEdit(start=e.start, delete_count=e.delete_count,
-                                     data=list(e.data)) for e in changes])
+        return convert.tokens_delta(result_id, changes)
 
-    def in_range_of(result: Analysed, start: int, end: int) -> str:
+    def in_range_of(result: Analysed, rng: types.Range) -> str:
         from ..ide.semantic_tokens import encode, semantic_tokens
 
+        start, end = convert.byte_range(result.lines, rng)
         found = semantic_tokens(result.analysis, start, end)
         ints = encode(found, result.analysis.data, result.lines.encoding)
         return json.dumps(ints, separators=(",", ":"))
 
     @server.request(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, legend)
     async def in_range(params: types.SemanticTokensRangeParams) -> PreEncoded | None:
-        result = await f.at(params.text_document)
-        if result is None:
-            return None
-        start, end = convert.byte_range(result.lines, params.range)
-        return tokens_json(await f.run(in_range_of, result, start, end))
+        found = await f.answer(params.text_document.uri,
+                               lambda r: in_range_of(r, params.range))
+        return None if found is None else tokens_json(found)
 
     def forget(doc: Document) -> None:
         f.tokens.pop(doc.uri, None)

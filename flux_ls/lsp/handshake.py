@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any, BinaryIO
 
 from .. import __version__
 from ..ide import legend
+from .positions import ENCODINGS, Encoding
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,6 @@ COMMANDS = ["flux.flowGraph", "flux.showReferences"]
 DIAGNOSTIC_IDENTIFIER = "flux"
 TOKEN_TYPES = list(legend.TOKEN_TYPES)
 TOKEN_MODIFIERS = list(legend.TOKEN_MODIFIERS)
-ENCODINGS = ("utf-8", "utf-16", "utf-32")
 
 #: pygls' own header rule (``pygls.io_``): the early answer is given only for what pygls reads.
 _CONTENT_LENGTH = re.compile(rb"^Content-Length: (\d+)\r\n$")
@@ -48,20 +49,21 @@ def _get(value: Any, path: str) -> Any:
     return value
 
 
-def position_encoding(capabilities: Any) -> str:
-    """UTF-8 when the client offers it, else the first encoding it offers that we know."""
-    offered = _get(capabilities, "general.positionEncodings") or []
+def position_encoding(offered: Sequence[str]) -> Encoding:
+    """UTF-8 when the client offers it (no conversion at all), else the first encoding it
+    offers that we know, else UTF-16 (the LSP default)."""
     if "utf-8" in offered:
         return "utf-8"
-    return next((e for e in offered if e in ENCODINGS), "utf-16")
+    return next((known for e in offered for known in ENCODINGS if known == e), "utf-16")
 
 
-def pulls_diagnostics(capabilities: Any, options: Any) -> bool:
-    """Pull when the client can, unless ``initializationOptions.diagnosticMode`` says."""
+def pulls_diagnostics(client_pulls: bool, options: Any) -> bool:
+    """Pull when the client can (``client_pulls``: it declares ``textDocument.diagnostic``),
+    unless ``initializationOptions.diagnosticMode`` says."""
     mode = options.get("diagnosticMode") if isinstance(options, dict) else None
     if mode in ("push", "pull"):
         return bool(mode == "pull")
-    return _get(capabilities, "textDocument.diagnostic") is not None
+    return client_pulls
 
 
 def capabilities(client: Any, options: Any) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def capabilities(client: Any, options: Any) -> dict[str, Any]:
         if _get(client, f"textDocument.synchronization.{key}") is not None:
             sync[key] = False
     caps: dict[str, Any] = {
-        "positionEncoding": position_encoding(client),
+        "positionEncoding": position_encoding(_get(client, "general.positionEncodings") or []),
         "textDocumentSync": sync,
         "completionProvider": {"triggerCharacters": COMPLETION_TRIGGERS},
         "hoverProvider": True,
@@ -100,7 +102,7 @@ def capabilities(client: Any, options: Any) -> dict[str, Any]:
         "workspace": {"workspaceFolders": {"supported": True, "changeNotifications": True},
                       "fileOperations": {}},
     }
-    if pulls_diagnostics(client, options):
+    if pulls_diagnostics(_get(client, "textDocument.diagnostic") is not None, options):
         caps["diagnosticProvider"] = {"identifier": DIAGNOSTIC_IDENTIFIER,
                                       "interFileDependencies": False,
                                       "workspaceDiagnostics": True}

@@ -45,8 +45,10 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from . import handshake
 from .documents import Analysed, Document, DocumentStore
 from .logs import ClientHandler
+from .positions import Encoding
 
 log = logging.getLogger(__name__)
 
@@ -77,14 +79,16 @@ class PreEncoded:
         self.json = json_text
 
 
-def _prefer_utf8(capabilities: types.ClientCapabilities) -> None:
-    """Put UTF-8 first among the client's encodings: pygls picks the first one it knows."""
+def _choose_encoding(capabilities: types.ClientCapabilities) -> Encoding:
+    """The position encoding (``handshake.position_encoding``), put first among the client's
+    encodings so that pygls, which takes the first one it knows, chooses it too."""
     general = capabilities.general
-    if general is None or not general.position_encodings:
-        return
-    offered = list(general.position_encodings)
-    utf8 = [e for e in offered if str(getattr(e, "value", e)) == "utf-8"]
-    general.position_encodings = utf8 + [e for e in offered if e not in utf8]
+    offered = list(general.position_encodings or []) if general is not None else []
+    chosen = handshake.position_encoding([str(getattr(e, "value", e)) for e in offered])
+    if general is not None and offered:
+        general.position_encodings = sorted(
+            offered, key=lambda e: str(getattr(e, "value", e)) != chosen)
+    return chosen
 
 
 class FluxProtocol(LanguageServerProtocol):
@@ -95,10 +99,8 @@ class FluxProtocol(LanguageServerProtocol):
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(self, params: types.InitializeParams
                        ) -> Generator[Any, Any, types.InitializeResult]:
-        _prefer_utf8(params.capabilities)
+        self._server.documents.encoding = _choose_encoding(params.capabilities)
         result: types.InitializeResult = yield from super().lsp_initialize(params)
-        encoding = result.capabilities.position_encoding or "utf-16"
-        self._server.documents.encoding = str(getattr(encoding, "value", encoding))  # type: ignore[assignment]
         return result
 
     def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
@@ -292,14 +294,18 @@ class FluxServer(LanguageServer):
     async def in_executor(self, fn: Callable[..., R], *args: Any) -> R:
         return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
-    def client_supports(self, dotted: str) -> bool:
-        """Whether a (dotted, snake_case) client capability is present and truthy."""
+    def client_capability(self, dotted: str) -> Any:
+        """A (dotted, snake_case) client capability; None when the client leaves it out."""
         value: Any = self.client_capabilities
         for part in dotted.split("."):
             value = getattr(value, part, None)
             if value is None:
-                return False
-        return bool(value)
+                return None
+        return value
+
+    def client_supports(self, dotted: str) -> bool:
+        """Whether a (dotted, snake_case) client capability is present and truthy."""
+        return bool(self.client_capability(dotted))
 
 
 def path_of(uri: str) -> str:
@@ -314,9 +320,8 @@ def _register_lifecycle(server: FluxServer) -> None:
             server.client_log.attach(asyncio.get_running_loop(), server.send_log)
         options = params.initialization_options
         server.options = dict(options) if isinstance(options, dict) else {}
-        mode = server.options.get("diagnosticMode", "auto")
-        pull = server.client_supports("text_document.diagnostic")
-        server.pull_diagnostics = pull if mode not in ("push", "pull") else mode == "pull"
+        server.pull_diagnostics = handshake.pulls_diagnostics(
+            server.client_capability("text_document.diagnostic") is not None, server.options)
         from . import diagnostics
 
         if server.pull_diagnostics:

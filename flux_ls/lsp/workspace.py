@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
 
+from .diagnostics import encoded, publish
 from .documents import Analysed, analyze_document
-from .positions import Lines
+from .positions import Encoding, Lines
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def stamp_of(path: str) -> tuple[int, int] | None:
     return info.st_mtime_ns, info.st_size
 
 
-def load(path: str, encoding: str, previous: Analysed | None) -> Entry | None:
+def load(path: str, encoding: Encoding, previous: Analysed | None) -> Entry | None:
     """Read and analyse one file (in the executor); None when it is not readable Flux text."""
     from ..cli.files import InputError, read
     from ..syntax.parse import parse
@@ -94,10 +95,8 @@ def load(path: str, encoding: str, previous: Analysed | None) -> Entry | None:
     uri = from_fs_path(path) or path
     analysis = analyze_document(parse(data), path,
                                 previous.analysis if previous is not None else None)
-    lines = Lines(data, encoding)  # type: ignore[arg-type]
+    lines = Lines(data, encoding)
     result = Analysed(uri, 0, None, analysis, lines)
-    from .diagnostics import encoded
-
     encoded(result)  # converted here, in the executor
     return Entry(path, uri, stamp, result)
 
@@ -206,8 +205,7 @@ class WorkspaceIndex:
         for p in gone:
             entry = self._entries.pop(p)
             if not self.server.pull_diagnostics and not self._is_open(p):
-                self.server.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(uri=entry.uri, diagnostics=[]))
+                publish(self.server, entry.uri, None)
         if gone:
             self._refresh_pulls()
 
@@ -219,8 +217,6 @@ class WorkspaceIndex:
         if self.server.pull_diagnostics:
             self._refresh_pulls()
             return
-        from .diagnostics import publish
-
         for entry in entries:
             if not self._is_open(entry.path):
                 publish(self.server, entry.uri, entry.result)
@@ -267,8 +263,7 @@ class WorkspaceIndex:
             await self.refresh(path)
         if path not in self._entries and not self.server.pull_diagnostics \
                 and not self._is_open(path):
-            self.server.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            publish(self.server, uri, None)
 
     def folders_changed(self, params: types.DidChangeWorkspaceFoldersParams) -> None:
         for folder in params.event.removed:

@@ -43,6 +43,6 @@ async def client(request: pytest.FixtureRequest, lsp_client: RecordingClient,
     result = await lsp_client.initialize_session(types.InitializeParams(
         capabilities=capabilities(request.param),
         workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="workspace")]))
-    lsp_client.init_result = result  # type: ignore[attr-defined]
+    lsp_client.init_result = result
     yield
     await lsp_client.shutdown_session()

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import itertools
 import json
 import os
 import sys
-from collections.abc import Sequence
+import uuid
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,7 @@ class RecordingClient(LanguageClient):
     published: list[types.PublishDiagnosticsParams]
     registrations: list[types.Registration]
     refreshes: int
+    init_result: types.InitializeResult  # set by the ``client`` fixture (conftest.py)
     _news: asyncio.Event | None
 
 
@@ -102,6 +105,11 @@ def capabilities(name: str, encodings: Sequence[str] | None = None) -> types.Cli
     return caps
 
 
+async def ask(request: Any) -> Any:
+    """The answer to a request (or any awaitable), or an error if it takes over ``TIMEOUT``."""
+    return await asyncio.wait_for(request, TIMEOUT)
+
+
 async def start(caps: types.ClientCapabilities, folder: Path | None = None,
                 options: dict[str, Any] | None = None,
                 extra_args: Sequence[str] = ()) -> tuple[RecordingClient, types.InitializeResult]:
@@ -109,15 +117,26 @@ async def start(caps: types.ClientCapabilities, folder: Path | None = None,
     client = make_client()
     await client.start_io(*SERVER, *extra_args, env=dict(os.environ))
     folders = [types.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)] if folder else None
-    result = await asyncio.wait_for(client.initialize_session(types.InitializeParams(
-        capabilities=caps, workspace_folders=folders, initialization_options=options)),
-        TIMEOUT)
+    result = await ask(client.initialize_session(types.InitializeParams(
+        capabilities=caps, workspace_folders=folders, initialization_options=options)))
     return client, result
 
 
 async def stop(client: LanguageClient) -> None:
-    await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
+    await ask(client.shutdown_session())
     await client.stop()
+
+
+@contextlib.asynccontextmanager
+async def serving(name: str, encoding: str) -> AsyncIterator[RecordingClient]:
+    """A server of its own for the named editor's capabilities, offering only ``encoding``
+    (which the server must then choose)."""
+    client, result = await start(capabilities(name, [encoding]))
+    assert encoding_of(result) == encoding
+    try:
+        yield client
+    finally:
+        await stop(client)
 
 
 def pulls(client: LanguageClient) -> bool:
@@ -128,6 +147,11 @@ def pulls(client: LanguageClient) -> bool:
 def encoding_of(result: types.InitializeResult) -> str:
     kind = result.capabilities.position_encoding or "utf-16"
     return str(getattr(kind, "value", kind))
+
+
+def client_encoding(client: RecordingClient) -> str:
+    """The position encoding of the ``client`` fixture's session."""
+    return encoding_of(client.init_result)
 
 
 async def wait_until(client: RecordingClient, ready: Any, timeout: float = TIMEOUT) -> Any:
@@ -168,9 +192,8 @@ async def diagnostics_of(client: RecordingClient, uri: str, version: int
                          ) -> list[types.Diagnostic]:
     """The diagnostics of ``uri`` as of ``version``, pulled or pushed as the client does."""
     if pulls(client):
-        report = await asyncio.wait_for(client.text_document_diagnostic_async(
-            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))),
-            TIMEOUT)
+        report = await ask(client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))))
         assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
         return list(report.items)
     return await pushed(client, uri, version)
@@ -204,6 +227,19 @@ def open_doc(client: LanguageClient, uri: str, text: str, version: int = 1) -> N
     client.text_document_did_open(types.DidOpenTextDocumentParams(
         text_document=types.TextDocumentItem(uri=uri, language_id="flux", version=version,
                                              text=text)))
+
+
+def fresh(folder: str, name: str = "doc.flux") -> str:
+    """A document URI no other test uses (the test modules share one server)."""
+    return f"file:///{folder}/{uuid.uuid4().hex[:8]}/{name}"
+
+
+def opened(client: LanguageClient, text: str, folder: str
+           ) -> tuple[str, types.TextDocumentIdentifier]:
+    """A new document of ``text``, opened at version 1: its URI and identifier."""
+    uri = fresh(folder)
+    open_doc(client, uri, text)
+    return uri, types.TextDocumentIdentifier(uri=uri)
 
 
 def change(client: LanguageClient, uri: str, version: int,
@@ -306,9 +342,9 @@ def expected_diagnostics(text: str, encoding: str) -> list[tuple[str, str, int, 
 
 
 def _from_check(text: str, line: int, column: int, encoding: str) -> tuple[int, int]:
-    """An LSP position from ``flux check``'s 1-based line and code-point column (lines
-    split on \\n only there; the texts compared here contain no lone \\r)."""
-    line_text = text.split("\n")[line - 1].removesuffix("\r")
+    """An LSP position from ``flux check``'s 1-based line and code-point column (both
+    count lines as LSP does)."""
+    line_text = lsp_lines(text)[line - 1]
     return line - 1, units(line_text[:column - 1], encoding)
 
 
@@ -320,11 +356,10 @@ def actual_diagnostics(items: Sequence[types.Diagnostic]
 
 async def formatted_by_server(client: LanguageClient, uri: str, text: str,
                               encoding: str) -> str | None:
-    edits = await asyncio.wait_for(client.text_document_formatting_async(
+    edits = await ask(client.text_document_formatting_async(
         types.DocumentFormattingParams(text_document=types.TextDocumentIdentifier(uri=uri),
                                        options=types.FormattingOptions(tab_size=4,
-                                                                       insert_spaces=True))),
-        TIMEOUT)
+                                                                       insert_spaces=True))))
     return None if edits is None else apply_edits(text, edits, encoding)
 
 

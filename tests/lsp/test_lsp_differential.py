@@ -28,18 +28,16 @@ from lsp_support import (
     EXAMPLES,
     RecordingClient,
     actual_diagnostics,
-    capabilities,
     change,
     close_doc,
     diagnostics_of,
-    encoding_of,
     expected_diagnostics,
     formatted_by_server,
     formatted_here,
+    lsp_lines,
     open_doc,
     position_of,
-    start,
-    stop,
+    serving,
     units,
 )
 from lsprotocol import types
@@ -54,7 +52,7 @@ Reply (int socket, bool close) => (); // naïve 漢字
 """
 STARTS = [UNICODE, UNICODE.replace("\n", "\r\n"), CLEAN, "",
           (EXAMPLES / "deadlock" / "deadlock.flux").read_text(encoding="utf-8")]
-PIECES = ["Listen", "Read", "Reply", "Serve", "Sink", " ", "\n", "\r\n", ";", "->", "=>", "(",
+PIECES = ["Listen", "Read", "Reply", "Serve", "Sink", " ", "\n", "\r\n", "\r", ";", "->", "=>", "(",
           ")", "int socket", ", ", "source ", "=", ":", "[_]", "{x?}", "atomic ", "typedef t F;",
           "// é\n", "/* 🎉 */", "é", "🎉", "漢", "bool close", "handle error ", "_"]
 SETUPS = [("visual-studio-code", "utf-16"), ("neovim", "utf-8")]
@@ -97,10 +95,8 @@ class Session:
                         ids=[c for c, _ in SETUPS])
 async def session(request: pytest.FixtureRequest) -> AsyncIterator[Session]:
     name, encoding = request.param
-    client, result = await start(capabilities(name, [encoding]))
-    assert encoding_of(result) == encoding
-    yield Session(client, encoding)
-    await stop(client)
+    async with serving(name, encoding) as client:
+        yield Session(client, encoding)
 
 
 def flux_check(text: str) -> list[tuple[str, int, int, int, int]]:
@@ -134,12 +130,11 @@ async def test_server_diagnostics_equal_flux_check_after_every_edit(
         assert await formatted_by_server(client, uri, text, encoding) == formatted_here(text)
     finally:
         close_doc(client, uri)
-    if "\r" not in text:  # flux check counts lines on \n only
-        lines = text.split("\n")
-        from_server = sorted(
-            (str(d.code), d.range.start.line + 1, _column(lines, d.range.start, encoding),
-             d.range.end.line + 1, _column(lines, d.range.end, encoding)) for d in items)
-        assert from_server == flux_check(text)
+    lines = lsp_lines(text)  # flux check counts lines as LSP does (\n, \r\n, \r)
+    from_server = sorted(
+        (str(d.code), d.range.start.line + 1, _column(lines, d.range.start, encoding),
+         d.range.end.line + 1, _column(lines, d.range.end, encoding)) for d in items)
+    assert from_server == flux_check(text)
 
 
 def _column(lines: list[str], position: types.Position, encoding: str) -> int:

@@ -9,20 +9,18 @@ LSP answer with the feature's own answer on the same text, converted by the test
 
 from __future__ import annotations
 
-import asyncio
-import uuid
 from typing import Any
 
 import pytest
 from lsp_support import (
-    TIMEOUT,
     RecordingClient,
     apply_edits,
+    ask,
     change,
+    client_encoding,
     diagnostics_of,
     edit,
-    encoding_of,
-    open_doc,
+    opened,
     position_of,
 )
 from lsprotocol import types
@@ -63,31 +61,17 @@ ANALYSIS = analyze(DATA)
 CHECK_USE = DATA.index(b"Check ->") + 2   # a byte inside `Check` in the flow
 
 
-def opened(client: RecordingClient, text: str = PROGRAM
-           ) -> tuple[str, types.TextDocumentIdentifier]:
-    uri = f"file:///features/{uuid.uuid4().hex[:8]}.flux"
-    open_doc(client, uri, text)
-    return uri, types.TextDocumentIdentifier(uri=uri)
-
-
-def enc(client: RecordingClient) -> str:
-    return encoding_of(client.init_result)  # type: ignore[attr-defined]
-
-
 def at(client: RecordingClient, byte: int, text: str = PROGRAM) -> types.Position:
-    return position_of(text, len(text.encode("utf-8")[:byte].decode("utf-8")), enc(client))
+    return position_of(text, len(text.encode("utf-8")[:byte].decode("utf-8")),
+                       client_encoding(client))
 
 
 def span(client: RecordingClient, start: int, end: int, text: str = PROGRAM) -> types.Range:
     return types.Range(start=at(client, start, text), end=at(client, end, text))
 
 
-async def ask(coroutine: Any) -> Any:
-    return await asyncio.wait_for(coroutine, TIMEOUT)
-
-
 async def test_navigation(client: RecordingClient) -> None:
-    uri, doc = opened(client)
+    uri, doc = opened(client, PROGRAM, "features")
     where = at(client, CHECK_USE)
     expected = [span(client, loc.start, loc.end)
                 for loc in navigation.definition(ANALYSIS, CHECK_USE)]
@@ -112,7 +96,7 @@ async def test_navigation(client: RecordingClient) -> None:
 
 
 async def test_hover(client: RecordingClient) -> None:
-    _, doc = opened(client)
+    _, doc = opened(client, PROGRAM, "features")
     found = await ask(client.text_document_hover_async(
         types.HoverParams(text_document=doc, position=at(client, CHECK_USE))))
     expected = hover.hover(ANALYSIS, CHECK_USE)
@@ -125,7 +109,7 @@ async def test_hover(client: RecordingClient) -> None:
 
 
 async def test_completion_and_signature_help(client: RecordingClient) -> None:
-    _, doc = opened(client)
+    _, doc = opened(client, PROGRAM, "features")
     offset = DATA.index(b"-> Check") + 3
     found = await ask(client.text_document_completion_async(
         types.CompletionParams(text_document=doc, position=at(client, offset))))
@@ -142,7 +126,7 @@ async def test_completion_and_signature_help(client: RecordingClient) -> None:
 
 
 async def test_rename(client: RecordingClient) -> None:
-    uri, doc = opened(client)
+    uri, doc = opened(client, PROGRAM, "features")
     where = at(client, CHECK_USE)
     ready = await ask(client.text_document_prepare_rename_async(
         types.PrepareRenameParams(text_document=doc, position=where)))
@@ -150,7 +134,7 @@ async def test_rename(client: RecordingClient) -> None:
     assert ready.range == span(client, DATA.index(b"Check ->"), DATA.index(b"Check ->") + 5)
     result = await ask(client.text_document_rename_async(
         types.RenameParams(text_document=doc, position=where, new_name="Inspect")))
-    renamed = apply_edits(PROGRAM, result.changes[uri], enc(client))
+    renamed = apply_edits(PROGRAM, result.changes[uri], client_encoding(client))
     assert renamed == PROGRAM.replace("Check", "Inspect")
     assert analyze(renamed.encode("utf-8")).diagnostics == ()
     with pytest.raises(JsonRpcException) as refused:
@@ -160,7 +144,7 @@ async def test_rename(client: RecordingClient) -> None:
 
 
 async def test_call_hierarchy(client: RecordingClient) -> None:
-    uri, doc = opened(client)
+    uri, doc = opened(client, PROGRAM, "features")
     [item] = await ask(client.text_document_prepare_call_hierarchy_async(
         types.CallHierarchyPrepareParams(text_document=doc, position=at(client, CHECK_USE))))
     assert item.name == "Check" and item.uri == uri
@@ -177,7 +161,7 @@ async def test_call_hierarchy(client: RecordingClient) -> None:
 
 
 async def test_symbols(client: RecordingClient, workspace: Any) -> None:
-    uri, doc = opened(client)
+    uri, doc = opened(client, PROGRAM, "features")
     found = await ask(client.text_document_document_symbol_async(
         types.DocumentSymbolParams(text_document=doc)))
     expected = symbols.document_symbols(ANALYSIS)
@@ -191,7 +175,7 @@ async def test_symbols(client: RecordingClient, workspace: Any) -> None:
 
 async def test_folding_selection_and_inlay_hints(client: RecordingClient) -> None:
     text = PROGRAM + "/* a\n   long\n   comment */\n"
-    _, doc = opened(client, text)
+    _, doc = opened(client, text, "features")
     data = text.encode("utf-8")
     analysis = analyze(data)
     folds = await ask(client.text_document_folding_range_async(
@@ -215,17 +199,18 @@ async def test_folding_selection_and_inlay_hints(client: RecordingClient) -> Non
 
 
 async def test_semantic_tokens_full_and_delta(client: RecordingClient) -> None:
-    uri, doc = opened(client)
+    uri, doc = opened(client, PROGRAM, "features")
+    encoding = client_encoding(client)
     full = await ask(client.text_document_semantic_tokens_full_async(
         types.SemanticTokensParams(text_document=doc)))
     assert list(full.data) == semantic_tokens.encode(
-        semantic_tokens.semantic_tokens(ANALYSIS), DATA, enc(client))  # type: ignore[arg-type]
+        semantic_tokens.semantic_tokens(ANALYSIS), DATA, encoding)  # type: ignore[arg-type]
     text = PROGRAM.replace("Reply (", "Reply2 (")
     change(client, uri, 2, edit((4, 0), (4, 5), "Reply2"))
     delta = await ask(client.text_document_semantic_tokens_full_delta_async(
         types.SemanticTokensDeltaParams(text_document=doc, previous_result_id=full.result_id)))
     expected = semantic_tokens.encode(semantic_tokens.semantic_tokens(analyze(text.encode())),
-                                      text.encode(), enc(client))  # type: ignore[arg-type]
+                                      text.encode(), encoding)  # type: ignore[arg-type]
     if isinstance(delta, types.SemanticTokensDelta):
         data = list(full.data)
         for e in sorted(delta.edits, key=lambda e: e.start, reverse=True):
@@ -236,7 +221,7 @@ async def test_semantic_tokens_full_and_delta(client: RecordingClient) -> None:
 
 
 async def test_code_lenses_and_quick_fixes(client: RecordingClient) -> None:
-    uri, doc = opened(client)
+    uri, doc = opened(client, PROGRAM, "features")
     lenses = await ask(client.text_document_code_lens_async(
         types.CodeLensParams(text_document=doc)))
     titles = [lens.command.title for lens in lenses]
@@ -244,7 +229,7 @@ async def test_code_lenses_and_quick_fixes(client: RecordingClient) -> None:
     assert all(lens.command.arguments[0] == uri for lens in lenses)
     text = PROGRAM.replace("-> Reply;", "-> Reply -> Log;").replace(
         "Reply (int socket, bool close) => ();", "Reply (int socket, bool close) => (int s);")
-    uri, doc = opened(client, text)
+    uri, doc = opened(client, text, "features")
     [missing] = [d for d in await diagnostics_of(client, uri, 1) if d.code == "FLX101"]
     actions = await ask(client.text_document_code_action_async(types.CodeActionParams(
         text_document=doc, range=missing.range,
@@ -252,5 +237,5 @@ async def test_code_lenses_and_quick_fixes(client: RecordingClient) -> None:
     declare = [a for a in actions if a.kind == types.CodeActionKind.QuickFix
                and "Log" in a.title]
     assert declare, [a.title for a in actions]
-    fixed = apply_edits(text, declare[0].edit.changes[uri], enc(client))
+    fixed = apply_edits(text, declare[0].edit.changes[uri], client_encoding(client))
     assert "FLX101" not in [d.code for d in analyze(fixed.encode()).diagnostics]

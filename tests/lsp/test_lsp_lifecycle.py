@@ -14,7 +14,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 async def test_initialize_reports_the_server_and_its_capabilities(client: RecordingClient
                                                                   ) -> None:
-    result: types.InitializeResult = client.init_result  # type: ignore[attr-defined]
+    result: types.InitializeResult = client.init_result
     caps = result.capabilities
     assert result.server_info is not None
     assert (result.server_info.name, result.server_info.version) == ("flux-ls", __version__)
@@ -33,7 +33,7 @@ async def test_initialize_reports_the_server_and_its_capabilities(client: Record
 
 
 async def test_position_encoding_prefers_utf8_when_offered(client: RecordingClient) -> None:
-    result: types.InitializeResult = client.init_result  # type: ignore[attr-defined]
+    result: types.InitializeResult = client.init_result
     offered = client.capabilities.general.position_encodings if (
         client.capabilities and client.capabilities.general) else None
     expected = "utf-8" if offered and "utf-8" in [str(getattr(e, "value", e)) for e in offered] \

@@ -16,16 +16,20 @@ import pytest
 from lsp_support import (
     CLEAN,
     EXAMPLES,
-    TIMEOUT,
     RecordingClient,
     apply_edits,
+    ask,
+    capabilities,
     change,
+    client_encoding,
     diagnostics_of,
     edit,
-    encoding_of,
     formatted_by_server,
+    fresh,
     open_doc,
     position_of,
+    start,
+    stop,
 )
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -41,14 +45,6 @@ MESSY = "Listen ()=>( int socket ) ;\n\n\n\nSink(int socket)=>();\nsource Listen
 IMAGE = (EXAMPLES / "imageserver" / "imageserver.flux").read_text(encoding="utf-8")
 
 
-def fresh(name: str) -> str:
-    return f"file:///requests/{uuid.uuid4().hex[:8]}/{name}"
-
-
-def encoding(client: RecordingClient) -> str:
-    return encoding_of(client.init_result)  # type: ignore[attr-defined]
-
-
 def doc_id(uri: str) -> types.TextDocumentIdentifier:
     return types.TextDocumentIdentifier(uri=uri)
 
@@ -57,22 +53,22 @@ async def code_actions(client: RecordingClient, uri: str, rng: types.Range,
                        only: list[str] | None = None,
                        diagnostics: list[types.Diagnostic] | None = None
                        ) -> list[types.CodeAction]:
-    result = await asyncio.wait_for(client.text_document_code_action_async(
+    result = await ask(client.text_document_code_action_async(
         types.CodeActionParams(text_document=doc_id(uri), range=rng,
                                context=types.CodeActionContext(diagnostics=diagnostics or [],
-                                                               only=only))), TIMEOUT)
+                                                               only=only))))
     return [a for a in result or [] if isinstance(a, types.CodeAction)]
 
 
 # -- formatting --------------------------------------------------------------------------------
 
 async def test_formatting_gives_what_flux_fmt_gives(client: RecordingClient) -> None:
-    uri = fresh("messy.flux")
+    uri = fresh("requests", "messy.flux")
     open_doc(client, uri, MESSY + "// é🎉\n")
-    result = await formatted_by_server(client, uri, MESSY + "// é🎉\n", encoding(client))
+    result = await formatted_by_server(client, uri, MESSY + "// é🎉\n", client_encoding(client))
     assert result == format_text(MESSY + "// é🎉\n")
     formatted = format_text(IMAGE)
-    uri2 = fresh("clean.flux")
+    uri2 = fresh("requests", "clean.flux")
     open_doc(client, uri2, formatted)
     edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
         text_document=doc_id(uri2), options=types.FormattingOptions(tab_size=4,
@@ -81,17 +77,17 @@ async def test_formatting_gives_what_flux_fmt_gives(client: RecordingClient) -> 
 
 
 async def test_no_formatting_with_a_syntax_error(client: RecordingClient) -> None:
-    uri = fresh("broken.flux")
+    uri = fresh("requests", "broken.flux")
     open_doc(client, uri, "Listen ()=>( int socket ) ;\noops\n")
-    assert await formatted_by_server(client, uri, "", encoding(client)) is None
+    assert await formatted_by_server(client, uri, "", client_encoding(client)) is None
 
 
 async def test_range_formatting_touches_only_the_declarations_in_range(
         client: RecordingClient) -> None:
-    uri = fresh("range.flux")
+    uri = fresh("requests", "range.flux")
     text = "Listen ()=>( int socket ) ;\nSink(int socket)=>();\nsource Listen=>Sink;\n"
     open_doc(client, uri, text)
-    enc = encoding(client)
+    enc = client_encoding(client)
     start = text.index("Sink(")
     rng = types.Range(start=position_of(text, start, enc),
                       end=position_of(text, start + 3, enc))
@@ -106,7 +102,7 @@ async def test_range_formatting_touches_only_the_declarations_in_range(
 
 async def test_quick_fix_removes_an_unused_declaration(client: RecordingClient) -> None:
     text = CLEAN + "Unused (int a) => ();\n"
-    uri = fresh("unused.flux")
+    uri = fresh("requests", "unused.flux")
     open_doc(client, uri, text)
     [warning] = await diagnostics_of(client, uri, 1)
     assert warning.code == "FLX105"
@@ -116,26 +112,49 @@ async def test_quick_fix_removes_an_unused_declaration(client: RecordingClient) 
     fix = fixes[0]
     assert fix.diagnostics and fix.diagnostics[0].code == "FLX105"
     assert fix.edit is not None and fix.edit.changes is not None
-    fixed = apply_edits(text, fix.edit.changes[uri], encoding(client))
+    fixed = apply_edits(text, fix.edit.changes[uri], client_encoding(client))
     assert [d.code for d in analyze(fixed).diagnostics] == []
 
 
 async def test_format_is_a_source_action(client: RecordingClient) -> None:
-    uri = fresh("source-action.flux")
+    uri = fresh("requests", "source-action.flux")
     open_doc(client, uri, MESSY)
     everything = types.Range(start=types.Position(0, 0), end=types.Position(9, 0))
     [action] = [a for a in await code_actions(client, uri, everything, only=["source"])
                 if a.kind == "source.format"]
     assert action.edit is not None and action.edit.changes is not None
-    assert apply_edits(MESSY, action.edit.changes[uri], encoding(client)) == format_text(MESSY)
-    unasked = await code_actions(client, uri, everything)
-    lazy = [a for a in unasked if a.kind == "source.format"]
-    if lazy:  # offered unresolved to clients that resolve edits
-        assert lazy[0].edit is None
-        resolved = await client.code_action_resolve_async(lazy[0])
+    encoding = client_encoding(client)
+    assert apply_edits(MESSY, action.edit.changes[uri], encoding) == format_text(MESSY)
+    for lazy in await lazy_format_actions(client, uri):  # unasked: resolved when chosen
+        assert lazy.edit is None
+        resolved = await client.code_action_resolve_async(lazy)
         assert resolved.edit is not None and resolved.edit.changes is not None
-        assert apply_edits(MESSY, resolved.edit.changes[uri], encoding(client)) == \
-            format_text(MESSY)
+        assert apply_edits(MESSY, resolved.edit.changes[uri], encoding) == format_text(MESSY)
+
+
+async def test_no_lazy_format_action_without_resolve_support() -> None:
+    caps = capabilities("visual-studio-code")
+    assert caps.text_document and caps.text_document.code_action
+    caps.text_document.code_action.resolve_support = None
+    client, _ = await start(caps)
+    try:
+        uri = fresh("requests", "no-resolve.flux")
+        open_doc(client, uri, MESSY)
+        assert await lazy_format_actions(client, uri) == []
+    finally:
+        await stop(client)
+
+
+async def lazy_format_actions(client: RecordingClient, uri: str) -> list[types.CodeAction]:
+    """The format actions offered for a document unasked (no ``only``): one unresolved
+    action when the client resolves edits (and the text parses), none otherwise."""
+    caps = client.capabilities
+    resolves = bool(caps and caps.text_document and caps.text_document.code_action
+                    and caps.text_document.code_action.resolve_support)
+    everything = types.Range(start=types.Position(0, 0), end=types.Position(9, 0))
+    lazy = [a for a in await code_actions(client, uri, everything) if a.kind == "source.format"]
+    assert len(lazy) == (1 if resolves else 0), lazy
+    return lazy
 
 
 # -- the flow graph ----------------------------------------------------------------------------
@@ -185,14 +204,13 @@ def plain(value: Any) -> Any:
 @pytest.mark.parametrize("node", [None, "Handler"])
 async def test_flow_graph_request(client: RecordingClient, node: str | None) -> None:
     text = "// é🎉 before everything\n" + IMAGE
-    uri = fresh("image.flux")
+    uri = fresh("requests", "image.flux")
     open_doc(client, uri, text, version=4)
     params: dict[str, Any] = {"textDocument": {"uri": uri}}
     if node:
         params["node"] = node
-    result = plain(await asyncio.wait_for(
-        client.protocol.send_request_async("flux/flowGraph", params), TIMEOUT))
-    expected = expected_graph(text, node, encoding(client))
+    result = plain(await ask(client.protocol.send_request_async("flux/flowGraph", params)))
+    expected = expected_graph(text, node, client_encoding(client))
     assert result["schema"] == "flux-graph/1"
     assert (result["uri"], result["version"], result["node"]) == (uri, 4, node)
     assert result["vertices"] == expected["vertices"]
@@ -206,7 +224,7 @@ async def test_flow_graph_request(client: RecordingClient, node: str | None) -> 
 
 
 async def test_flow_graph_command_and_errors(client: RecordingClient) -> None:
-    uri = fresh("image.flux")
+    uri = fresh("requests", "image.flux")
     open_doc(client, uri, IMAGE)
     as_object = plain(await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="flux.flowGraph", arguments=[{"textDocument": {"uri": uri}, "node": "Image"}])))
@@ -249,14 +267,14 @@ S{i} = R{i} -> W{i};
 
 
 async def test_cancelled_requests_answer_request_cancelled(client: RecordingClient) -> None:
-    uri = fresh("big.flux")
+    uri = fresh("requests", "big.flux")
     open_doc(client, uri, big_program(400))
     msg_id = f"cancel-{uuid.uuid4().hex}"
     future = client.protocol.send_request("flux/flowGraph", {"textDocument": {"uri": uri}},
                                           msg_id=msg_id)
     client.protocol.notify("$/cancelRequest", types.CancelParams(id=msg_id))
     with pytest.raises(JsonRpcException) as cancelled:
-        await asyncio.wait_for(asyncio.wrap_future(future), TIMEOUT)
+        await ask(asyncio.wrap_future(future))
     assert cancelled.value.code == -32800
     # the server is still there, and the document still current
     change(client, uri, 2, edit((0, 0), (0, 0), "Extra () => ();\n"))

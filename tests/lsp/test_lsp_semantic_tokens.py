@@ -10,21 +10,17 @@ semantics say, also after edits (the server re-analyses incrementally).
 
 from __future__ import annotations
 
-import asyncio
-import uuid
-from typing import Any
-
 import pytest
 from lsp_support import (
     EXAMPLES,
-    TIMEOUT,
     RecordingClient,
+    ask,
     change,
+    client_encoding,
     diagnostics_of,
     edit,
-    encoding_of,
     index_of,
-    open_doc,
+    opened,
     position_of,
 )
 from lsprotocol import types
@@ -47,26 +43,11 @@ def service(i: int) -> str:
 PROGRAM = "/* é🎉 ü */\n" + "".join(service(i) for i in range(70))
 
 
-def enc(client: RecordingClient) -> str:
-    return encoding_of(client.init_result)  # type: ignore[attr-defined]
-
-
 def expected(text: str, encoding: str, start: int | None = None, end: int | None = None
              ) -> list[int]:
     analysis = analyze(text.encode())
     tokens = st.semantic_tokens(analysis, start, end)
     return st.encode(tokens, analysis.data, encoding)  # type: ignore[arg-type]
-
-
-async def ask(request: Any) -> Any:
-    return await asyncio.wait_for(request, TIMEOUT)
-
-
-async def opened(client: RecordingClient, text: str) -> tuple[str, types.TextDocumentIdentifier]:
-    uri = f"file:///tokens/{uuid.uuid4().hex[:8]}.flux"
-    open_doc(client, uri, text)
-    await diagnostics_of(client, uri, 1)
-    return uri, types.TextDocumentIdentifier(uri=uri)
 
 
 def byte_of(text: str, line: int) -> int:
@@ -75,15 +56,17 @@ def byte_of(text: str, line: int) -> int:
 
 
 async def test_full_then_a_keystroke_gives_one_small_delta(client: RecordingClient) -> None:
-    uri, doc = await opened(client, PROGRAM)
+    uri, doc = opened(client, PROGRAM, "tokens")
+    await diagnostics_of(client, uri, 1)
+    encoding = client_encoding(client)
     full = await ask(client.text_document_semantic_tokens_full_async(
         types.SemanticTokensParams(text_document=doc)))
-    assert list(full.data) == expected(PROGRAM, enc(client))
+    assert list(full.data) == expected(PROGRAM, encoding)
     assert full.result_id
     previous, result_id, text, version = list(full.data), full.result_id, PROGRAM, 1
     for name in ("Reply37 (", "Serve5 =", "Listen69 ("):  # type into three blocks
         index = text.index(name) + len(name.split()[0])
-        where = position_of(text, index, enc(client))
+        where = position_of(text, index, encoding)
         text = text[:index] + "x" + text[index:]
         version += 1
         change(client, uri, version, edit((where.line, where.character),
@@ -96,8 +79,8 @@ async def test_full_then_a_keystroke_gives_one_small_delta(client: RecordingClie
         assert change_.delete_count <= 60 and len(change_.data or []) <= 60
         assert st.apply_edits(previous, [st.TokensEdit(
             change_.start, change_.delete_count, tuple(change_.data or []))]) \
-            == expected(text, enc(client))
-        previous, result_id = expected(text, enc(client)), delta.result_id
+            == expected(text, encoding)
+        previous, result_id = expected(text, encoding), delta.result_id
     stale = await ask(client.text_document_semantic_tokens_full_delta_async(
         types.SemanticTokensDeltaParams(text_document=doc, previous_result_id="unknown")))
     assert isinstance(stale, types.SemanticTokens)
@@ -106,13 +89,15 @@ async def test_full_then_a_keystroke_gives_one_small_delta(client: RecordingClie
 
 async def test_range_gives_the_tokens_of_the_declarations_in_range(
         client: RecordingClient) -> None:
-    _, doc = await opened(client, PROGRAM)
+    uri, doc = opened(client, PROGRAM, "tokens")
+    await diagnostics_of(client, uri, 1)
+    encoding = client_encoding(client)
     for first, last in ((0, 3), (40, 52), (200, 260), (480, 10_000)):
         answer = await ask(client.text_document_semantic_tokens_range_async(
             types.SemanticTokensRangeParams(text_document=doc, range=types.Range(
                 start=types.Position(first, 0), end=types.Position(last, 0)))))
         end = min(byte_of(PROGRAM, last), len(PROGRAM.encode()))
-        assert list(answer.data) == expected(PROGRAM, enc(client), byte_of(PROGRAM, first), end)
+        assert list(answer.data) == expected(PROGRAM, encoding, byte_of(PROGRAM, first), end)
 
 
 def functions(text: str, data: list[int], encoding: str) -> list[tuple[str, bool]]:
@@ -132,22 +117,24 @@ def functions(text: str, data: list[int], encoding: str) -> list[tuple[str, bool
 
 async def test_abstract_modifier_says_what_the_semantics_say(client: RecordingClient) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*/*.flux"))]
+    encoding = client_encoding(client)
     for text in texts[:3]:
-        uri, doc = await opened(client, text)
+        uri, doc = opened(client, text, "tokens")
+        await diagnostics_of(client, uri, 1)
         versions = [text]
         flow = text.index("\n", text.index(" = ")) + 1  # drop the first flow's line
         start = text.rfind("\n", 0, text.index(" = ")) + 1
         versions.append(text[:start] + text[flow:])
         for version, current in enumerate(versions, 1):
             if version > 1:
-                begin = position_of(versions[0], start, enc(client))
-                stop = position_of(versions[0], flow, enc(client))
+                begin = position_of(versions[0], start, encoding)
+                stop = position_of(versions[0], flow, encoding)
                 change(client, uri, version, edit((begin.line, begin.character),
                                                   (stop.line, stop.character), ""))
             full = await ask(client.text_document_semantic_tokens_full_async(
                 types.SemanticTokensParams(text_document=doc)))
             nodes = analyze(current.encode()).semantics.nodes
-            found = functions(current, list(full.data), enc(client))
+            found = functions(current, list(full.data), encoding)
             assert found
             for name, abstract in found:
                 info = nodes.get(name)

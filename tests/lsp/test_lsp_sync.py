@@ -18,17 +18,14 @@ import pytest_asyncio
 from lsp_support import (
     RecordingClient,
     actual_diagnostics,
-    capabilities,
     change,
     diagnostics_of,
-    encoding_of,
     expected_diagnostics,
     formatted_by_server,
     formatted_here,
     open_doc,
     position_of,
-    start,
-    stop,
+    serving,
 )
 from lsprotocol import types
 
@@ -67,10 +64,8 @@ class Session:
                         ids=[f"{c}-{e}" for c, e in SETUPS])
 async def session(request: pytest.FixtureRequest) -> AsyncIterator[Session]:
     name, encoding = request.param
-    client, result = await start(capabilities(name, [encoding]))
-    assert encoding_of(result) == encoding
-    yield Session(client, encoding)
-    await stop(client)
+    async with serving(name, encoding) as client:
+        yield Session(client, encoding)
 
 
 def replace(text: str, old: str, new: str, encoding: str, nth: int = 0
