@@ -20,11 +20,10 @@ from typing import NamedTuple
 
 from ..analysis import Analysis
 from .index import Symbol, index
+from .legend import FLOW_GRAPH_COMMAND, REFERENCES_COMMAND
 
 __all__ = ["FLOW_GRAPH_COMMAND", "REFERENCES_COMMAND", "CodeLens", "code_lenses"]
 
-FLOW_GRAPH_COMMAND = "flux.flowGraph"
-REFERENCES_COMMAND = "flux.showReferences"
 
 
 class CodeLens(NamedTuple):

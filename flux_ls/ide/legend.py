@@ -1,6 +1,10 @@
-"""The semantic-token legend, in a module of its own with no imports: the language server
-announces it in its ``initialize`` answer, which it gives before loading anything heavy
-(``lsp/handshake.py``); ``semantic_tokens`` encodes tokens with it."""
+"""The semantic-token legend and the command names, in a module of its own with no imports:
+the language server announces them in its ``initialize`` answer, which it gives before
+loading anything heavy (``lsp/handshake.py``); ``semantic_tokens`` encodes tokens with the
+legend and ``code_lens`` names the commands.
+
+The commands: ``flux.flowGraph`` (the program graph, ``lsp/flowgraph.py``) and
+``flux.showReferences`` (a node's references, for the references lens)."""
 
 from __future__ import annotations
 
@@ -26,3 +30,7 @@ TOKEN_MODIFIERS: tuple[str, ...] = (
     "callback",        # 7 (custom) a C function the user writes: predicate, handler, session
     "session",         # 8 (custom) a session-scoped constraint
 )
+
+#: The commands the server executes (``workspace/executeCommand``) and code lenses name.
+FLOW_GRAPH_COMMAND = "flux.flowGraph"
+REFERENCES_COMMAND = "flux.showReferences"

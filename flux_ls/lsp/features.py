@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
+from ..ide.legend import REFERENCES_COMMAND
 from . import actions, convert, handshake
 from .documents import Analysed, Document
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 REQUEST_FAILED = -32803
-REFERENCES_COMMAND = handshake.COMMANDS[1]
 LEGEND = types.SemanticTokensLegend(token_types=handshake.TOKEN_TYPES,
                                     token_modifiers=handshake.TOKEN_MODIFIERS)
 

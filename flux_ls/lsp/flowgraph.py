@@ -19,14 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from pygls.exceptions import JsonRpcInvalidParams
 
-from . import convert, handshake
+from ..ide import legend
+from . import convert
 
 if TYPE_CHECKING:
     from .documents import Analysed
     from .server import FluxServer
 
 METHOD = "flux/flowGraph"
-COMMAND = handshake.COMMANDS[0]
+COMMAND = legend.FLOW_GRAPH_COMMAND
 DOT_TIMEOUT = 20.0
 
 
