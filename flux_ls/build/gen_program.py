@@ -11,16 +11,18 @@ acquires the vertex's constraints (``flux_acquire`` may park the flow: FLUX_WAIT
   into the chosen one's first step; no match fails with FLUX_ENOMATCH.
 
 Leaving an abstract node's sub-flow (its ``return`` vertex) releases its constraints.
-Every edge taken is announced with ``FLUX_EDGE(flux_fl, edge_id)`` and every node call is
-wrapped in ``FLUX_NODE_BEGIN/END`` — graph ids, for the profiler. Pure: text from the
-plan and the interface.
+Every edge taken is announced with ``FLUX_EDGE(flux_fl, edge_id, increment)`` (its
+Ball–Larus increment, computed here once) and every node and handler call is wrapped in
+``FLUX_NODE_BEGIN/END`` — graph ids, for the path profiler, which also gets the graph's
+tables and hash (``flux_graph_desc``). Pure: text from the plan and the interface.
 """
 
 from __future__ import annotations
 
 import json
 
-from ..graph import ERROR, EXIT, Edge, Vertex
+from ..graph import ERROR, EXIT, Edge, Graph, Vertex, numbering
+from ..profile.hashing import graph_hash
 from ..semantics import Semantics
 from .emit import Emitter
 from .gen_header import generated_banner
@@ -48,6 +50,10 @@ class _Generator:
     def __init__(self, semantics: Semantics, interface: Interface, plan: Plan) -> None:
         self.sem, self.iface, self.plan, self.graph = semantics, interface, plan, plan.graph
         self.gotos: set[int] = set()
+        self.weights = path_weights(plan.graph)[1]
+
+    def edge(self, out: Emitter, edge: Edge) -> None:
+        out.line(f"FLUX_EDGE(flux_fl, {edge.id}, {c_u64(self.weights[edge.id])});")
 
     # -- data ----------------------------------------------------------------------------
 
@@ -77,7 +83,7 @@ class _Generator:
     # -- control -------------------------------------------------------------------------
 
     def transition(self, out: Emitter, edge: Edge, loc: Loc) -> None:
-        out.line(f"FLUX_EDGE(flux_fl, {edge.id});")
+        self.edge(out, edge)
         if edge.dst == EXIT:
             out.line("return flux_flow_end(flux_fl);")
             return
@@ -112,7 +118,7 @@ class _Generator:
     def failure(self, out: Emitter, vertex: Vertex, held: int) -> None:
         edge = self.plan.error_edge(vertex.id)
         assert edge is not None
-        out.line(f"FLUX_EDGE(flux_fl, {edge.id});")
+        self.edge(out, edge)
         if held:
             out.line("flux_release_to(flux_fl, 0);")
         in_source = vertex.id in self.plan.source_phase
@@ -121,9 +127,11 @@ class _Generator:
             handler = self.graph.vertex(edge.dst)
             if in_source:
                 out.line("if (flux_stopping()) return flux_source_failed(flux_fl, flux_err, 1);")
+            out.line(f"FLUX_NODE_BEGIN(flux_fl, {handler.id});")
             out.line(self.handler_call(vertex, handler))
+            out.line(f"FLUX_NODE_END(flux_fl, {handler.id}, 0);")
             to_error = self.graph.out_edges(handler.id)[0]
-            out.line(f"FLUX_EDGE(flux_fl, {to_error.id});")
+            self.edge(out, to_error)
         if in_source:
             out.line(f"return flux_source_failed(flux_fl, flux_err, {int(handled)});")
         else:
@@ -213,7 +221,7 @@ class _Generator:
         for source in self.plan.sources:
             body = Emitter()
             body.level = 2
-            body.line(f"FLUX_EDGE(flux_fl, {source.entry.id});")
+            self.edge(body, source.entry)
             body.line(f"flux_fl->pc = {source.entry.dst};")
             self.gotos.add(source.entry.dst)
             body.line(f"goto flux_v{source.entry.dst};")
@@ -287,8 +295,70 @@ def _names(out: Emitter, var: str, names: tuple[str, ...]) -> str:
     return var
 
 
+#: Path ids are 64-bit in the runtime: a graph with more paths is profiled without them.
+MAX_PATHS = 1 << 63
+
+
+def path_weights(graph: Graph) -> tuple[int, dict[int, int]]:
+    """(number of paths, edge id → Ball–Larus increment); (0, all 0) past ``MAX_PATHS``."""
+    number = numbering(graph)
+    if number.paths >= MAX_PATHS:
+        return 0, {e.id: 0 for e in graph.edges}
+    return number.paths, {e.id: number.weights.get(e.id, 0) for e in graph.edges}
+
+
+def c_u64(value: int) -> str:
+    return f"UINT64_C({value})" if value > 0x7FFFFFFF else str(value)
+
+
+def _array(out: Emitter, ctype: str, var: str, items: list[str]) -> None:
+    out.line(f"static const {ctype} {var}[] = {{")
+    with out.indent():
+        for start in range(0, len(items), 8):
+            out.line(", ".join(items[start:start + 8]) + ",")
+    out.line("};")
+
+
+def _graph(out: Emitter, graph: Graph) -> None:
+    """The tables of the path profiler (flux_graph_desc in flux_rt.h)."""
+    ids = [v.id for v in graph.vertices]
+    edge_ids = [e.id for e in graph.edges]
+    if ids != list(range(len(ids))) or sorted(edge_ids) != list(range(len(edge_ids))):
+        raise ValueError("graph ids are not dense")  # graph_build numbers them so
+    npaths, weights = path_weights(graph)
+    counts = numbering(graph).counts if npaths else {}
+    edges = sorted(graph.edges, key=lambda e: e.id)
+    out.line("/* The program graph, for the path profiler (`flux graph --format json`). */")
+    _array(out, "char *const", "flux_vertex_names", [c_string(v.name) for v in graph.vertices])
+    _array(out, "char *const", "flux_vertex_kinds", [c_string(v.kind) for v in graph.vertices])
+    _array(out, "int", "flux_vertex_parents",
+           [str(v.parent if v.parent is not None else -1)
+            for v in graph.vertices])
+    _array(out, "uint64_t", "flux_vertex_paths",
+           [c_u64(counts.get(v.id, 0)) for v in graph.vertices])
+    _array(out, "int", "flux_edge_src", [str(e.src) for e in edges] or ["0"])
+    _array(out, "int", "flux_edge_dst", [str(e.dst) for e in edges] or ["0"])
+    _array(out, "uint64_t", "flux_edge_weights", [c_u64(weights[e.id]) for e in edges] or ["0"])
+    out.line("static const flux_graph_desc flux_graph = {")
+    with out.indent():
+        out.line(f".hash = {c_string(graph_hash(graph))},")
+        out.line(f".nvertices = {len(ids)},")
+        out.line(".vertex_names = flux_vertex_names,")
+        out.line(".vertex_kinds = flux_vertex_kinds,")
+        out.line(".vertex_parents = flux_vertex_parents,")
+        out.line(".vertex_paths = flux_vertex_paths,")
+        out.line(f".nedges = {len(edges)},")
+        out.line(".edge_src = flux_edge_src,")
+        out.line(".edge_dst = flux_edge_dst,")
+        out.line(".edge_weights = flux_edge_weights,")
+        out.line(f".npaths = {c_u64(npaths)},")
+    out.line("};")
+    out.line()
+
+
 def _descriptor(out: Emitter, plan: Plan, name: str, source_file: str, runtime: str,
                 threads: int) -> None:
+    _graph(out, plan.graph)
     out.line("static const flux_source_desc flux_sources_desc[] = {")
     with out.indent():
         for s in plan.sources:
@@ -311,6 +381,7 @@ def _descriptor(out: Emitter, plan: Plan, name: str, source_file: str, runtime: 
         out.line(f".lock_names = {locks},")
         out.line(f".nsession_locks = {len(plan.session_locks)},")
         out.line(f".session_lock_names = {session},")
+        out.line(".graph = &flux_graph,")
     out.line("};")
 
 

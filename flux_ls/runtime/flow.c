@@ -44,6 +44,7 @@ void flux_flow_reset(flux_flow *flow) {
     flow->handled = 0;
     flow->session = NULL;
     flow->path = 0;
+    flow->prof_start = 0;
 }
 
 flux_flow *flux_flow_alloc(flux_source *source) {
@@ -60,6 +61,7 @@ flux_flow *flux_flow_alloc(flux_source *source) {
 }
 
 int flux_flow_end(flux_flow *flow) {
+    if (FLUX_PROF_ON) flux_prof_flow_end(flow);
     flux_release_to(flow, 0);
     if (flow->session != NULL) {
         flux_session_put(flow->session);
@@ -78,6 +80,7 @@ int flux_flow_end(flux_flow *flow) {
 }
 
 int flux_source_failed(flux_flow *flow, int err, int handled) {
+    if (FLUX_PROF_ON) flux_prof_flow_end(flow);
     flux_release_to(flow, 0);
     flow->err = err;
     flow->handled = handled;
@@ -85,6 +88,7 @@ int flux_source_failed(flux_flow *flow, int err, int handled) {
 }
 
 void flux_resume(flux_flow *flow) {
+    if (FLUX_PROF_ON) flux_prof_wait_end(flow);
     if (flow->resume == FLUX_RESUME_EVENT)
         flux_event_resume(flow);
     else if (flow->resume == FLUX_RESUME_POOL)

@@ -2,7 +2,7 @@
  * flux_rt.h — the Flux runtime's internal interface.
  *
  * Shared by the runtime modules (locks.c, session.c, flow.c, source.c, thread.c, pool.c,
- * event.c, signals.c, main.c) and the generated program (flux_program.c). User code never
+ * event.c, signals.c, main.c, profile.c, profile_write.c) and the generated program (flux_program.c). User code never
  * includes it: the user's API is declared in the generated flux_nodes.h.
  *
  * The model: a program is a graph (flux_ls/graph.py); a *flow* is one request walking it.
@@ -87,7 +87,11 @@ struct flux_flow {
     flux_held *held;
     flux_session *session;
     flux_source *source;      /* the source that made it (owns its memory) */
-    uint64_t path;            /* reserved for the path profiler (Ball–Larus sum) */
+    uint64_t path;            /* the path profiler's Ball–Larus sum of the edges taken */
+    uint64_t prof_start;      /* profiler: ticks when the flow was launched */
+    uint64_t prof_wait_start; /* profiler: ticks when it queued on a constraint */
+    int prof_wait_lock;       /* profiler: that constraint (program ones, then session ones) */
+    int prof_wait_write;
     sem_t sem;                /* parked flows wait here for a granted constraint */
 };
 
@@ -97,6 +101,22 @@ typedef struct {
     const char *target; /* the node its flows run */
     int start_pc;       /* the pseudo-vertex that takes the ENTRY edge of this source */
 } flux_source_desc;
+
+/* The program graph, as generated (flux_program.c), for the path profiler: vertex and
+ * edge ids are those of flux_ls/graph.py, `hash` is computed from the graph in Python
+ * (flux_ls/profile/graph_hash.py), so a profile names the graph it was recorded on. */
+typedef struct {
+    const char *hash;                  /* "sha256:<hex>" */
+    int nvertices;
+    const char *const *vertex_names;
+    const char *const *vertex_kinds;   /* "concrete", "abstract", "handler", … */
+    const int *vertex_parents;         /* enclosing abstract vertex, or -1 */
+    const uint64_t *vertex_paths;      /* Ball–Larus: paths from the vertex to EXIT|ERROR */
+    int nedges;
+    const int *edge_src, *edge_dst;    /* indexed by edge id */
+    const uint64_t *edge_weights;      /* Ball–Larus increments */
+    uint64_t npaths;                   /* paths ENTRY → EXIT|ERROR; 0: too many to number */
+} flux_graph_desc;
 
 /* The program, as generated (flux_program.c). */
 typedef struct {
@@ -112,6 +132,7 @@ typedef struct {
     const char *const *lock_names;
     int nsession_locks;         /* session-scoped constraints, in canonical order */
     const char *const *session_lock_names;
+    const flux_graph_desc *graph;
 } flux_program_desc;
 
 /* --- generated (flux_program.c) ------------------------------------------------------ */
@@ -205,15 +226,31 @@ void flux_fatal(const char *what, int err);   /* print and abort: a broken invar
 double flux_now(void);                        /* monotonic seconds */
 void flux_nap_ms(long ms);                    /* sleep ms milliseconds (a signal ends it early) */
 
-/* --- profiling hooks: no-ops unless a profiling build defines them --------------------- */
-#ifndef FLUX_EDGE
-#define FLUX_EDGE(flow, edge) ((void)0)               /* flow takes graph edge `edge` */
-#endif
-#ifndef FLUX_NODE_BEGIN
-#define FLUX_NODE_BEGIN(flow, vertex) ((void)0)       /* a concrete node starts */
-#endif
-#ifndef FLUX_NODE_END
-#define FLUX_NODE_END(flow, vertex, err) ((void)0)    /* … and returned err */
-#endif
+/* --- profile.c, profile_write.c: the path profiler ---------------------------------------- */
+/* Off unless --flux-profile=PATH was given; set once before any thread starts, so reading it
+ * is one predictable branch per hook. On, every hook updates counters of its own thread only
+ * (merged when the profile is written): nothing shared is written on the dispatch path. */
+extern int flux_profiling;
+int flux_profile_start(const char *path, const char *runtime, int threads);
+void flux_profile_finish(int complete);        /* write the profile (at exit) */
+void flux_prof_edge(flux_flow *flow, int edge, uint64_t weight);
+void flux_prof_node_begin(int vertex);
+void flux_prof_node_end(int vertex, int err);
+void flux_prof_launched(flux_flow *flow);      /* the source phase is over */
+void flux_prof_flow_end(flux_flow *flow);      /* reached EXIT or ERROR */
+void flux_prof_acquired(int lock, int write);  /* lock: program ones, then session ones */
+void flux_prof_wait_end(flux_flow *flow);      /* a queued flow was granted its constraint */
+uint64_t flux_prof_ticks(void);
+
+#define FLUX_PROF_ON __builtin_expect(flux_profiling, 0)
+
+/* The hooks of the generated flux_step(): edge `edge` (with its Ball–Larus increment) taken,
+ * a node (or handler) call begins and ends. */
+#define FLUX_EDGE(flow, edge, weight) \
+    do { if (FLUX_PROF_ON) flux_prof_edge((flow), (edge), (weight)); } while (0)
+#define FLUX_NODE_BEGIN(flow, vertex) \
+    do { if (FLUX_PROF_ON) flux_prof_node_begin(vertex); } while (0)
+#define FLUX_NODE_END(flow, vertex, err) \
+    do { if (FLUX_PROF_ON) flux_prof_node_end((vertex), (err)); } while (0)
 
 #endif

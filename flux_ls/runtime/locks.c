@@ -147,8 +147,15 @@ int flux_acquire(flux_flow *flow, const flux_acq *list, int n) {
         flow->held[flow->nheld].lock = lock;
         flow->held[flow->nheld].write = write;
         flow->nheld++;
+        int id = list[i].session ? flux_program.nlocks + list[i].index : list[i].index;
+        if (FLUX_PROF_ON) flux_prof_acquired(id, write);
         if (try_fast(lock, write)) continue;
         flow->lockstep = i + 1; /* where to go on once this one is granted */
+        if (FLUX_PROF_ON) { /* before it is queued: another thread may grant it at once */
+            flow->prof_wait_lock = id;
+            flow->prof_wait_write = write;
+            flow->prof_wait_start = flux_prof_ticks();
+        }
         if (!acquire_slow(lock, flow, write)) return 0;
     }
     flow->lockstep = 0;

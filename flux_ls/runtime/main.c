@@ -2,14 +2,15 @@
  * main.c — start-up and orderly shutdown of a Flux server.
  *
  * main() takes the runtime's own options out of argv (--flux-runtime=thread|pool|event,
- * --flux-threads=N; everything after a lone "--" is left alone), blocks the stop signals,
+ * --flux-threads=N, --flux-profile=PATH; everything after a lone "--" is left alone), blocks the stop signals,
  * calls the user's flux_init(argc, argv) if there is one (non-zero aborts with that exit
  * status), starts the chosen runtime and one thread per source, and waits for SIGINT,
  * SIGTERM or flux_stop(). Then: flux_stopping() becomes true, the sources are interrupted
  * until their loops end, running flows finish (for at most FLUX_SHUTDOWN_GRACE seconds,
  * default 5), flux_shutdown() is called if there is one, and the server exits 0. If flows
  * are still running at the deadline, or a second stop signal arrives, it exits 1 at once
- * without calling flux_shutdown().
+ * without calling flux_shutdown(). With --flux-profile=PATH the path profile is written to
+ * PATH at exit (marked incomplete on a forced exit) and on SIGUSR1 (profile.c).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -57,7 +58,8 @@ static const char *option(int argc, char **argv, int *i, const char *name) {
     return NULL;
 }
 
-static int parse_options(int *argc, char **argv, int *runtime, int *threads) {
+static int parse_options(int *argc, char **argv, int *runtime, int *threads,
+                         const char **profile) {
     int kept = 1, i = 1;
     for (; i < *argc; i++) {
         const char *value;
@@ -66,6 +68,8 @@ static int parse_options(int *argc, char **argv, int *runtime, int *threads) {
             if ((*runtime = runtime_named(value)) < 0) return -1;
         } else if ((value = option(*argc, argv, &i, "--flux-threads")) != NULL) {
             if ((*threads = threads_from(value)) < 0) return -1;
+        } else if ((value = option(*argc, argv, &i, "--flux-profile")) != NULL) {
+            *profile = value;
         } else {
             argv[kept++] = argv[i];
         }
@@ -84,6 +88,7 @@ static double grace_seconds(void) {
 
 static void exit_now(const char *why) {
     fprintf(stderr, "flux: %s; exiting without flux_shutdown()\n", why);
+    flux_profile_finish(0);
     fflush(NULL);
     _exit(1);
 }
@@ -105,6 +110,7 @@ static int shut_down(const flux_runtime *runtime) {
     }
     flux_sources_join();
     runtime->stop();
+    flux_profile_finish(1);
     if (flux_shutdown) flux_shutdown();
     fflush(NULL);
     return 0;
@@ -112,9 +118,12 @@ static int shut_down(const flux_runtime *runtime) {
 
 int main(int argc, char **argv) {
     int runtime = flux_program.default_runtime, threads = flux_program.default_threads;
-    if (parse_options(&argc, argv, &runtime, &threads) != 0) return 2;
+    const char *profile = NULL;
+    if (parse_options(&argc, argv, &runtime, &threads, &profile) != 0) return 2;
     if (threads <= 0) threads = flux_cores();
     if (flux_signals_init() != 0) return 1;
+    if (profile != NULL && flux_profile_start(profile, runtimes[runtime]->name, threads) != 0)
+        return 1;
     flux_locks_init();
     flux_sessions_init();
     if (flux_init) {

@@ -91,6 +91,7 @@ static void *source_main(void *arg) {
         if (flux_run_parked(flow) == FLUX_LAUNCH) { /* else FLUX_FAILED */
             failed_in_a_row = 0;
             atomic_fetch_add(&flux_live, 1);
+            if (FLUX_PROF_ON) flux_prof_launched(flow);
             runtime->launch(flow);
             flow = NULL;
             continue;

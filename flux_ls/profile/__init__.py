@@ -1,0 +1,8 @@
+"""The path profiler's Python side (LANGUAGE.md §8, docs/profile.md).
+
+The C runtime records a profile (``flux_ls/runtime/profile.c``) and writes it as JSON of
+schema ``flux-profile/1``; this package reads it (``schema``), names the program graph it
+belongs to (``hashing``: the hash the code generator emits into the server), summarises it
+(``summary``), renders reports and diffs (``report``), and lays it over a program graph for
+``flux graph --profile`` and the language server (``overlay``). Pure: no IO.
+"""
