@@ -13,7 +13,7 @@ import sys
 
 from .. import __version__
 
-SUBCOMMANDS = ("check", "fmt", "graph", "build", "run", "new", "stubs")
+SUBCOMMANDS = ("check", "fmt", "graph", "build", "run", "new", "stubs", "profile")
 #: Commands whose arguments after a lone `--` are passed through (``args.passthrough``).
 PASSTHROUGH = ("run",)
 
@@ -28,6 +28,7 @@ examples:
   flux fmt --check src/                exit 1 if any file is not formatted
   flux graph app.flux --format svg -o app.svg
   flux new hello && flux run hello -- 8080   a new project, built and running
+  flux run --profile app/ && flux profile report app/.flux-build/profile.json
 """
 
 

@@ -22,6 +22,7 @@
 
 typedef struct {
     uint64_t count, ticks, cpu_samples, cpu_ns, cpu_wall_ticks, fail_other;
+    double cpu_est; /* CPU time of all calls: the samples' scaled to the calls */
     int ncodes;
     int codes[64];
     uint64_t code_counts[64];
@@ -112,6 +113,7 @@ static void add_vsum(vsum *to, const vsum *from) {
     to->cpu_ns += from->cpu_ns;
     to->cpu_wall_ticks += from->cpu_wall_ticks;
     to->fail_other += from->fail_other;
+    to->cpu_est += from->cpu_est;
     for (int i = 0; i < from->ncodes; i++) add_fail(to, from->codes[i], from->code_counts[i]);
     for (int b = 0; b < FLUX_PROF_BUCKETS; b++) to->hist[b] += from->hist[b];
 }
@@ -187,8 +189,7 @@ static void write_path(FILE *f, const flux_graph_desc *g, const psum *p) {
 /* --- the document ---------------------------------------------------------------------- */
 
 static void write_vsum(FILE *f, const vsum *s) {
-    uint64_t cpu = s->cpu_samples ? (uint64_t)((double)s->cpu_ns * (double)s->count /
-                                               (double)s->cpu_samples + 0.5) : 0;
+    uint64_t cpu = (uint64_t)(s->cpu_est + 0.5);
     fprintf(f, "\"count\": %llu, \"wall_ns\": %llu, \"cpu_ns\": %llu, \"cpu_samples\": %llu, "
             "\"cpu_sampled_ns\": %llu, \"cpu_sampled_wall_ns\": %llu, \"failures\": {",
             (unsigned long long)s->count, (unsigned long long)ns(s->ticks),
@@ -256,6 +257,11 @@ static int merge(merged *m) {
  * an abstract vertex's times are those of the calls inside it. */
 static void derive(merged *m) {
     const flux_graph_desc *g = flux_program.graph;
+    for (int v = 0; v < g->nvertices; v++) {
+        vsum *s = &m->vertices[v];
+        if (s->cpu_samples)
+            s->cpu_est = (double)s->cpu_ns * (double)s->count / (double)s->cpu_samples;
+    }
     for (int v = 0; v < g->nvertices; v++) {
         if (is_node_kind(g->vertex_kinds[v])) continue;
         uint64_t n = 0;
