@@ -14,6 +14,12 @@ import argparse
 import os
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..graph import Graph
+    from ..profile.overlay import Traffic
+    from ..profile.schema import Profile
+
 DESCRIPTION = """\
 Draw the program graph of a Flux file: ENTRY, every use of every node (abstract nodes as
 clusters with their dispatch alternatives), handlers, EXIT and ERROR, with the effective
@@ -26,6 +32,8 @@ examples:
   flux graph app.flux --format svg -o app.svg     (needs Graphviz's dot)
   flux graph app.flux --format json --node Handler
   flux graph app.flux --format mermaid >> README.md
+  flux graph app.flux --profile .flux-build/profile.json --format svg -o hot.svg
+                      (edge widths by traffic, nodes shaded by their share of time)
 """
 
 FORMATS = ("dot", "json", "svg", "mermaid")
@@ -52,6 +60,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="write to FILE (atomically) instead of standard output")
     parser.add_argument("--node", metavar="NAME",
                         help="focus on one node: an abstract node with its whole sub-flow")
+    parser.add_argument("--profile", metavar="PROFILE",
+                        help="draw a path profile's traffic (dot, svg, json): edge widths by "
+                        "flows, nodes shaded by share of time; refused if the program changed")
     parser.set_defaults(run=run)
 
 
@@ -89,6 +100,7 @@ def _render(args: argparse.Namespace) -> bytes:
     analysis = analyze(source.data, source.path)
     _warn(analysis.path, len(analysis.errors), bool(analysis.program.declarations))
     graph = build(analysis)
+    overlay = _profile(args, graph, source.path) if args.profile else None
     if graph.truncated:
         print(f"flux: warning: {analysis.path}: the graph was cut at {len(graph.vertices)} "
               "vertices (abstract nodes nest too deeply to expand every use)", file=sys.stderr)
@@ -99,11 +111,43 @@ def _render(args: argparse.Namespace) -> bytes:
             names = {v.name for v in graph.vertices if v.kind in NODE_KINDS}
             raise GraphError(_unknown_node(args.node, names, source.path)) from None
     if args.format == "json":
+        if overlay is not None:
+            import json
+
+            from ..graph_render import graph_json
+            from ..profile.overlay import decorate_json
+
+            data = decorate_json(graph_json(graph, analysis.lines, source.path), *overlay)
+            return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         return render_json(graph, analysis.lines, source.path).encode("utf-8")
     if args.format == "mermaid":
         return render_mermaid(graph).encode("utf-8")
-    dot = render_dot(graph, os.path.basename(source.path)).encode("utf-8")
+    text = render_dot(graph, os.path.basename(source.path))
+    if overlay is not None:
+        from ..profile.overlay import decorate_dot
+
+        text = decorate_dot(text, graph, overlay[1])
+    dot = text.encode("utf-8")
     return _svg(dot) if args.format == "svg" else dot
+
+
+def _profile(args: argparse.Namespace, graph: Graph, path: str) -> tuple[Profile, Traffic]:
+    from ..profile.overlay import traffic
+    from .profile import ProfileCommandError, read_profile
+
+    if args.format == "mermaid":
+        raise GraphError("--profile draws dot, svg or json, not mermaid")
+    try:
+        profile = read_profile(args.profile)
+    except ProfileCommandError as error:
+        raise GraphError(str(error), error.status) from None
+    found = traffic(profile, graph)
+    if found.stale:
+        raise GraphError(f"{args.profile} is a profile of another version of {path}: its "
+                         "program graph differs from the program's now (a flow, a dispatch or "
+                         "a constraint changed since it was recorded); run the server again to "
+                         "profile this version", 1)
+    return profile, found
 
 
 def _warn(path: str, errors: int, parsed: bool) -> None:

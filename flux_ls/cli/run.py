@@ -5,6 +5,8 @@ only when something is compiled) and then *executes* the server in place of itse
 (``execv``): signals (Ctrl-C, SIGTERM) reach the server directly, its exit status is the
 command's, and standard streams are its own. ARGS (default: ``[run] args`` of flux.toml)
 reach the server's ``flux_init``. The server says where it listens, if it wants to.
+``--profile[=PATH]`` records a path profile (``--flux-profile``; default
+``<project>/.flux-build/profile.json``), written when the server exits and on SIGUSR1.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ Build the project if needed and run the server. Arguments after `--` go to the s
 examples:
   flux run -- 8080
   flux run examples/webserver --runtime pool -- --port 8080 --root www/
+  flux run --profile -- 8080        then: flux profile report .flux-build/profile.json
 """
 
 
@@ -32,6 +35,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_common(parser)
     parser.add_argument("--threads", type=int, metavar="N",
                         help="worker/event threads for this run (passed as --flux-threads)")
+    parser.add_argument("--profile", nargs="?", const="", metavar="PATH",
+                        help="record a path profile, written at exit and on SIGUSR1 "
+                        "(default PATH: .flux-build/profile.json in the project)")
     parser.set_defaults(run=run)
 
 
@@ -50,6 +56,13 @@ def run(args: argparse.Namespace) -> int:
     server_args = list(args.passthrough) if args.passthrough else list(result.manifest.args)
     if args.threads is not None:
         server_args.insert(0, f"--flux-threads={args.threads}")
+    if args.profile is not None:
+        from ..profile import DEFAULT_PATH
+
+        path = args.profile or str(result.manifest.root / DEFAULT_PATH)
+        server_args.insert(0, f"--flux-profile={os.path.abspath(path)}")
+        print(f"flux: profiling into {path} (at exit; `kill -USR1 {os.getpid()}` for a "
+              "snapshot)", file=sys.stderr)
     binary = str(result.binary)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -6,3 +6,7 @@ belongs to (``hashing``: the hash the code generator emits into the server), sum
 (``summary``), renders reports and diffs (``report``), and lays it over a program graph for
 ``flux graph --profile`` and the language server (``overlay``). Pure: no IO.
 """
+
+#: Where ``flux run --profile`` writes, relative to the project (and where the language
+#: server looks by default, setting ``flux.profile.path``).
+DEFAULT_PATH = ".flux-build/profile.json"

@@ -239,8 +239,8 @@ def diff(a: Profile, b: Profile, top: int = 10) -> Report:
     node_rows = []
     for name in set(na) | set(nb):
         x2, y2 = na.get(name), nb.get(name)
-        kind = (y2 or x2).kind if (y2 or x2) else ""
-        if kind == "source":
+        either = y2 or x2
+        if either is None or either.kind == "source":
             continue
         sa = x2.wall_ns / ta if x2 and ta else 0.0
         sb = y2.wall_ns / tb if y2 and tb else 0.0

@@ -142,7 +142,7 @@ class _Reader:
     def _name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def int(self, key: str, default: int | None = None) -> int:
+    def count(self, key: str, default: int | None = None) -> int:
         if default is not None and key not in self.data:
             return default
         value = self._get(key)
@@ -150,46 +150,46 @@ class _Reader:
             raise ProfileError(f"field `{self._name(key)}`: expected a count, not {value!r}")
         return value
 
-    def str(self, key: str) -> str:
+    def text(self, key: str) -> str:
         value = self._get(key)
         if not isinstance(value, str):
             raise ProfileError(f"field `{self._name(key)}`: expected a string, not {value!r}")
         return value
 
-    def bool(self, key: str) -> bool:
+    def flag(self, key: str) -> bool:
         value = self._get(key)
         if not isinstance(value, bool):
             raise ProfileError(f"field `{self._name(key)}`: expected true or false")
         return value
 
-    def list(self, key: str) -> list[Any]:
+    def seq(self, key: str) -> list[Any]:
         value = self._get(key)
         if not isinstance(value, list):
             raise ProfileError(f"field `{self._name(key)}`: expected a list")
         return value
 
     def at(self, key: str, index: int | None = None) -> _Reader:
-        value = self._get(key) if index is None else self.list(key)[index]
+        value = self._get(key) if index is None else self.seq(key)[index]
         return _Reader(self._name(key) + ("" if index is None else f"[{index}]"), value)
 
     def items(self, key: str) -> list[_Reader]:
-        return [self.at(key, i) for i in range(len(self.list(key)))]
+        return [self.at(key, i) for i in range(len(self.seq(key)))]
 
     def ints(self, key: str) -> tuple[int, ...]:
-        values = self.list(key)
+        values = self.seq(key)
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
             raise ProfileError(f"field `{self._name(key)}`: expected a list of numbers")
         return tuple(values)
 
     def strs(self, key: str) -> tuple[str, ...]:
-        values = self.list(key)
+        values = self.seq(key)
         if not all(isinstance(v, str) for v in values):
             raise ProfileError(f"field `{self._name(key)}`: expected a list of names")
         return tuple(values)
 
     def histogram(self, key: str = "histogram") -> tuple[Bucket, ...]:
         out: list[Bucket] = []
-        for bucket in self.list(key):
+        for bucket in self.seq(key):
             if (not isinstance(bucket, list) or len(bucket) != 3
                     or not all(isinstance(x, int) or (i == 1 and x is None)
                                for i, x in enumerate(bucket))):
@@ -206,15 +206,16 @@ def _node(r: _Reader) -> NodeStat:
         try:
             codes.append((int(code), int(n)))
         except (TypeError, ValueError):
-            raise ProfileError(f"field `{r.where}.failures`: expected error code → count")
+            raise ProfileError(f"field `{r.where}.failures`: expected error code → count"
+                               ) from None
     codes.sort(key=lambda item: (-item[1], item[0]))
-    return NodeStat(r.str("name"), r.str("kind"), r.int("count"), r.int("wall_ns"),
-                    r.int("cpu_ns"), r.int("cpu_samples", 0), tuple(codes),
-                    r.int("failures_other", 0), r.histogram())
+    return NodeStat(r.text("name"), r.text("kind"), r.count("count"), r.count("wall_ns"),
+                    r.count("cpu_ns"), r.count("cpu_samples", 0), tuple(codes),
+                    r.count("failures_other", 0), r.histogram())
 
 
 def _waits(r: _Reader) -> Waits:
-    return Waits(r.int("acquired"), r.int("waited"), r.int("wait_ns"))
+    return Waits(r.count("acquired"), r.count("waited"), r.count("wait_ns"))
 
 
 def parse(data: Any) -> Profile:
@@ -224,23 +225,23 @@ def parse(data: Any) -> Profile:
         if isinstance(schema, str) and schema.startswith("flux-profile/"):
             raise ProfileError(f"schema `{schema}` is not supported (this flux reads {SCHEMA})")
         raise ProfileError(f"not a Flux profile (no \"schema\": \"{SCHEMA}\")")
-    paths = tuple(PathStat(p.int("id"), p.int("count"), p.int("total_ns"), p.str("end"),
+    paths = tuple(PathStat(p.count("id"), p.count("count"), p.count("total_ns"), p.text("end"),
                            p.strs("nodes"), p.ints("vertices"), p.ints("edges"), p.histogram())
                   for p in root.items("paths"))
     vertices = []
     for v in root.items("vertices"):
         parent = v.data.get("parent")
-        vertices.append(VertexStat(v.int("id"), v.str("name"), v.str("kind"),
-                                   parent if isinstance(parent, int) else None, v.int("count"),
-                                   v.int("wall_ns"), v.int("cpu_ns")))
-    edges = {e.int("id"): e.int("count") for e in root.items("edges")}
-    constraints = tuple(ConstraintStat(c.str("name"), c.str("scope"), _waits(c.at("read")),
+        vertices.append(VertexStat(v.count("id"), v.text("name"), v.text("kind"),
+                                   parent if isinstance(parent, int) else None, v.count("count"),
+                                   v.count("wall_ns"), v.count("cpu_ns")))
+    edges = {e.count("id"): e.count("count") for e in root.items("edges")}
+    constraints = tuple(ConstraintStat(c.text("name"), c.text("scope"), _waits(c.at("read")),
                                        _waits(c.at("write"))) for c in root.items("constraints"))
-    return Profile(root.str("program"), root.str("file"), root.str("graph_hash"),
-                   root.str("runtime"), root.int("threads"), root.bool("complete"),
-                   root.int("wall_ns"), root.int("cpu_sample_every", 1), root.int("flows"),
-                   root.int("source_failures", 0), root.int("dropped_paths", 0),
-                   root.int("path_count", 0), paths,
+    return Profile(root.text("program"), root.text("file"), root.text("graph_hash"),
+                   root.text("runtime"), root.count("threads"), root.flag("complete"),
+                   root.count("wall_ns"), root.count("cpu_sample_every", 1), root.count("flows"),
+                   root.count("source_failures", 0), root.count("dropped_paths", 0),
+                   root.count("path_count", 0), paths,
                    tuple(_node(n) for n in root.items("nodes")), tuple(vertices), edges,
                    constraints)
 
