@@ -13,6 +13,7 @@ docs/semantic-tokens.md).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Awaitable, Callable
@@ -118,7 +119,10 @@ def _navigation(server: FluxServer, f: Features) -> None:
 
         def job(r: Analysed, at: int) -> types.Hover | None:
             found = hover_at(r.analysis, at)
-            return None if found is None else convert.hover(r.lines, found, markdown)
+            if found is None:
+                return None
+            found = _with_profile(server, r, found)
+            return convert.hover(r.lines, found, markdown)
 
         return await f.at_position(params, job)
 
@@ -291,8 +295,18 @@ def _structure(server: FluxServer, f: Features) -> None:
     async def code_lens(params: types.CodeLensParams) -> list[types.CodeLens] | None:
         from ..ide.code_lens import code_lenses
 
-        return await f.answer(params.text_document.uri, lambda r: [
-            convert.code_lens(r.uri, r.lines, lens) for lens in code_lenses(r.analysis)])
+        def job(r: Analysed) -> list[types.CodeLens]:
+            from ..profile.editor import profile_lenses
+            from .profiles import traffic_of
+
+            lenses = code_lenses(r.analysis)
+            overlay = traffic_of(server, r.analysis)
+            if overlay is not None:
+                lenses += profile_lenses(r.analysis, *overlay)
+                lenses.sort(key=lambda lens: lens.start)
+            return [convert.code_lens(r.uri, r.lines, lens) for lens in lenses]
+
+        return await f.answer(params.text_document.uri, job)
 
     async def show_references(*arguments: Any) -> Any:
         """The command of the reference-count lenses: its third argument, the locations."""
@@ -369,3 +383,18 @@ def _tokens(server: FluxServer, f: Features) -> None:
         f.tokens.pop(doc.uri, None)
 
     server.on_document_closed.append(forget)
+
+
+def _with_profile(server: FluxServer, r: Analysed, found: Any) -> Any:
+    """A node's hover with the profile's figures and the hot paths through it."""
+    from ..profile.editor import hover_section
+    from .profiles import traffic_of
+
+    name = r.analysis.data[found.start:found.end].decode("utf-8", "replace")
+    if name not in r.analysis.semantics.nodes:
+        return found
+    overlay = traffic_of(server, r.analysis)
+    section = hover_section(*overlay, name) if overlay is not None else None
+    if section is None:
+        return found
+    return dataclasses.replace(found, markdown=found.markdown + "\n\n---\n\n" + section)

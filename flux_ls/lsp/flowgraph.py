@@ -4,8 +4,12 @@ Params: ``{"textDocument": {"uri": …}, "node": "Name"?}`` (the command takes t
 as its one argument, or ``uri`` and ``node`` as two). The result is the ``flux-graph/1`` JSON
 of ``graph_render.graph_json`` with every source range an LSP ``Range`` in the negotiated
 encoding, plus ``uri``, ``version``, ``node``, ``dot`` (Graphviz text) and ``svg`` (null when
-Graphviz's ``dot`` is not installed or fails; ``svgError`` says why). ``node`` focuses on one
-node with its whole sub-flow; an unknown node is an ``InvalidParams`` error. The graph is
+Graphviz's ``dot`` is not installed or fails; ``svgError`` says why). When the document's
+program has a path profile (``lsp/profiles.py``) the payload also carries it, as
+``flux graph --profile`` does: ``profile`` (``stale`` when the program changed since), per
+vertex ``traffic`` (calls, wall time, mean, share of the flows' time) and per edge ``count``,
+and the DOT and SVG draw edge widths by traffic and nodes shaded by their share of time.
+``node`` focuses on one node with its whole sub-flow; an unknown node is an ``InvalidParams`` error. The graph is
 built from the analysis of the document's current text (or of the file on disk when it is
 not open); building and SVG rendering run off the event loop. See docs/lsp.md.
 """
@@ -24,6 +28,7 @@ from . import convert
 
 if TYPE_CHECKING:
     from .documents import Analysed
+    from .profiles import Profiles
     from .server import FluxServer
 
 METHOD = "flux/flowGraph"
@@ -49,21 +54,35 @@ def read_params(params: Any) -> tuple[str, str | None]:
     return uri, node or None
 
 
-def graph_payload(result: Analysed, node: str | None) -> dict[str, Any]:
+def graph_payload(result: Analysed, node: str | None,
+                  profiles: Profiles | None = None) -> dict[str, Any]:
     """The JSON and DOT of a document's graph (runs in the executor)."""
     from ..graph import build, subgraph
     from ..graph_render import graph_json, render_dot
 
     graph = build(result.analysis)
+    profile = profiles.load(result.analysis.path) if profiles is not None else None
+    overlay = None
+    if profile is not None and not result.analysis.errors:
+        from ..profile.overlay import traffic
+
+        overlay = traffic(profile, graph)
     if node is not None:
         try:
             graph = subgraph(graph, node)
         except KeyError:
             raise JsonRpcInvalidParams(f"flux/flowGraph: no node named '{node}'") from None
     path = result.analysis.path
-    payload: dict[str, Any] = convert.graph_ranges(
-        graph_json(graph, result.analysis.lines, path), result.lines)
-    payload["dot"] = render_dot(graph, os.path.basename(path) or "flux")
+    data = graph_json(graph, result.analysis.lines, path)
+    dot = render_dot(graph, os.path.basename(path) or "flux")
+    if profile is not None and overlay is not None:
+        from ..profile.overlay import decorate_dot, decorate_json
+
+        data = decorate_json(data, profile, overlay)
+        if not overlay.stale:
+            dot = decorate_dot(dot, graph, overlay)
+    payload: dict[str, Any] = convert.graph_ranges(data, result.lines)
+    payload["dot"] = dot
     return payload
 
 
@@ -94,7 +113,7 @@ async def flow_graph(server: FluxServer, uri: str, node: str | None) -> dict[str
     result = await server.analysed(uri)
     if result is None:
         raise JsonRpcInvalidParams(f"flux/flowGraph: cannot read {uri}")
-    payload = await server.in_executor(graph_payload, result, node)
+    payload = await server.in_executor(graph_payload, result, node, server.profiles)
     svg, why = await render_svg(payload["dot"])
     payload.update(uri=uri, version=result.version, node=node, svg=svg)
     if why is not None:

@@ -193,6 +193,10 @@ class FluxServer(LanguageServer):
         from .workspace import WorkspaceIndex
 
         self.index = WorkspaceIndex(self)
+        from .profiles import Profiles
+
+        self.profiles = Profiles(self)
+        self.background: list[asyncio.Task[None]] = []
 
     def send_json(self, body: str) -> None:
         """Send a message already encoded as JSON (e.g. diagnostics written without
@@ -320,6 +324,9 @@ def _register_lifecycle(server: FluxServer) -> None:
             server.client_log.attach(asyncio.get_running_loop(), server.send_log)
         options = params.initialization_options
         server.options = dict(options) if isinstance(options, dict) else {}
+        from .profiles import setting_of
+
+        server.profiles.setting = setting_of(server.options)
         server.pull_diagnostics = handshake.pulls_diagnostics(
             server.client_capability("text_document.diagnostic") is not None, server.options)
         from . import diagnostics
@@ -334,6 +341,7 @@ def _register_lifecycle(server: FluxServer) -> None:
     def initialized(params: types.InitializedParams) -> None:
         server.executor.submit(_warm_up)
         server.index.start()
+        server.background.append(asyncio.get_running_loop().create_task(server.profiles.watch()))
 
     @server.feature(types.SHUTDOWN)
     def shutdown(params: Any) -> None:
@@ -381,7 +389,7 @@ def _warm_up() -> None:
 
 
 def create_server(client_log: ClientHandler | None = None) -> FluxServer:
-    from . import diagnostics, features, flowgraph, formatting, workspace
+    from . import diagnostics, features, flowgraph, formatting, profiles, workspace
 
     server = FluxServer(client_log)
     _register_lifecycle(server)
@@ -390,4 +398,5 @@ def create_server(client_log: ClientHandler | None = None) -> FluxServer:
     formatting.register(server)
     flowgraph.register(server)
     features.register(server)
+    profiles.register(server)
     return server

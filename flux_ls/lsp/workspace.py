@@ -285,6 +285,7 @@ def register(server: FluxServer) -> None:
     @server.notification(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched_files(params: types.DidChangeWatchedFilesParams) -> None:
         index.changed_files(params)
+        server.profiles.changed(params)
 
     @server.notification(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
     def workspace_folders(params: types.DidChangeWorkspaceFoldersParams) -> None:
