@@ -9,9 +9,10 @@ program has a path profile (``lsp/profiles.py``) the payload also carries it, as
 ``flux graph --profile`` does: ``profile`` (``stale`` when the program changed since), per
 vertex ``traffic`` (calls, wall time, mean, share of the flows' time) and per edge ``count``,
 and the DOT and SVG draw edge widths by traffic and nodes shaded by their share of time.
-``node`` focuses on one node with its whole sub-flow; an unknown node is an ``InvalidParams`` error. The graph is
-built from the analysis of the document's current text (or of the file on disk when it is
-not open); building and SVG rendering run off the event loop. See docs/lsp.md.
+``node`` focuses on one node with its whole sub-flow; an unknown node is an
+``InvalidParams`` error. The graph is built from the analysis of the document's current
+text (or of the file on disk when it is not open); building and SVG rendering run off the
+event loop. See docs/lsp.md.
 """
 
 from __future__ import annotations
