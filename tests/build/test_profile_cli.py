@@ -80,8 +80,10 @@ def test_a_profile_of_another_program_version_is_refused(recorded: dict[str, Pat
     shutil.copytree(recorded["program"], program, ignore=shutil.ignore_patterns(".flux-build"))
     flux_file = program / "profiled.flux"
     text = flux_file.read_text()
-    # reformatting keeps the profile valid
-    flux_file.write_text(text.replace("Route:[fast]   = Fast;", "Route:[fast] = Fast;"))
+    # reformatting and comments keep the profile valid
+    relaid = text.replace("Route:[fast] = Fast;", "Route:[fast]   =   Fast;  // the hot one")
+    assert relaid != text
+    flux_file.write_text(relaid)
     assert flux("profile", "report", str(recorded["pool"]), "--program", str(program)
                 ).returncode == 0
     flux_file.write_text(text.replace("Job = Work -> Route -> Done;",

@@ -22,9 +22,9 @@ Job = Work -> Route -> Done;
 typedef fast IsFast;
 typedef sleepy IsSleepy;
 
-Route:[fast]   = Fast;
+Route:[fast] = Fast;
 Route:[sleepy] = Sleepy;
-Route:[_]      = Busy -> Fails;
+Route:[_] = Busy -> Fails;
 
 handle error Fails => Recover;
 
