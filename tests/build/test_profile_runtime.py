@@ -164,12 +164,14 @@ def test_profiling_is_off_by_default_and_a_bad_path_is_refused(built: Builder,
     assert "cannot write the profile" in done.stderr and "No such file" in done.stderr
 
 
-def test_profiling_under_thread_sanitizer(built: Builder, tmp_path: Path) -> None:
-    binary = built("profiled", ("thread",)).binary
-    for runtime in ("pool", "event"):
-        out = tmp_path / f"tsan-{runtime}.json"
-        done = run(binary, f"--flux-runtime={runtime}", f"--flux-profile={out}",
-                   env={**os.environ, "TSAN_OPTIONS": "halt_on_error=1"})
+@pytest.mark.parametrize("sanitize", [("thread",), ("address", "undefined")])
+def test_profiling_under_sanitizers(built: Builder, tmp_path: Path,
+                                    sanitize: tuple[str, ...]) -> None:
+    binary = built("profiled", sanitize).binary
+    env = {**os.environ, "TSAN_OPTIONS": "halt_on_error=1"}
+    for runtime in RUNTIMES:
+        out = tmp_path / f"{runtime}.json"
+        done = run(binary, f"--flux-runtime={runtime}", f"--flux-profile={out}", env=env)
         assert done.returncode == 0, done.stderr[-3000:]
-        assert "WARNING: ThreadSanitizer" not in done.stderr
+        assert "Sanitizer" not in done.stderr and "runtime error" not in done.stderr
         assert json.loads(out.read_text())["flows"] == 1000
