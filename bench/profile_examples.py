@@ -9,8 +9,9 @@ through a mix of requests), stops it with SIGTERM (which writes the profile) and
 
 - web server: the 1 KiB file 8 times in 10, the directory ``/`` (served by its index.html)
   once, a missing file once (404);
-- image server: 8 images × scales 1, 2, 4, 8 with a 1 MB cache that holds only some of the
-  renderings (hits and misses), and one request in 20 for a missing image (404).
+- image server: 8 noise images (480-704 × 360) × scales 1, 2, 4, 8 with a 4 MB cache, which
+  holds about half of the renderings (hits and misses), and one request in 20 for a missing
+  image (404).
 
 The reports are what examples/webserver/README.md and examples/imageserver/README.md quote.
 Needs ``wrk``, a C compiler and zlib. Nothing is asserted.
@@ -19,6 +20,7 @@ Needs ``wrk``, a C compiler and zlib. Nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import subprocess
 import sys
@@ -42,9 +44,8 @@ def lua(paths: list[str]) -> str:
 
 
 def ppm(name: str, width: int, height: int) -> bytes:
-    seed = sum(name.encode())
-    rgb = bytes((x * 7 + y * 3 + seed + c * 50) % 256
-                for y in range(height) for x in range(width) for c in range(3))
+    """Noise: it compresses badly, so a rendering is about as large as its pixels."""
+    rgb = random.Random(name).randbytes(width * height * 3)
     return b"P6\n%d %d\n255\n" % (width, height) + rgb
 
 
@@ -99,9 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         images = tmp / "images"
         images.mkdir()
         for i, image in enumerate(IMAGES):
-            (images / f"{image}.ppm").write_bytes(ppm(image, 320 + 32 * i, 240))
+            (images / f"{image}.ppm").write_bytes(ppm(image, 480 + 32 * i, 360))
         image = profile(args, build("imageserver", tmp),
-                        ["--images", str(images), "--cache-mb", "1"], IMAGE_PATHS, tmp,
+                        ["--images", str(images), "--cache-mb", "4"], IMAGE_PATHS, tmp,
                         "imageserver")
     print(web)
     print(image)

@@ -28,7 +28,7 @@ examples:
   flux fmt --check src/                exit 1 if any file is not formatted
   flux graph app.flux --format svg -o app.svg
   flux new hello && flux run hello -- 8080   a new project, built and running
-  flux run --profile app/ && flux profile report app/.flux-build/profile.json
+  flux run app/ --profile && flux profile report app/.flux-build/profile.json
 """
 
 

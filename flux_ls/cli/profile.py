@@ -27,7 +27,7 @@ failures, and how long flows waited for each atomicity constraint.
 exit status: 0 done, 1 profile and program (or the two profiles) do not match, 2 usage/I/O.
 
 examples:
-  flux run --profile examples/webserver -- --port 8080     (Ctrl-C writes the profile)
+  flux run examples/webserver --profile -- --port 8080     (Ctrl-C writes the profile)
   flux profile report examples/webserver/.flux-build/profile.json
   flux profile report profile.json --program examples/webserver --top 5 --format markdown
   kill -USR1 $(pidof webserver)          a running server rewrites its profile

@@ -37,7 +37,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="worker/event threads for this run (passed as --flux-threads)")
     parser.add_argument("--profile", nargs="?", const="", metavar="PATH",
                         help="record a path profile, written at exit and on SIGUSR1 "
-                        "(default PATH: .flux-build/profile.json in the project)")
+                        "(default PATH: .flux-build/profile.json in the project; give a PATH "
+                        "as --profile=PATH)")
     parser.set_defaults(run=run)
 
 
@@ -60,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
         from ..profile import DEFAULT_PATH
 
         path = args.profile or str(result.manifest.root / DEFAULT_PATH)
+        if os.path.isdir(path):
+            print(f"flux: error: --profile={path} is a directory; give a file (--profile=FILE), "
+                  "or put the project before --profile", file=sys.stderr)
+            return 2
         server_args.insert(0, f"--flux-profile={os.path.abspath(path)}")
         print(f"flux: profiling into {path} (at exit; `kill -USR1 {os.getpid()}` for a "
               "snapshot)", file=sys.stderr)

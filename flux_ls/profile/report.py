@@ -156,6 +156,13 @@ def _headline(profile: Profile, by_time: list[PathStat]) -> list[str]:
     if steps:
         slow = max(steps, key=lambda n: n.wall_ns / n.count)
         lines.append(f"its slowest step: {slow.name} (mean {duration(slow.wall_ns / slow.count)})")
+    calls = sum(v.wall_ns for v in profile.vertices
+                if v.kind in ("concrete", "handler", "unknown"))
+    waited = sum(c.read.wait_ns + c.write.wait_ns for c in profile.constraints)
+    rest = max(0, total - calls - waited)
+    lines.append(f"where the flows' time went: {percent(calls, total)} inside node calls, "
+                 f"{percent(waited, total)} waiting for constraints, {percent(rest, total)} "
+                 "waiting for a thread (queued between nodes)")
     waits = [(w.wait_ns, c.name, mode) for c in profile.constraints
              for mode, w in (("reader", c.read), ("writer", c.write))]
     if waits:
@@ -190,6 +197,10 @@ def summary(profile: Profile, top: int = 10) -> Report:
             "runtime": profile.runtime, "threads": profile.threads,
             "complete": profile.complete, "wall_ns": profile.wall_ns, "flows": flows,
             "flow_ns": profile.flow_ns, "headline": lines,
+            "time_in_calls_ns": sum(v.wall_ns for v in profile.vertices
+                                    if v.kind in ("concrete", "handler", "unknown")),
+            "time_waiting_for_constraints_ns": sum(c.read.wait_ns + c.write.wait_ns
+                                                   for c in profile.constraints),
             "paths_by_time": tables[0].data, "paths_by_count": tables[1].data,
             "nodes": tables[2].data, "constraints": tables[3].data}
     return Report(title, lines, tables, data)

@@ -2,8 +2,9 @@
  * flux_rt.h — the Flux runtime's internal interface.
  *
  * Shared by the runtime modules (locks.c, session.c, flow.c, source.c, thread.c, pool.c,
- * event.c, signals.c, main.c, profile.c, profile_write.c) and the generated program (flux_program.c). User code never
- * includes it: the user's API is declared in the generated flux_nodes.h.
+ * event.c, signals.c, main.c, profile.c, profile_write.c) and the generated program
+ * (flux_program.c). User code never includes it: the user's API is declared in the
+ * generated flux_nodes.h.
  *
  * The model: a program is a graph (flux_ls/graph.py); a *flow* is one request walking it.
  * The generated flux_step() runs a flow from its current vertex (flow->pc) until it has run

@@ -2,7 +2,7 @@
  * main.c — start-up and orderly shutdown of a Flux server.
  *
  * main() takes the runtime's own options out of argv (--flux-runtime=thread|pool|event,
- * --flux-threads=N, --flux-profile=PATH; everything after a lone "--" is left alone), blocks the stop signals,
+ * --flux-threads=N; everything after a lone "--" is left alone), blocks the stop signals,
  * calls the user's flux_init(argc, argv) if there is one (non-zero aborts with that exit
  * status), starts the chosen runtime and one thread per source, and waits for SIGINT,
  * SIGTERM or flux_stop(). Then: flux_stopping() becomes true, the sources are interrupted

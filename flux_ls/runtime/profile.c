@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #if defined(__x86_64__) || defined(__i386__)
@@ -289,6 +290,11 @@ int flux_profile_start(const char *path, const char *runtime, int threads) {
     }
     if (*path == '\0') {
         fprintf(stderr, "flux: --flux-profile wants a file name\n");
+        return -1;
+    }
+    struct stat info;
+    if (stat(path, &info) == 0 && S_ISDIR(info.st_mode)) {
+        fprintf(stderr, "flux: --flux-profile=%s is a directory: give a file name\n", path);
         return -1;
     }
     char probe[4096];

@@ -67,7 +67,8 @@ static void histogram(FILE *f, const uint64_t *hist) {
         if (hist[b] == 0) continue;
         uint64_t lo, hi;
         flux_prof_bucket_range(b, &lo, &hi);
-        fprintf(f, "%s[%llu, ", first ? "" : ", ", (unsigned long long)(uint64_t)((double)lo * ns_per_tick));
+        fprintf(f, "%s[%llu, ", first ? "" : ", ",
+                (unsigned long long)(uint64_t)((double)lo * ns_per_tick));
         if (b == FLUX_PROF_BUCKETS - 1)
             fputs("null", f);
         else
@@ -261,6 +262,10 @@ static void derive(merged *m) {
         vsum *s = &m->vertices[v];
         if (s->cpu_samples)
             s->cpu_est = (double)s->cpu_ns * (double)s->count / (double)s->cpu_samples;
+        /* a call uses at most its wall time (for calls of a few hundred ns, the clock's own
+         * cost, subtracted as measured at start, varies more than the call lasts) */
+        double wall = (double)s->ticks * ns_per_tick;
+        if (s->cpu_est > wall) s->cpu_est = wall;
     }
     for (int v = 0; v < g->nvertices; v++) {
         if (is_node_kind(g->vertex_kinds[v])) continue;

@@ -162,6 +162,10 @@ def test_profiling_is_off_by_default_and_a_bad_path_is_refused(built: Builder,
     done = run(binary, "10", f"--flux-profile={tmp_path}/missing/dir/p.json")
     assert done.returncode == 1
     assert "cannot write the profile" in done.stderr and "No such file" in done.stderr
+    done = run(binary, "10", f"--flux-profile={tmp_path}")
+    assert done.returncode == 1 and "is a directory" in done.stderr
+    done = run(binary, "10", "--flux-profile=")
+    assert done.returncode == 1 and "wants a file name" in done.stderr
 
 
 @pytest.mark.parametrize("sanitize", [("thread",), ("address", "undefined")])
