@@ -117,7 +117,7 @@ def _nodes_table(profile: Profile) -> Table:
     table.note = ("a source's time is spent waiting for work, before its flow starts; an "
                   "abstract node's figures are those of the nodes inside it")
     if profile.cpu_sample_every > 1:
-        table.note += (f"; CPU time read on calls 1–8 and then one in "
+        table.note += (f"; CPU time read on the first 8 calls and then one in "
                        f"{profile.cpu_sample_every} per node and thread, and scaled")
     return table
 

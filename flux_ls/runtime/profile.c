@@ -8,7 +8,7 @@
  *   generator) to flow->path and counts the edge; when the flow reaches EXIT or ERROR its
  *   path id is counted with its latency (from the end of the source phase);
  * - every node and handler call is timed (wall: the TSC; CPU: the thread CPU clock, which
- *   costs a system call, so it is read for calls 1 to 8 and then one call in
+ *   costs a system call, so it is read for the first 8 calls and then one call in
  *   FLUX_PROFILE_CPU_EVERY per vertex and thread, default 1024) and its failures counted;
  * - every constraint acquisition is counted, and a flow that queues for one is timed until
  *   it is granted, readers and writers apart.
@@ -179,9 +179,8 @@ void flux_prof_node_begin(int vertex) {
     flux_prof_thread *t = me();
     uint64_t n = flux_ctr_get(&t->vertices[vertex].count);
     unsigned mask = flux_prof_cpu_every - 1;
-    /* calls 1-8 (so a rare node gets a figure; not the first: it pays for cold caches),
-     * then one in FLUX_PROFILE_CPU_EVERY */
-    t->sampled = (n - 1 < 8) | ((n & mask) == (mask >> 1));
+    /* the first 8 calls (so a rare node gets a figure), then one in FLUX_PROFILE_CPU_EVERY */
+    t->sampled = (n < 8) | ((n & mask) == (mask >> 1));
     if (t->sampled) { /* the CPU clock is read inside [outer, end of call + its read] */
         t->outer = flux_prof_ticks();
         t->cpu_begin = cpu_now_ns();
