@@ -16,9 +16,10 @@ ratios (the box is shared: the spread says how far to trust a median).
 Then the dispatch benchmark (``bench/dispatch``, chains of 21 empty nodes): CPU ns per node
 (user + system time of the process over the nodes run: on a shared box far steadier than
 wall time; the wall figures are in the JSON) with profiling off and on, interleaved, pool
-and event runtime with one thread — the cost the profiler adds to a node (two clock reads, the edge and node counters, and the CPU clock on
-one call in 1024), and the same program built from ``main``. Needs ``wrk`` and a C compiler;
-writes ``bench/results/profile.json`` and ``bench/results/profile.md``. Nothing is asserted.
+and event runtime with one thread — the cost the profiler adds to a node (two clock reads,
+the edge and node counters, and the CPU clock on one call in 1024) — and the same program
+built from ``main``. Needs ``wrk`` and a C compiler; writes ``bench/results/profile.json``
+and ``bench/results/profile.md``. Nothing is asserted.
 """
 
 from __future__ import annotations
