@@ -4,6 +4,7 @@ on profiles the real ``programs/profiled`` server wrote."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,9 @@ def test_report_text_names_the_hot_paths_nodes_and_waits(recorded: dict[str, Pat
     text = done.stdout
     assert text.startswith("Profile of profiled (profiled.flux): pool runtime, 2 threads")
     assert "1,000 flows finished" in text
+    went = next(line for line in text.splitlines() if "where the flows' time went" in line)
+    shares = [float(x) for x in re.findall(r"([0-9.]+)%", went)]
+    assert len(shares) == 3 and sum(shares) == pytest.approx(100, abs=0.2)
     by_count = text.split("Hot paths by count")[1].split("Nodes")[0]
     rows = [line for line in by_count.splitlines() if "→" in line]
     assert [r.split()[2] for r in rows] == ["700", "200", "100"]
