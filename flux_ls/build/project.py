@@ -33,7 +33,7 @@ from .errors import BuildError
 from .gen_header import render_header
 from .gen_program import render_program
 from .interface import Interface, build_interface
-from .manifest import RUNTIMES, Manifest, find, load
+from .manifest import RUNTIMES, Manifest, load_target
 from .messages import reword_compile, reword_link
 from .plan import make_plan
 from .stubs import defined_functions
@@ -48,7 +48,7 @@ Log = Callable[[str], None]
 
 @dataclass(frozen=True)
 class BuildOptions:
-    target: str | None = None          # a project directory or its flux.toml
+    target: str | None = None          # a project directory, its flux.toml or its program
     runtime: str | None = None         # default runtime of the executable
     threads: int | None = None         # default thread count (0: one per core)
     cc: str | None = None
@@ -73,9 +73,16 @@ class Unit:
     label: str
 
 
-def build_project(options: BuildOptions, log: Log | None = None) -> BuildResult:
-    manifest = load(find(options.target))
-    return _Builder(manifest, options, log or (lambda _text: None)).run()
+def build_project(options: BuildOptions, log: Log | None = None,
+                  warn: Log | None = None) -> BuildResult:
+    """Build; ``log`` receives progress, ``warn`` warnings (the checker's, the compiler's
+    and the build's own; default: ``log``), so that quiet progress keeps the warnings."""
+    manifest = load_target(options.target)
+    return _Builder(manifest, options, log or _silent, warn or log or _silent).run()
+
+
+def _silent(_text: str) -> None:
+    pass
 
 
 def sanitizers(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -110,8 +117,8 @@ def render_diagnostics(analysis: Analysis) -> str:
 
 
 class _Builder:
-    def __init__(self, manifest: Manifest, options: BuildOptions, log: Log) -> None:
-        self.manifest, self.options, self.log = manifest, options, log
+    def __init__(self, manifest: Manifest, options: BuildOptions, log: Log, warn: Log) -> None:
+        self.manifest, self.options, self.log, self.warn = manifest, options, log, warn
         self.runtime = options.runtime or manifest.runtime
         if self.runtime not in RUNTIMES:
             raise BuildError(f"unknown runtime `{self.runtime}` (choose from "
@@ -157,7 +164,7 @@ class _Builder:
             raise BuildError(render_diagnostics(analysis) + "\nflux: not building "
                              f"{self.manifest.name}: the program has errors")
         if analysis.diagnostics:
-            self.log(render_diagnostics(analysis))
+            self.warn(render_diagnostics(analysis))
         return analysis
 
     def generate(self, analysis: Analysis, interface: Interface) -> None:
@@ -190,7 +197,7 @@ class _Builder:
                 continue
             ours = [n for n in defined_functions(text) if interface.prototype(n) is not None]
             if ours:
-                self.log(f"{source}: warning: defines {', '.join(ours)} but does not "
+                self.warn(f"{source}: warning: defines {', '.join(ours)} but does not "
                          '#include "flux_nodes.h", so their prototypes are not checked')
 
     # -- the compiler --------------------------------------------------------------------
@@ -265,7 +272,7 @@ class _Builder:
                     cache.forget(unit.object)
                 if output.strip():
                     text = reword_compile(output.rstrip(), interface)
-                    (self.log if ok else failures.append)(text)
+                    (self.warn if ok else failures.append)(text)
             if failures:
                 raise BuildError("\n".join(failures) + f"\nflux: compiling "
                                  f"{self.manifest.name} failed")
