@@ -34,7 +34,7 @@ from .gen_header import render_header
 from .gen_program import render_program
 from .interface import Interface, build_interface
 from .manifest import RUNTIMES, Manifest, load_target
-from .messages import reword_compile, reword_link
+from .messages import explain_unknown_types, reword_compile, reword_link, unknown_types
 from .plan import make_plan
 from .stubs import defined_functions
 
@@ -274,9 +274,32 @@ class _Builder:
                     text = reword_compile(output.rstrip(), interface)
                     (self.warn if ok else failures.append)(text)
             if failures:
+                failures = explain_unknown_types(
+                    failures, interface, self.manifest.headers,
+                    self.declaring(unknown_types(failures)), str(self.manifest.path))
                 raise BuildError("\n".join(failures) + f"\nflux: compiling "
                                  f"{self.manifest.name} failed")
         return [unit.object for unit in self.units()]
+
+    def declaring(self, types: list[str]) -> dict[str, list[str]]:
+        """The project's headers (beside the manifest, in its include directories) that
+        declare each type, named as ``headers`` would name them."""
+        found: dict[str, list[str]] = {}
+        if not types:
+            return found
+        words = {t: re.compile(rf"typedef\b[^;]*\b{re.escape(t)}\s*;|}}\s*{re.escape(t)}\s*;"
+                               rf"|\b(?:struct|union|enum)\s+{re.escape(t)}\s*{{")
+                 for t in types}
+        for folder in dict.fromkeys([self.manifest.root, *self.manifest.include]):
+            for header in sorted(folder.glob("*.h")):
+                try:
+                    text = header.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                for ctype, word in words.items():
+                    if word.search(text) and header.name not in found.get(ctype, []):
+                        found.setdefault(ctype, []).append(header.name)
+        return found
 
     def compile(self, cc: list[str], job: tuple[Unit, list[str]]) -> tuple[bool, str]:
         unit, command = job
