@@ -5,11 +5,12 @@
  * --flux-threads; everything after a lone "--" is left alone; --help or --flux-help prints
  * them and exits 0 before anything starts), blocks the stop signals, calls the user's
  * flux_init(argc, argv) if there is one (non-zero aborts with that exit status), starts the
- * chosen runtime and one thread per source, and waits for SIGINT, SIGTERM or flux_stop(). Then: flux_stopping() becomes true, the sources are interrupted
- * until their loops end, running flows finish (for at most FLUX_SHUTDOWN_GRACE seconds,
- * default 5), flux_shutdown() is called if there is one, and the server exits 0. If flows
- * are still running at the deadline, or a second stop signal arrives, it exits 1 at once
- * without calling flux_shutdown().
+ * chosen runtime and one thread per source, and waits for SIGINT, SIGTERM or flux_stop().
+ * Then: flux_stopping() becomes true, the sources are interrupted until their loops end,
+ * running flows finish (for at most FLUX_SHUTDOWN_GRACE seconds, default 5), flux_shutdown()
+ * is called if there is one, and the server exits 0. If flows are still running at the
+ * deadline, or a second stop signal arrives, it exits 1 at once without calling
+ * flux_shutdown().
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
