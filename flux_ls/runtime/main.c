@@ -91,8 +91,11 @@ static void print_help(const char *program) {
     printf("  %-34s %s\n", "--help, --flux-help", "print this help and exit");
     printf("\nbuilt in: --flux-runtime=%s --flux-threads=%d\n",
            runtimes[flux_program.default_runtime]->name, flux_program.default_threads);
-    printf("environment: FLUX_SHUTDOWN_GRACE=SECONDS, how long running flows may take to\n"
-           "finish after SIGINT or SIGTERM (default 5)\n");
+    printf("\nenvironment:\n"
+           "  FLUX_SHUTDOWN_GRACE=SECONDS  how long running flows may take to finish after\n"
+           "                               SIGINT or SIGTERM (default 5)\n"
+           "  FLUX_MAX_FLOWS=N             flows running at once before the sources wait\n"
+           "                               (default 10000)\n");
 }
 
 /* The value of `--name=value` or `--name value` at argv[*i], or NULL if argv[*i] is not it. */
