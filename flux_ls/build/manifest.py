@@ -75,6 +75,9 @@ def find(target: str | None) -> Path:
     if path.suffix in FLUX_SUFFIXES and not path.is_dir():
         return _beside(path)
     if path.is_dir():
+        programs = [p for suffix in FLUX_SUFFIXES for p in sorted(path.glob("*" + suffix))]
+        if not (path / MANIFEST).is_file() and len(programs) == 1:
+            return _beside(programs[0], directory=True)  # says which manifest to write
         path = path / MANIFEST
     if not path.is_file():
         raise BuildError(f"{path}: no such file; a Flux project has a {MANIFEST} manifest "
@@ -85,7 +88,7 @@ def find(target: str | None) -> Path:
 FLUX_SUFFIXES = (".flux", ".fx")
 
 
-def _beside(program: Path) -> Path:
+def _beside(program: Path, directory: bool = False) -> Path:
     """The manifest of the project whose program is ``program``, or what to write."""
     if not program.is_file():
         raise BuildError(f"{program}: no such file", 2)
@@ -102,11 +105,13 @@ def _beside(program: Path) -> Path:
         lines.append("headers = [" + ", ".join(f'"{h}"' for h in headers) + "]"
                      "  # the headers declaring the C types of the signatures")
     toml = "\n".join(f"    {line}" for line in lines)
-    raise BuildError(f"{program}: error: a Flux program is built as a project, with a "
-                  f"{MANIFEST} manifest beside it, and {folder / MANIFEST} does not exist.\n"
-                  f"  Write {folder / MANIFEST}:\n{toml}\n"
-                  f"  or start a new project with `flux new NAME`. "
-                  f"(`flux check {program}` checks the program alone.)", 2)
+    first = (f"{folder}: error: no {MANIFEST}; the project of {program.name} needs one"
+             if directory else
+             f"{program}: error: a Flux program is built as a project, with a {MANIFEST} "
+             f"manifest beside it, and {folder / MANIFEST} does not exist")
+    raise BuildError(f"{first}.\n  Write {folder / MANIFEST}:\n{toml}\n"
+                     "  or start a new project with `flux new NAME`. "
+                     f"(`flux check {program}` checks the program alone.)", 2)
 
 
 def load_target(target: str | None, sources_must_exist: bool = True) -> Manifest:

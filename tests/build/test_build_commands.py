@@ -43,6 +43,10 @@ def test_a_program_file_without_a_manifest_says_what_to_write(tmp_path: Path) ->
         assert f"Write {root / 'flux.toml'}:\n    [program]\n    flux = \"echo.flux\"\n" \
                '    sources = ["echo.c"]\n    headers = ["types.h"]' in done.stderr
         assert "`flux new NAME`" in done.stderr
+    directory = flux("build", str(root))
+    assert directory.returncode == 2
+    assert f"{root}: error: no flux.toml; the project of echo.flux needs one." in \
+        directory.stderr and 'flux = "echo.flux"' in directory.stderr
     assert not (root / "flux.toml").exists()
     missing = flux("build", str(root / "nope.flux"))
     assert missing.returncode == 2 and "nope.flux: no such file" in missing.stderr
