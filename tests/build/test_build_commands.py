@@ -1,7 +1,7 @@
 """What a new user meets first, through the real CLI, gcc and the built server: a program
 file where a project is expected, ``flux check`` without a path, ``-q`` that keeps warnings,
-a forgotten ``headers`` said once instead of pages of gcc errors, a missing node without the
-linker's leftovers, and the server's own ``--help``.
+a forgotten ``headers`` said once instead of pages of gcc errors, and the server's own
+``--help``. (A missing node without the linker's leftovers: ``test_build_project``.)
 """
 
 from __future__ import annotations
@@ -113,14 +113,6 @@ def test_a_forgotten_header_is_said_once_with_the_node_and_the_fix(tmp_path: Pat
     (root / "flux.toml").write_text('[program]\nsources = ["echo.c"]\nheaders = ["tag.h"]\n')
     fixed = flux("build", "-q", str(root))
     assert fixed.returncode == 0, fixed.stderr
-
-
-def test_a_missing_node_leaves_no_linker_context(tmp_path: Path) -> None:
-    root = project(tmp_path / "missing", c_text=ECHO_C)
-    done = flux("build", str(root))
-    assert done.returncode == 1
-    assert "node `Print` is not implemented" in done.stderr
-    assert "in function" not in done.stderr and "/ld" not in done.stderr
 
 
 def test_the_server_help_lists_the_runtime_options_without_running_flux_init(
