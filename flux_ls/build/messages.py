@@ -22,12 +22,20 @@ SYSTEM_TYPES = {"ssize_t": "<sys/types.h>", "off_t": "<sys/types.h>", "pid_t": "
                 "mode_t": "<sys/types.h>", "uid_t": "<sys/types.h>", "gid_t": "<sys/types.h>",
                 "time_t": "<time.h>", "FILE": "<stdio.h>", "socklen_t": "<sys/socket.h>",
                 "in_addr_t": "<netinet/in.h>", "in_port_t": "<netinet/in.h>",
-                "pthread_t": "<pthread.h>", "va_list": "<stdarg.h>"}
+                "pthread_t": "<pthread.h>", "va_list": "<stdarg.h>",
+                "struct stat": "<sys/stat.h>", "struct timespec": "<time.h>",
+                "struct timeval": "<sys/time.h>", "struct sockaddr": "<sys/socket.h>",
+                "struct sockaddr_storage": "<sys/socket.h>",
+                "struct sockaddr_in": "<netinet/in.h>", "struct sockaddr_in6": "<netinet/in.h>",
+                "struct pollfd": "<poll.h>", "struct iovec": "<sys/uio.h>"}
 GENERATED = ("flux_nodes.h", "flux_program.c")
 
 _UNDEFINED = re.compile(r"undefined reference to [`'‘](?P<name>[A-Za-z_]\w*)['’]")
 _UNKNOWN_TYPE = re.compile(r"^(?P<file>[^:\n]*flux_nodes\.h):\d+:\d+: error: unknown type name "
                            r"[`'‘](?P<type>[A-Za-z_]\w*)['’]")
+_INCOMPLETE = re.compile(r"^[^:\n]*flux_nodes\.h:\d+:\d+: error: field [`'‘](?P<field>\w+)['’] "
+                         r"has incomplete type")
+_TAGGED = re.compile(r"(?:struct|union|enum) [A-Za-z_]\w*")
 _LOCATED = re.compile(r"^(?P<file>[^:\n]+):\d+:(?:\d+:)? (?:fatal )?(?:error|warning|note): ")
 _CONTEXT = re.compile(r"^(In file included from |\s+from |.*: In function |.*: At top level:)")
 _IN_FUNCTION = re.compile(r": in function [`'‘][^'’]*['’]:$|: In function [`'‘].*:$")
@@ -83,15 +91,22 @@ def reword_compile(output: str, interface: Interface) -> str:
     return "\n".join(out)
 
 
-def unknown_types(outputs: list[str]) -> list[str]:
-    """The C types the compiler did not know inside the generated flux_nodes.h, in order."""
+def unknown_types(outputs: list[str], interface: Interface) -> list[str]:
+    """The C types the compiler did not know inside the generated flux_nodes.h, in order: a
+    type name it had never seen, or a ``struct``/``union``/``enum`` of a field (by value)
+    that was never defined."""
     found: list[str] = []
     for output in outputs:
         for line in output.splitlines():
             match = _UNKNOWN_TYPE.match(line)
-            if match and match.group("type") not in found:
+            if match:
                 found.append(match.group("type"))
-    return found
+            incomplete = _INCOMPLETE.match(line)
+            if incomplete:
+                found += [t for pair in interface.structs.values() for struct in pair
+                          if struct is not None for t, name in struct.fields
+                          if name == incomplete.group("field") and _TAGGED.fullmatch(t)]
+    return list(dict.fromkeys(found))
 
 
 def explain_unknown_types(outputs: list[str], interface: Interface, listed: tuple[str, ...],
@@ -99,7 +114,7 @@ def explain_unknown_types(outputs: list[str], interface: Interface, listed: tupl
     """The compiler's outputs (one per file) with the unknown types of flux_nodes.h said once,
     first, and every error located in the generated files dropped (they follow from them);
     ``declaring`` maps a type to the project headers that declare it."""
-    types = unknown_types(outputs)
+    types = unknown_types(outputs, interface)
     if not types:
         return outputs
     known = {t: declaring.get(t) or ([SYSTEM_TYPES[t]] if t in SYSTEM_TYPES else [])

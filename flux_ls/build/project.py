@@ -276,7 +276,8 @@ class _Builder:
             if failures:
                 failures = explain_unknown_types(
                     failures, interface, self.manifest.headers,
-                    self.declaring(unknown_types(failures)), str(self.manifest.path))
+                    self.declaring(unknown_types(failures, interface)),
+                    str(self.manifest.path))
                 raise BuildError("\n".join(failures) + f"\nflux: compiling "
                                  f"{self.manifest.name} failed")
         return [unit.object for unit in self.units()]
@@ -287,9 +288,7 @@ class _Builder:
         found: dict[str, list[str]] = {}
         if not types:
             return found
-        words = {t: re.compile(rf"typedef\b[^;]*\b{re.escape(t)}\s*;|}}\s*{re.escape(t)}\s*;"
-                               rf"|\b(?:struct|union|enum)\s+{re.escape(t)}\s*{{")
-                 for t in types}
+        words = {t: _declaration_of(t) for t in types}
         for folder in dict.fromkeys([self.manifest.root, *self.manifest.include]):
             for header in sorted(folder.glob("*.h")):
                 try:
@@ -332,6 +331,16 @@ class _Builder:
             raise BuildError(text + f"\nflux: linking {self.manifest.name} failed")
         cache.store(output, [*command, self.cc_version], [str(o) for o in objects])
         return output
+
+
+def _declaration_of(ctype: str) -> re.Pattern[str]:
+    """Where a header declares a type name (``typedef … T;``, ``} T;``, ``struct T {``) or
+    defines ``struct x`` (``struct x {``)."""
+    if " " in ctype:  # struct x, union x, enum x
+        kind, name = ctype.split()
+        return re.compile(rf"\b{kind}\s+{name}\s*\{{")
+    return re.compile(rf"typedef\b[^;]*\b{ctype}\s*;|\}}\s*{ctype}\s*;"
+                      rf"|\b(?:struct|union|enum)\s+{ctype}\s*\{{")
 
 
 def _c_locale() -> dict[str, str]:

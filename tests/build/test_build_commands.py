@@ -78,8 +78,8 @@ def test_quiet_builds_still_show_warnings(tmp_path: Path) -> None:
 
 
 TAGGED_FLUX = """\
-Read () => (tag t, int n);
-Twice (tag t, int n) => (int n);
+Read () => (tag t, struct stat st, int n);
+Twice (tag t, struct stat st, int n) => (int n);
 Print (int n) => ();
 source Read => Job;
 Job = Twice -> Print;
@@ -107,10 +107,14 @@ def test_a_forgotten_header_is_said_once_with_the_node_and_the_fix(tmp_path: Pat
     assert lines[0] == ("error: unknown C type `tag` in the signature of `Read` (outputs) and "
                         "`Twice` (inputs): no header that flux_nodes.h includes declares it "
                         "(`tag.h` does)")
-    assert '    headers = ["tag.h"]' in lines
-    assert "unknown type name" not in done.stderr
+    assert lines[1] == ("error: unknown C type `struct stat` in the signature of `Read` "
+                        "(outputs) and `Twice` (inputs): no header that flux_nodes.h includes "
+                        "declares it (`<sys/stat.h>` does)")
+    assert '    headers = ["tag.h", "<sys/stat.h>"]' in lines
+    assert "unknown type name" not in done.stderr and "incomplete type" not in done.stderr
     assert len(lines) < 10, done.stderr
-    (root / "flux.toml").write_text('[program]\nsources = ["echo.c"]\nheaders = ["tag.h"]\n')
+    (root / "flux.toml").write_text('[program]\nsources = ["echo.c"]\n'
+                                    'headers = ["tag.h", "<sys/stat.h>"]\n')
     fixed = flux("build", "-q", str(root))
     assert fixed.returncode == 0, fixed.stderr
 
