@@ -5,10 +5,11 @@ mistyped one as the compiler's ``conflicting types for 'X'`` (user files include
 ``flux_nodes.h``, which declares every prototype). Both are mapped back to the node,
 predicate, handler or session function ``X`` with the prototype it must have. A C type
 that no header declares (``headers`` forgotten in flux.toml) shows up as ``unknown type name``
-inside the generated ``flux_nodes.h``, once per use in every file that includes it: it is
-said once, with the node whose signature uses it and the header to list, and the errors it
-causes in the generated files are dropped. Any other output is passed through unchanged.
-Pure: text in, text out.
+(or ``field … has incomplete type`` for a ``struct x``) inside the generated
+``flux_nodes.h``, once per use in every file that includes it: it is said once, with the
+nodes whose signatures use it and the header to list, and the errors that follow from it
+(in the generated files, and in user files that meet the same types) are counted, not
+shown. Any other output is passed through unchanged. Pure: text in, text out.
 """
 
 from __future__ import annotations

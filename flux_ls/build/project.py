@@ -198,7 +198,7 @@ class _Builder:
             ours = [n for n in defined_functions(text) if interface.prototype(n) is not None]
             if ours:
                 self.warn(f"{source}: warning: defines {', '.join(ours)} but does not "
-                         '#include "flux_nodes.h", so their prototypes are not checked')
+                          '#include "flux_nodes.h", so their prototypes are not checked')
 
     # -- the compiler --------------------------------------------------------------------
 
