@@ -6,8 +6,9 @@ The setting ``flux.profile.path`` (initialization option ``{"profile": {"path": 
 project (the nearest directory above it with a ``flux.toml``, else the document's
 directory); default ``.flux-build/profile.json``, where ``flux run --profile`` writes. A
 profile is read again whenever its size or modification time changes (a stat per request),
-and the server watches profile files (``workspace/didChangeWatchedFiles``, registered
-dynamically) to ask the client to refresh its code lenses at once. A profile that cannot be
+and the workspace's file watcher (``lsp/workspace.py``, registered dynamically) also watches
+``**/<file name of the profile>``, so that the server asks the client to refresh its code
+lenses at once when a profile changes. A profile that cannot be
 read is logged and ignored; one of another version of the program is shown as stale by the
 features (``flux_ls.profile.editor``). The server only reads the file: it never runs the
 program.
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from .server import FluxServer
 
 log = logging.getLogger(__name__)
-REGISTRATION = "flux-ls/profiles"
 
 
 def traffic_of(server: FluxServer, analysis: Analysis) -> tuple[Profile, Traffic] | None:
@@ -125,21 +125,9 @@ class Profiles:
         if any((to_fs_path(c.uri) or "").endswith(os.sep + name) for c in params.changes):
             self.refresh_clients()
 
-    async def watch(self) -> None:
-        if not self.server.client_supports(
-                "workspace.did_change_watched_files.dynamic_registration"):
-            return
-        name = os.path.basename(self.setting or DEFAULT_PATH)
-        options = types.DidChangeWatchedFilesRegistrationOptions(
-            watchers=[types.FileSystemWatcher(glob_pattern=f"**/{name}")])
-        registration = types.Registration(id=REGISTRATION,
-                                          method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                          register_options=options)
-        try:
-            await self.server.client_register_capability_async(
-                types.RegistrationParams(registrations=[registration]))
-        except Exception as error:
-            log.warning("the client refused the profile watcher: %s", error)
+    def glob(self) -> str:
+        """The profile files the workspace's file watcher also watches (lsp/workspace.py)."""
+        return f"**/{os.path.basename(self.setting or DEFAULT_PATH)}"
 
 
 def register(server: FluxServer) -> None:

@@ -196,7 +196,6 @@ class FluxServer(LanguageServer):
         from .profiles import Profiles
 
         self.profiles = Profiles(self)
-        self.background: list[asyncio.Task[None]] = []
 
     def send_json(self, body: str) -> None:
         """Send a message already encoded as JSON (e.g. diagnostics written without
@@ -341,7 +340,6 @@ def _register_lifecycle(server: FluxServer) -> None:
     def initialized(params: types.InitializedParams) -> None:
         server.executor.submit(_warm_up)
         server.index.start()
-        server.background.append(asyncio.get_running_loop().create_task(server.profiles.watch()))
 
     @server.feature(types.SHUTDOWN)
     def shutdown(params: Any) -> None:

@@ -171,7 +171,8 @@ class WorkspaceIndex:
                 "workspace.did_change_watched_files.dynamic_registration"):
             return
         options = types.DidChangeWatchedFilesRegistrationOptions(
-            watchers=[types.FileSystemWatcher(glob_pattern=g) for g in WATCHERS])
+            watchers=[types.FileSystemWatcher(glob_pattern=g)
+                      for g in (*WATCHERS, self.server.profiles.glob())])
         registration = types.Registration(id="flux-ls/watched-files",
                                           method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                                           register_options=options)

@@ -151,7 +151,11 @@ async def test_the_setting_and_a_new_profile_show_at_once(session: RecordingClie
         settings={"flux": {"profile": {"path": "other.json"}}}))
     await asyncio.sleep(0)  # notifications are handled in order, before the next request
     assert (await profile_lenses(session, doc))["Fast"].endswith("· 7 calls")
-    assert any(r.id == "flux-ls/profiles" for r in session.registrations)
+    globs = [w["globPattern"] if isinstance(w, dict) else w.glob_pattern
+             for r in session.registrations if r.method == "workspace/didChangeWatchedFiles"
+             for w in (r.register_options["watchers"] if isinstance(r.register_options, dict)
+                       else r.register_options.watchers)]
+    assert "**/profile.json" in globs  # profiles are watched with the Flux files
     record(binary, other, 20)  # a new run rewrites the profile: shown on the next request
     refreshes = session.lens_refreshes  # type: ignore[attr-defined]
     session.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
