@@ -21,6 +21,8 @@ export interface Host {
   /** Folders of the open workspace. */
   workspaceFolders: string[];
   platform: NodeJS.Platform;
+  /** The user's home directory (for a leading `~`). */
+  home: string;
 }
 
 export interface Command {
@@ -47,9 +49,9 @@ function binDir(platform: NodeJS.Platform): string {
 }
 
 /** Expands a leading `~` and `${workspaceFolder}` (the first folder). */
-export function expand(value: string, host: Host, home = process.env.HOME ?? ""): string {
+export function expand(value: string, host: Host): string {
   let out = value.trim();
-  if (out === "~" || out.startsWith("~/")) out = home + out.slice(1);
+  if (out === "~" || out.startsWith("~/")) out = host.home + out.slice(1);
   const folder = host.workspaceFolders[0];
   if (folder !== undefined) out = out.split("${workspaceFolder}").join(folder);
   return out;

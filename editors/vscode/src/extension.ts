@@ -5,6 +5,7 @@
  * Build, Run Server (tasks with the `$flux` problem matcher) and Restart Server.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
@@ -44,6 +45,7 @@ function host(): Host {
     pathDirs: (process.env.PATH ?? "").split(path.delimiter),
     workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
     platform: process.platform,
+    home: os.homedir(),
   };
 }
 

@@ -90,6 +90,11 @@ export function layout(graph: Pick<FlowGraph, "vertices" | "edges">): Layout {
     }
     width = Math.max(width, x - GAP_X + MARGIN);
   });
+  for (const row of rows) {
+    const last = row[row.length - 1];
+    const shift = (width - MARGIN - (last.x + last.width)) / 2; // centre the row
+    for (const box of row) box.x += shift;
+  }
   const boxes = rows.flat();
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const lines: Line[] = [];

@@ -53,7 +53,8 @@ function drawLayout(graph: FlowGraph): SVGSVGElement {
   svg.append(defs);
   for (const line of lines) {
     const g = svgElement("g", { id: `e${line.id}`, class: "edge" });
-    g.append(svgElement("path", { d: `M${line.from.x},${line.from.y} L${line.to.x},${line.to.y}`,
+    const bend = Math.max(20, Math.abs(line.to.y - line.from.y) / 3);
+    g.append(svgElement("path", { d: `M${line.from.x},${line.from.y} C${line.from.x},${line.from.y + bend} ${line.to.x},${line.to.y - bend} ${line.to.x},${line.to.y}`,
       stroke: "#333", fill: "none", "marker-end": "url(#arrow)" }));
     svg.append(g);
   }
