@@ -89,7 +89,7 @@ describe("the compiled extension against the real flux-ls", { skip }, () => {
     recorded.settings.set("fluxServer.server.path", FLUX_LS);
     document = control.open(file, broken, "flux-server");
     const before = children();
-    extension = require(BUNDLE) as Extension;
+    extension = await import(BUNDLE) as Extension;
     await extension.activate(context);
     assert.equal(status().text, "$(check) Flux", String(status().tooltip));
     assert.match(String(status().tooltip), /flux-ls.* --stdio \(from fluxServer\.server\.path\)/);

@@ -122,7 +122,7 @@ test("every bundled example is coloured as the language server colours it", { sk
       const relative = path.relative(REPO, program);
       const text = fs.readFileSync(program, "utf8");
       const uri = await server!.open(program, text);
-      const result = await server!.connection.sendRequest("textDocument/semanticTokens/full", { textDocument: { uri } }) as { data: number[] };
+      const result = await server!.connection.sendRequest<{ data: number[] }>("textDocument/semanticTokens/full", { textDocument: { uri } });
       const tokens = decode(result.data, text.split("\n"));
       assert.ok(tokens.length > 50, `${relative}: only ${tokens.length} semantic tokens`);
       assertions += tokens.length;

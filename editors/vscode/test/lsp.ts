@@ -54,7 +54,7 @@ export interface Server {
 export async function startServer(root: string): Promise<Server> {
   const child = spawn(FLUX_LS, ["--stdio"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
   child.stderr?.resume();
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onNotification(() => undefined);
   connection.onRequest(() => null);
   connection.listen();

@@ -7,8 +7,9 @@ const anyClass = new Proxy(class {}, {
 });
 
 /** The module object: the stub's exports, and a generic class for any other name. */
-export const vscodeModule = new Proxy(stub as Record<string, unknown>, {
-  get: (target, p) => (typeof p === "symbol" || p in target ? target[p as string] : anyClass),
+const exports: Record<string | symbol, unknown> = { ...stub };
+export const vscodeModule = new Proxy(exports, {
+  get: (target, p): unknown => (typeof p === "symbol" || p in target ? target[p] : anyClass),
 });
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;

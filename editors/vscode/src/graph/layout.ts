@@ -72,14 +72,15 @@ export function layers(graph: Pick<FlowGraph, "vertices" | "edges">): Map<number
 
 export function layout(graph: Pick<FlowGraph, "vertices" | "edges">): Layout {
   const layer = layers(graph);
-  const rows: Box[][] = [];
+  const sparse: Box[][] = [];
   for (const v of graph.vertices) {
     const text = label(v.kind, v.name);
     const box: Box = { id: v.id, x: 0, y: 0, width: Math.max(48, text.length * CHAR + 20),
       height: HEIGHT, label: text, kind: v.kind };
     const row = layer.get(v.id) ?? 0;
-    (rows[row] ??= []).push(box);
+    (sparse[row] ??= []).push(box);
   }
+  const rows = sparse.filter((row) => row !== undefined); // a cut cycle can leave a layer empty
   let width = 0;
   rows.forEach((row, index) => {
     let x = MARGIN;
