@@ -1,6 +1,6 @@
 /**
  * The TextMate grammar, with vscode-tmgrammar-test: the hand-written assertions of
- * test/grammar/*.test.flux, and every bundled example with an assertion for every token the
+ * test/grammar/*.tmtest, and every bundled example with an assertion for every token the
  * real language server colours (its semantic tokens, mapped to the scope the grammar must give).
  * So instant highlighting agrees with the server's on every example.
  */
@@ -23,8 +23,8 @@ function runTmGrammarTest(files: string[]): { status: number | null; output: str
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-test("hand-written scope assertions (test/grammar/*.test.flux)", () => {
-  const files = fs.readdirSync(path.join(EXTENSION, "test", "grammar")).filter((f) => f.endsWith(".test.flux"))
+test("hand-written scope assertions (test/grammar/*.tmtest)", () => {
+  const files = fs.readdirSync(path.join(EXTENSION, "test", "grammar")).filter((f) => f.endsWith(".tmtest"))
     .map((f) => path.join("test", "grammar", f));
   assert.ok(files.length > 0);
   const { status, output } = runTmGrammarTest(files);
