@@ -11,6 +11,7 @@ import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { INSTALL_COMMAND, MISSING_SERVER, resolveCli, resolveServer, type Command, type Host, type Settings } from "./config";
 import { GraphPanel } from "./graphPanel";
+import { lensAction } from "./lenses";
 import { COMMANDS, LANGUAGE_ID, SECTION, TASK_TYPE } from "./ids";
 import { statusText, type ServerState } from "./status";
 import { PROBLEM_MATCHER, TASK_SOURCE, projectOf, taskSpec, taskSpecs, type FluxTaskDefinition, type FluxTaskKind, type TaskSpec } from "./tasks";
@@ -94,6 +95,12 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{flux,fx}") },
     outputChannel: output,
     initializationOptions: {},
+    middleware: {
+      async provideCodeLenses(document, token, next) {
+        const lenses = await next(document, token);
+        return lenses?.map(rewriteLens);
+      },
+    },
   };
   const created = new LanguageClient(SECTION, "Flux Language Server", serverOptions, clientOptions);
   client = created;
@@ -120,6 +127,24 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   updateStatusVisibility();
 }
 
+/** A server lens command made local: the graph webview, VS Code's references peek. */
+function rewriteLens(lens: vscode.CodeLens): vscode.CodeLens {
+  const command = lens.command;
+  if (!command) return lens;
+  const start = { line: lens.range.start.line, character: lens.range.start.character };
+  const action = lensAction(command.command, command.arguments, start);
+  if (action?.kind === "flowGraph") {
+    lens.command = { title: command.title, command: COMMANDS.showFlowGraph, arguments: [action.uri, action.node] };
+  } else if (action?.kind === "references") {
+    const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+      new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    lens.command = { title: command.title, command: "editor.action.showReferences", arguments: [
+      vscode.Uri.parse(action.uri), new vscode.Position(action.position.line, action.position.character),
+      action.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range)))] };
+  }
+  return lens;
+}
+
 async function stopClient(): Promise<void> {
   const running = client;
   client = undefined;
@@ -142,7 +167,6 @@ function toTask(spec: TaskSpec, folder: vscode.WorkspaceFolder, definition: vsco
   const task = new vscode.Task(definition, folder, spec.label, TASK_SOURCE, execution, [PROBLEM_MATCHER]);
   if (spec.group === "build") task.group = vscode.TaskGroup.Build;
   if (spec.group === "test") task.group = vscode.TaskGroup.Test;
-  task.isBackground = spec.background;
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
   return task;
 }
@@ -218,13 +242,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommand(COMMANDS.checkWorkspace, () => runTask("check"));
   registerCommand(COMMANDS.build, () => runTask("build"));
   registerCommand(COMMANDS.runServer, () => runTask("run"));
-  registerCommand(COMMANDS.showFlowGraph, () => {
-    const document = activeFluxDocument();
+  registerCommand(COMMANDS.showFlowGraph, async (uri?: unknown, node?: unknown) => {
+    // From the palette or the editor title: the active Flux file (a title-bar click passes its
+    // Uri); from a "Show flow graph" lens: the document's URI and the node to focus on.
+    const wanted = typeof uri === "string" ? uri : uri instanceof vscode.Uri ? uri.toString() : undefined;
+    const document = wanted
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted) ?? await vscode.workspace.openTextDocument(vscode.Uri.parse(wanted))
+      : activeFluxDocument();
     if (!document) {
       void vscode.window.showInformationMessage("Flux: open a Flux file (language \"Flux (servers)\") to see its flow graph.");
       return;
     }
-    GraphPanel.show(context.extensionUri, () => client, document);
+    GraphPanel.show(context.extensionUri, () => client, document, typeof node === "string" ? node : undefined);
   });
   context.subscriptions.push(
     vscode.tasks.registerTaskProvider(TASK_TYPE, taskProvider),

@@ -32,19 +32,21 @@ export class GraphPanel implements vscode.Disposable {
   private ready = false;
   private last: ToWebview | undefined;
 
-  static show(extensionUri: vscode.Uri, client: () => LanguageClient | undefined, document: vscode.TextDocument): void {
+  /** Shows the graph of `document`, focused on `node` (and its sub-flow) when given. */
+  static show(extensionUri: vscode.Uri, client: () => LanguageClient | undefined, document: vscode.TextDocument,
+              node?: string): void {
     if (GraphPanel.current) {
-      GraphPanel.current.setDocument(document);
+      GraphPanel.current.setDocument(document, node);
       GraphPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       return;
     }
-    GraphPanel.current = new GraphPanel(extensionUri, client, document);
+    GraphPanel.current = new GraphPanel(extensionUri, client, document, node);
   }
 
   private readonly panel: vscode.WebviewPanel;
 
   private constructor(extensionUri: vscode.Uri, private readonly client: () => LanguageClient | undefined,
-                      private document: vscode.TextDocument) {
+                      private document: vscode.TextDocument, private node: string | undefined) {
     const dist = vscode.Uri.joinPath(extensionUri, "dist");
     this.panel = vscode.window.createWebviewPanel("fluxServer.flowGraph", this.title(),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
@@ -74,11 +76,12 @@ export class GraphPanel implements vscode.Disposable {
 
   private title(): string {
     const name = this.document.uri.path.split("/").pop() ?? "Flux";
-    return `Flow Graph: ${name}`;
+    return `Flow Graph: ${name}${this.node ? ` (${this.node})` : ""}`;
   }
 
-  private setDocument(document: vscode.TextDocument): void {
+  private setDocument(document: vscode.TextDocument, node?: string): void {
     this.document = document;
+    this.node = node;
     this.panel.title = this.title();
     this.graph = undefined;
     void this.refresh();
@@ -106,8 +109,8 @@ export class GraphPanel implements vscode.Disposable {
     const source = (this.request = new vscode.CancellationTokenSource());
     const sequence = ++this.sequence;
     try {
-      const result: unknown = await client.sendRequest(FLOW_GRAPH_REQUEST,
-        { textDocument: { uri: this.document.uri.toString() } }, source.token);
+      const params = { textDocument: { uri: this.document.uri.toString() }, ...(this.node ? { node: this.node } : {}) };
+      const result: unknown = await client.sendRequest(FLOW_GRAPH_REQUEST, params, source.token);
       if (sequence !== this.sequence) return;
       if (!isFlowGraph(result)) throw new Error("the server's answer is not a flux-graph/1 graph");
       this.graph = result;

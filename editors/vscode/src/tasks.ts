@@ -23,9 +23,8 @@ export interface TaskSpec {
   args: string[];
   /** Plain text for the problem matcher: no ANSI colours. */
   env: Record<string, string>;
-  /** Build tasks are in the build group; Run is a background task. */
+  /** Build is in the build group, Check in the test group. */
   group: "build" | "test" | undefined;
-  background: boolean;
 }
 
 export const PROBLEM_MATCHER = "$flux";
@@ -62,7 +61,6 @@ export function taskSpec(cli: Command, definition: FluxTaskDefinition): TaskSpec
     args,
     env: { NO_COLOR: "1" },
     group: definition.command === "run" ? undefined : definition.command === "check" ? "test" : "build",
-    background: definition.command === "run",
   };
 }
 

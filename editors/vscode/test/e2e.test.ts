@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { after, describe, test } from "node:test";
 import { EXTENSION, FLUX_LS, REPO, toolchainMissing } from "./lsp";
-import { Uri, control, recorded, workspace, type Diagnostic, type Document, type Panel } from "./vscodeStub";
+import { CancellationTokenSource, Location, Position, Uri, control, recorded, workspace, type Diagnostic, type Document, type Panel } from "./vscodeStub";
 
 interface Extension {
   activate(context: unknown): Promise<void>;
@@ -129,6 +129,26 @@ describe("the compiled extension against the real flux-ls", { skip }, () => {
     const shown = await until("showTextDocument", () => recorded.shown[0]);
     assert.equal(shown.uri, document.uri.toString());
     assert.equal(shown.selection?.start.line, document.getText().split("\n").findIndex((l) => l.startsWith("Audit (")));
+  });
+
+  test("code lenses: Show flow graph opens the webview on the node, N references peeks", async () => {
+    const provider = recorded.codeLensProviders[recorded.codeLensProviders.length - 1];
+    const lenses = (await provider.provideCodeLenses(document, new CancellationTokenSource().token)) ?? [];
+    const graphLens = lenses.find((l) => l.command?.command === "fluxServer.showFlowGraph" && l.command.arguments?.[1] === "ServeFile");
+    assert.ok(graphLens, JSON.stringify(lenses.map((l) => l.command)));
+    assert.deepEqual(graphLens.command!.arguments, [document.uri.toString(), "ServeFile"]);
+    const references = lenses.filter((l) => l.command?.command === "editor.action.showReferences");
+    assert.ok(references.length > 10);
+    assert.ok(!lenses.some((l) => l.command?.command.startsWith("flux.")), "no lens is left to the server's commands");
+    const [uri, position, locations] = references[0].command!.arguments as [Uri, Position, Location[]];
+    assert.ok(uri instanceof Uri && position instanceof Position && locations.every((l) => l instanceof Location));
+    assert.equal(position.line, references[0].range.start.line);
+    await recorded.commands.get("fluxServer.showFlowGraph")!(...graphLens.command!.arguments);
+    const panel: Panel = recorded.panels[0];
+    type Message = { type: string; graph?: { node: string | null; vertices: { name: string }[] } };
+    const focused = await until("the focused graph", () => (panel.posted as Message[]).find((m) => m.type === "graph" && m.graph!.node === "ServeFile"));
+    assert.ok(!focused.graph!.vertices.some((v) => v.name === "ReadRequest"), "only ServeFile's sub-flow");
+    assert.match(panel.title, /\(ServeFile\)/);
   });
 
   test("Restart Server starts a new flux-ls, which diagnoses again", async () => {

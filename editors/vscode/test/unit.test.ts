@@ -9,6 +9,7 @@ import { MAX_WIDTH, MIN_WIDTH, edgeStyles, hasProfile, isFlowGraph, revealTarget
 import { graphHtml } from "../src/graph/page";
 import { COMMANDS, LANGUAGE_ID, SECTION, TASK_TYPE } from "../src/ids";
 import { statusText, type ServerState } from "../src/status";
+import { FLOW_GRAPH_COMMAND, REFERENCES_COMMAND, lensAction } from "../src/lenses";
 import { PROBLEM_MATCHER, projectOf, taskSpec, taskSpecs } from "../src/tasks";
 import { EXTENSION } from "./lsp";
 
@@ -83,7 +84,7 @@ describe("tasks", () => {
     assert.deepEqual(specs.map((s) => s.args), [["check", "."], ["build"], ["run"], ["build", "examples/kvstore"],
       ["run", "examples/kvstore"], ["build", "examples/webserver"], ["run", "examples/webserver"]]);
     assert.ok(specs.every((s) => s.command === "/v/bin/flux" && s.env.NO_COLOR === "1"));
-    assert.deepEqual(specs.slice(0, 3).map((s) => [s.group, s.background]), [["test", false], ["build", false], [undefined, true]]);
+    assert.deepEqual(specs.slice(0, 3).map((s) => s.group), ["test", "build", undefined]);
   });
   test("a tasks.json definition with args, and python -m flux_ls.cli.main", () => {
     const spec = taskSpec({ command: "python3", args: ["-m", "flux_ls.cli.main"], origin: "" },
@@ -165,6 +166,24 @@ describe("graph model", () => {
     const graph = { vertices: profiled().vertices.slice(0, 2), edges: [
       { id: 0, src: 0, dst: 1, kind: "flow", label: "" }, { id: 1, src: 1, dst: 0, kind: "flow", label: "" }] };
     assert.equal(layout(graph).boxes.length, 2);
+  });
+});
+
+describe("code lenses", () => {
+  const at = { line: 4, character: 0 };
+  const range = { start: { line: 9, character: 8 }, end: { line: 9, character: 12 } };
+  test("Show flow graph opens the webview focused on the node", () => {
+    assert.deepEqual(lensAction(FLOW_GRAPH_COMMAND, ["file:///a.flux", "Serve"], at), { kind: "flowGraph", uri: "file:///a.flux", node: "Serve" });
+    assert.deepEqual(lensAction(FLOW_GRAPH_COMMAND, ["file:///a.flux"], at), { kind: "flowGraph", uri: "file:///a.flux", node: undefined });
+  });
+  test("N references peeks at the locations, from the lens", () => {
+    assert.deepEqual(lensAction(REFERENCES_COMMAND, ["file:///a.flux", "Read", [{ uri: "file:///a.flux", range }, { bogus: 1 }]], at),
+      { kind: "references", uri: "file:///a.flux", position: at, locations: [{ uri: "file:///a.flux", range }] });
+  });
+  test("other commands and malformed arguments are left alone", () => {
+    assert.equal(lensAction("other.command", ["file:///a.flux"], at), undefined);
+    assert.equal(lensAction(FLOW_GRAPH_COMMAND, [], at), undefined);
+    assert.equal(lensAction(REFERENCES_COMMAND, ["file:///a.flux", "Read"], at), undefined);
   });
 });
 

@@ -283,6 +283,7 @@ export const recorded = {
   shown: [] as { uri: string; selection?: Range }[],
   output: [] as string[],
   taskProviders: new Map<string, { provideTasks(): unknown }>(),
+  codeLensProviders: [] as { provideCodeLenses(document: Document, token: unknown): Promise<CodeLens[] | undefined> }[],
   /** The answer the next showErrorMessage etc. resolves to. */
   choice: undefined as string | undefined,
 };
@@ -412,7 +413,15 @@ export const workspace = loose({
   getWorkspaceFolder: () => workspace.workspaceFolders?.[0],
 });
 
+export class CodeLens {
+  constructor(readonly range: Range, public command?: { title: string; command: string; arguments?: unknown[] }) {}
+}
+
 export const languages = loose({
+  registerCodeLensProvider(_selector: unknown, provider: (typeof recorded.codeLensProviders)[number]) {
+    recorded.codeLensProviders.push(provider);
+    return new Disposable(() => { recorded.codeLensProviders = recorded.codeLensProviders.filter((p) => p !== provider); });
+  },
   createDiagnosticCollection(name: string) {
     const collection = new DiagnosticCollection(name);
     recorded.collections.push(collection);

@@ -46,7 +46,7 @@ export function graphHtml(options: PageOptions): string {
   const csp = [
     "default-src 'none'",
     `img-src ${cspSource} data:`,
-    `style-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join("; ");
   return `<!DOCTYPE html>
