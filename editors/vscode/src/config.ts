@@ -32,13 +32,14 @@ export interface Command {
   origin: string;
 }
 
-/** The command that installs the toolchain from a checkout of its repository. */
-export const INSTALL_COMMAND = "python3 -m pip install ./tree-sitter-flux .";
+/** The command that installs the toolchain (`flux-ls` and `flux` on PATH), run in a clone of its repository. */
+export const INSTALL_COMMAND = "pipx install .";
 
 export const MISSING_SERVER =
-  "The Flux language server (flux-ls) was not found. Install the Flux toolchain: in a checkout " +
-  `of its repository run \`${INSTALL_COMMAND}\` (or \`make install\`, which puts flux-ls in ` +
-  ".venv/bin/), then set fluxServer.server.path or fluxServer.pythonPath if it is not on PATH.";
+  "The Flux language server (flux-ls) was not found. Install the Flux toolchain: in a clone of " +
+  `its repository run \`${INSTALL_COMMAND}\` (flux-ls and flux go to ~/.local/bin), or ` +
+  "`pip install .` into a Python environment and set fluxServer.pythonPath to its interpreter; " +
+  "or set fluxServer.server.path to an installed flux-ls (make install puts one in .venv/bin/).";
 
 function exe(platform: NodeJS.Platform, name: string): string {
   return platform === "win32" ? `${name}.exe` : name;
@@ -74,6 +75,13 @@ function siblingOf(python: string, name: string, host: Host): string | undefined
   return host.isExecutable(candidate) ? candidate : undefined;
 }
 
+/** pipx's default place, which a desktop-launched VS Code may not have on PATH. */
+function inPipxBin(name: string, host: Host): string | undefined {
+  if (host.platform === "win32" || !host.home) return undefined;
+  const candidate = path.join(host.home, ".local", "bin", name);
+  return host.isExecutable(candidate) ? candidate : undefined;
+}
+
 function inWorkspaceVenv(name: string, host: Host): string | undefined {
   for (const folder of host.workspaceFolders) {
     const candidate = path.join(folder, ".venv", binDir(host.platform), exe(host.platform, name));
@@ -84,7 +92,8 @@ function inWorkspaceVenv(name: string, host: Host): string | undefined {
 
 /**
  * How to start `flux-ls`, in order: `server.path`; `pythonPath` (its own `flux-ls` script, else
- * `python -m flux_ls.lsp`); `flux-ls` on PATH; `.venv/bin/flux-ls` in a workspace folder.
+ * `python -m flux_ls.lsp`); `flux-ls` on PATH; `~/.local/bin/flux-ls` (pipx); `.venv/bin/flux-ls`
+ * in a workspace folder.
  * Undefined when none is found. The client appends `--stdio`.
  */
 export function resolveServer(settings: Settings, host: Host): Command | undefined {
@@ -103,6 +112,8 @@ export function resolveServer(settings: Settings, host: Host): Command | undefin
   }
   const onPath = which("flux-ls", host);
   if (onPath) return { command: onPath, args, origin: "PATH" };
+  const pipx = inPipxBin("flux-ls", host);
+  if (pipx) return { command: pipx, args, origin: "~/.local/bin" };
   const venv = inWorkspaceVenv("flux-ls", host);
   if (venv) return { command: venv, args, origin: "the workspace's .venv" };
   return undefined;
@@ -110,8 +121,8 @@ export function resolveServer(settings: Settings, host: Host): Command | undefin
 
 /**
  * How to run the `flux` command for tasks: `cli.path`; `pythonPath` (its `flux`, else
- * `python -m flux_ls.cli.main`); the `flux` beside the server; `flux` on PATH; the workspace's
- * `.venv`. Falls back to plain `flux`, so the task's own error says what is missing.
+ * `python -m flux_ls.cli.main`); the `flux` beside the server; `flux` on PATH, in ~/.local/bin or
+ * in the workspace's `.venv`. Falls back to plain `flux`, so the task's own error says what is missing.
  */
 export function resolveCli(settings: Settings, host: Host, server?: Command): Command {
   if (settings.cliPath.trim()) {
@@ -130,6 +141,6 @@ export function resolveCli(settings: Settings, host: Host, server?: Command): Co
     const beside = siblingOf(server.command, "flux", host);
     if (beside) return { command: beside, args: [], origin: `beside ${server.command}` };
   }
-  const onPath = which("flux", host) ?? inWorkspaceVenv("flux", host);
+  const onPath = which("flux", host) ?? inPipxBin("flux", host) ?? inWorkspaceVenv("flux", host);
   return { command: onPath ?? "flux", args: [], origin: onPath ? "PATH" : "not found" };
 }

@@ -174,7 +174,7 @@ describe("the compiled extension against the real flux-ls", { skip }, () => {
     await recorded.commands.get("fluxServer.restartServer")!();
     const error = await until("the error message", () => recorded.messages.find((m) => m.level === "error"));
     assert.match(error.text, /flux-ls\) was not found/);
-    assert.match(error.text, /pip install \.\/tree-sitter-flux \./);
+    assert.match(error.text, /`pipx install \.`/);
     assert.deepEqual(error.items, ["Open Settings", "Copy Install Command"]);
     assert.match(status().text, /no flux-ls/);
     recorded.settings.set("fluxServer.server.path", FLUX_LS);

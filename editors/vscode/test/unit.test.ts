@@ -30,6 +30,11 @@ describe("config: finding flux-ls and flux", () => {
     const host = fakeHost(["/usr/bin/flux-ls", "/usr/local/bin/flux-ls"]);
     assert.deepEqual(resolveServer(none, host), { command: "/usr/local/bin/flux-ls", args: [], origin: "PATH" });
   });
+  test("pipx's ~/.local/bin before the workspace's .venv when nothing is on PATH", () => {
+    const host = fakeHost(["/home/u/.local/bin/flux-ls", "/ws/.venv/bin/flux-ls"]);
+    assert.deepEqual(resolveServer(none, host), { command: "/home/u/.local/bin/flux-ls", args: [], origin: "~/.local/bin" });
+    assert.equal(resolveServer(none, { ...host, platform: "win32" })?.command, undefined);
+  });
   test("the workspace's .venv when nothing is on PATH", () => {
     const host = fakeHost(["/ws/.venv/bin/flux-ls"]);
     assert.equal(resolveServer(none, host)?.command, "/ws/.venv/bin/flux-ls");
