@@ -60,11 +60,11 @@ clean:
 vscode-test:
 	@if ! command -v npm >/dev/null 2>&1; then echo "vscode-test: skipped (npm is not installed)"; exit 0; fi; \
 	$(MAKE) -s system-packages APT_PACKAGES=chromium; \
-	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && \
+	cd editors/vscode && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
 	npm run -s typecheck && npm run -s lint && npm run -s build && \
 	FLUX_LS="$(abspath $(BIN))/flux-ls" FLUX="$(abspath $(BIN))/flux" npm test
 
 # The VS Code extension package, editors/vscode/flux-server-lang-0.1.0.vsix (needs Node 20+ and
 # npm; install it with `code --install-extension editors/vscode/flux-server-lang-0.1.0.vsix`).
 vscode-vsix:
-	cd editors/vscode && npm ci --no-audit --no-fund --loglevel=error && npm run -s package
+	cd editors/vscode && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && npm run -s package
