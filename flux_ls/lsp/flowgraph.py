@@ -7,7 +7,8 @@ encoding, plus ``uri``, ``version``, ``node``, ``dot`` (Graphviz text) and ``svg
 Graphviz's ``dot`` is not installed or fails; ``svgError`` says why). When the document's
 program has a path profile (``lsp/profiles.py``) the payload also carries it, as
 ``flux graph --profile`` does: ``profile`` (``stale`` when the program changed since), per
-vertex ``traffic`` (calls, wall time, mean, share of the flows' time) and per edge ``count``,
+vertex ``count`` and ``traffic`` (calls, wall time, mean, share of the flows' time), per edge
+``count``,
 and the DOT and SVG draw edge widths by traffic and nodes shaded by their share of time.
 ``node`` focuses on one node with its whole sub-flow; an unknown node is an
 ``InvalidParams`` error. The graph is built from the analysis of the document's current

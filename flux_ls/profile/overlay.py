@@ -121,6 +121,7 @@ def decorate_json(data: dict[str, Any], profile: Profile, t: Traffic) -> dict[st
         return data
     for vertex in data["vertices"]:
         v = t.vertices.get(vertex["id"])
+        vertex["count"] = None if v is None else v.count
         vertex["traffic"] = None if v is None else {
             "count": v.count, "wall_ns": v.wall_ns, "mean_ns": v.mean_ns, "share": v.share}
     for edge in data["edges"]:
