@@ -8,8 +8,8 @@ Graphviz's ``dot`` is not installed or fails; ``svgError`` says why). When the d
 program has a path profile (``lsp/profiles.py``) the payload also carries it, as
 ``flux graph --profile`` does: ``profile`` (``stale`` when the program changed since), per
 vertex ``count`` and ``traffic`` (calls, wall time, mean, share of the flows' time), per edge
-``count``,
-and the DOT and SVG draw edge widths by traffic and nodes shaded by their share of time.
+``count``, and the DOT and SVG draw edge widths by traffic and nodes shaded by their share of
+time.
 ``node`` focuses on one node with its whole sub-flow; an unknown node is an
 ``InvalidParams`` error. The graph is built from the analysis of the document's current
 text (or of the file on disk when it is not open); building and SVG rendering run off the
