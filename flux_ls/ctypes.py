@@ -187,3 +187,32 @@ def _pointers(pointers: list[list[str]]) -> str:
         if quals:
             out += " " + _quals(quals) + " "
     return out.strip()
+
+
+# --- writing a type with a name -----------------------------------------------------------------
+
+def typed_name(ctype: str, name: str) -> str:
+    """A C type and a name as C declares them, a pointer's star against the name: ``int`` +
+    ``fd`` → ``int fd``, ``char *`` + ``buf`` → ``char *buf``. The one place this rule is
+    written: signatures in Flux (``model.Param``), the C interface (structs, prototypes),
+    hovers, completion, signature help and quick fixes all use it."""
+    return f"{ctype}{name}" if ctype.endswith("*") else f"{ctype} {name}"
+
+
+def spell(words: list[str]) -> str:
+    """Type words and stars joined as ``flux fmt`` writes them: a space between words, none
+    after a star (``char * const*`` → ``char *const *``)."""
+    out = ""
+    for word in words:
+        out += word if not out else ("" if out.endswith("*") else " ") + word
+    return out
+
+
+def field_type(canonical: str) -> str:
+    """A struct field's type: the canonical type without top-level qualifiers, so that the
+    runtime can copy fields by assignment (``const int`` → ``int``, ``char * const`` →
+    ``char *``); qualifiers below a pointer stay."""
+    if "*" not in canonical:
+        return " ".join(w for w in canonical.split() if w not in ("const", "volatile"))
+    head, _, tail = canonical.rpartition("*")
+    return head + "*" if tail.strip() else canonical

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 
+from ..cinterface import Interface, Side
 from ..graph import ERROR, EXIT, Edge, Vertex
 from ..semantics import Semantics
 from .emit import Emitter
 from .gen_header import generated_banner
-from .interface import Interface, Side
 from .plan import Plan
 
 #: Where a flow's current value lives: (C expression of the struct, node, side); None: ().

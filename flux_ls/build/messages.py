@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .interface import Interface
+from ..cinterface import Interface
 
 _UNDEFINED = re.compile(r"undefined reference to [`'‘](?P<name>[A-Za-z_]\w*)['’]")
 _CONFLICT = re.compile(r"^(?P<where>.*?):(?:\s*)error: conflicting types for "

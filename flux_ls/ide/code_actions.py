@@ -36,12 +36,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..analysis import Analysis
+from ..ctypes import typed_name
 from ..diagnostics import Diagnostic
 from ..model import Atomic, Declaration, FlowDef, Handler, Param, Signature, Span
 from ..semantics import NodeInfo, Types
 from ..syntax.lower import doc_comment
 from ..text import line_start
-from .hover import typed_name
 
 __all__ = ["CodeAction", "TextEdit", "apply_edits", "code_actions", "quick_fixes"]
 

@@ -25,10 +25,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..cinterface import Side
+from ..ctypes import typed_name
 from ..semantics import Types, show_types
 from ..syntax.parse import COMMENT_PATTERN
 from .callhierarchy import incoming_calls, outgoing_calls
-from .hover import Side, c_fields, typed_name
+from .hover import c_fields
 
 if TYPE_CHECKING:
 

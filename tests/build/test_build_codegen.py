@@ -20,7 +20,7 @@ from flux_ls.analysis import Analysis, analyze
 from flux_ls.build.errors import BuildError
 from flux_ls.build.gen_header import render_header
 from flux_ls.build.gen_program import render_program
-from flux_ls.build.interface import build_interface, field_type
+from flux_ls.cinterface import InterfaceError, build_interface, field_type
 from flux_ls.build.plan import make_plan
 from flux_ls.build.stubs import defined_functions, new_file
 from flux_ls.graph import build as build_graph
@@ -158,7 +158,7 @@ def test_top_level_qualifiers_leave_struct_fields() -> None:
 def test_duplicate_parameter_names_cannot_become_struct_fields() -> None:
     analysis = analyze(b"S () => (int x, int x);\nE (int a, int b) => ();\nsource S => E;\n",
                        "dup.flux")
-    with pytest.raises(BuildError, match=r"dup\.flux:1:14: error: node `S` has two "
+    with pytest.raises(InterfaceError, match=r"dup\.flux:1:14: error: node `S` has two "
                                          r"parameters named `x`"):
         build_interface(analysis)
 
@@ -191,7 +191,7 @@ def test_plan_acquires_effective_constraints_once_in_canonical_order() -> None:
 
 def test_an_empty_flow_without_a_signature_needs_one() -> None:
     analysis = analyze(b"T () => ();\nsource T => N;\nN = ;\n", "e.flux")
-    with pytest.raises(BuildError, match="the types of `N` are unknown"):
+    with pytest.raises(InterfaceError, match="the types of `N` are unknown"):
         build_interface(analysis)
 
 
