@@ -5,8 +5,9 @@ No IO here: SVG is DOT piped through Graphviz's ``dot -Tsvg`` by the CLI.
 DOT: ENTRY/EXIT/ERROR as Mdiamond/Msquare/octagon, concrete nodes as rounded boxes (a
 source in bold), each expanded use of an abstract node as a cluster holding its dispatch
 diamond, its sub-flow and its return point; handlers as notes. Labels list the *effective*
-constraints (``{cache?, x↑}``), an elevated or upgraded one marked ``↑`` in orange, with the
-reason in the tooltip. Dispatch edges carry their pattern; error edges are dashed red.
+constraints in Flux syntax (``{cache?, x}``, ``semantics.constraint_text``), an elevated or
+upgraded one in orange (Mermaid: the node's class ``elevated``), with the reason in the
+tooltip. Dispatch edges carry their pattern; error edges are dashed red.
 Vertices and edges carry ``id="v4"`` / ``id="e7"`` so a clicked SVG element maps back to
 the graph.
 
@@ -63,7 +64,7 @@ _DOT_EDGES = {
 
 
 def constraint_text(constraints: tuple[ConstraintView, ...]) -> str:
-    """``{cache?, x↑}`` (empty string for no constraints)."""
+    """``{cache?, x}`` (empty string for no constraints)."""
     return "{" + ", ".join(str(c) for c in constraints) + "}" if constraints else ""
 
 

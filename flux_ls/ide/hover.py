@@ -25,6 +25,7 @@ from ..cinterface import Derivation, Field, Side, struct_text
 from ..ctypes import typed_name
 from ..model import Atomic, FlowDef, Source, Typedef
 from ..semantics import EffectiveConstraint, NodeInfo, show_types
+from ..semantics import constraint_reason as constraint_reason_of
 from .index import Occurrence, Symbol, cached, index
 
 if TYPE_CHECKING:
@@ -189,26 +190,15 @@ def _mode(c: EffectiveConstraint) -> str:
 
 
 def constraint_reason(analysis: Analysis, c: EffectiveConstraint) -> str:
-    """Why a node has ``c``: declared, elevated (from which inner node, the held constraint,
-    who holds it) and/or upgraded to a writer (which inner node writes)."""
+    """Why a node has ``c``: declared, or ``semantics.constraint_reason`` (elevated, upgraded)
+    with the lines where the inner nodes are entered."""
     line = analysis.lines.line_of
-    reasons = []
-    if c.elevation is not None:
-        e = c.elevation
-        reasons.append(f"elevated from `{e.from_node}` (entered at line "
-                       f"{line(e.entered_at.start) + 1}), which needs `{c.name}` while "
-                       f"`{e.held_by}` holds `{e.held}`; `{e.held}` comes after `{c.name}` "
-                       "in lock order")
-    elif c.declared:
+    why = constraint_reason_of(c, lambda span: line(span.start) + 1)
+    if c.declared:
         was = " as a reader" if c.upgrade is not None else ""
-        reasons.append(f"declared{was} at line {line(c.origin.start) + 1}")
-    else:
-        reasons.append("elevated to keep the lock order")
-    if c.upgrade is not None:
-        u = c.upgrade
-        reasons.append(f"made a writer because `{u.writer}` writes it inside (entered at line "
-                       f"{line(u.entered_at.start) + 1})")
-    return "; ".join(reasons)
+        declared = f"declared{was} at line {line(c.origin.start) + 1}"
+        return declared + (f"; {why}" if why else "")
+    return why or ""
 
 
 def _constraints(analysis: Analysis, info: NodeInfo) -> list[str]:

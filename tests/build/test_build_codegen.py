@@ -20,9 +20,9 @@ from flux_ls.analysis import Analysis, analyze
 from flux_ls.build.errors import BuildError
 from flux_ls.build.gen_header import render_header
 from flux_ls.build.gen_program import render_program
-from flux_ls.cinterface import InterfaceError, build_interface, field_type
 from flux_ls.build.plan import make_plan
 from flux_ls.build.stubs import defined_functions, new_file
+from flux_ls.cinterface import InterfaceError, build_interface, field_type
 from flux_ls.graph import build as build_graph
 
 ROOT = Path(__file__).parent.parent.parent
