@@ -46,6 +46,17 @@ def types_match(a: Types, b: Types) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
+def where_types_differ(got: Types, want: Types) -> str:
+    """For two known type lists of one length that do not match: ``: position 2 is `char *`,
+    not `int``` (every differing position, 1-based); otherwise the empty string."""
+    if got is None or want is None or len(got) != len(want):
+        return ""
+    differ = [(i + 1, a, b) for i, (a, b) in enumerate(zip(got, want, strict=True))
+              if a is not None and b is not None and a != b]
+    return ": " + "; ".join(f"position {i} is `{a}`, not `{b}`" for i, a, b in differ) \
+        if differ else ""
+
+
 @dataclass(frozen=True)
 class Elevation(Relocatable):
     """Why a constraint was added to an abstract node (FLX603)."""
