@@ -76,6 +76,10 @@ _Item = tuple[str, ...]
 _TOKEN = re.compile(r"\s*(?:(\*)|([A-Za-z_][A-Za-z0-9_]*))")
 _QUALIFIERS = frozenset(_QUAL_ORDER)
 _TAGS = frozenset({"struct", "union", "enum"})
+#: The qualifiers and tag keywords of C types (the grammar's full list of type words is
+#: ``syntax.expected.c_type_words()``).
+QUALIFIERS = _QUAL_ORDER
+TAGS = ("struct", "union", "enum")
 
 
 @lru_cache(maxsize=4096)

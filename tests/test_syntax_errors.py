@@ -169,7 +169,7 @@ def test_the_word_lists_match_the_grammar() -> None:
     grammar = json.loads((PACKAGE / "src" / "grammar.json").read_text())
     rules = grammar["rules"]
     type_words = _strings(rules["_type_word"]) | _strings(rules["primitive_type"])
-    assert expected.C_TYPE_WORDS == type_words
+    assert set(expected.c_type_words()) == type_words
     keywords = {w for rule in rules.values() for w in _strings(rule) if w.isidentifier()}
     assert errors.RESERVED <= keywords
     scanner = (PACKAGE / "src" / "scanner.c").read_text()
