@@ -85,7 +85,10 @@ class Derivation:
     name (they would be two fields of one struct) are an error too."""
 
     def __init__(self, analysis: Analysis, strict: bool = False) -> None:
-        self.analysis = analysis
+        # (Not the analysis itself: a hover caches this on it, and an analysis forms no
+        # reference cycle.)
+        self.sem, self.program = analysis.semantics, analysis.program
+        self.lines, self.path = analysis.lines, analysis.path
         self.strict = strict
         self._names: dict[tuple[str, Side], tuple[str, ...] | None] = {}
 
@@ -93,7 +96,7 @@ class Derivation:
 
     def types(self, node: str, side: Side) -> tuple[str, ...] | None:
         """The canonical C types of a node's inputs or outputs; None when unknown."""
-        info = self.analysis.semantics.nodes.get(node)
+        info = self.sem.nodes.get(node)
         if info is None:
             self._fail(f"internal error: node `{node}` is undefined; please report it")
             return None
@@ -131,7 +134,7 @@ class Derivation:
         return Struct(f"{node}_{side}", node, fields) if fields else None
 
     def _find(self, node: str, side: Side, seen: frozenset[str]) -> tuple[str, ...] | None:
-        info = self.analysis.semantics.nodes.get(node)
+        info = self.sem.nodes.get(node)
         types = self.types(node, side)
         if info is None or types is None:
             return None
@@ -144,7 +147,7 @@ class Derivation:
         for flow in info.flows:
             if flow.steps:
                 step = flow.steps[0 if side == "in" else -1].text
-                if step not in seen and step in self.analysis.semantics.nodes:
+                if step not in seen and step in self.sem.nodes:
                     names = self.names(step, side, seen)
                     if names is not None and len(names) == len(types):
                         return names
@@ -156,9 +159,9 @@ class Derivation:
         seen: set[str] = set()
         for name in names:
             if name in seen:
-                line, column = self.analysis.lines.position(span.start)
+                line, column = self.lines.position(span.start)
                 raise InterfaceError(
-                    f"{self.analysis.path}:{line + 1}:{column + 1}: error: node `{node}` has "
+                    f"{self.path}:{line + 1}:{column + 1}: error: node `{node}` has "
                     f"two parameters named `{name}`; they become fields of one C struct, so "
                     "their names must differ")
             seen.add(name)
@@ -179,7 +182,7 @@ class Derivation:
     def node_prototype(self, node: str) -> Prototype | None:
         """``int N(N_in *in, N_out *out)`` and its variants; None for an abstract node or
         when the node's types are unknown."""
-        info = self.analysis.semantics.nodes.get(node)
+        info = self.sem.nodes.get(node)
         if info is None or info.kind != "concrete":
             return None
         s_in, s_out = self._in(node), self.fields(node, "out")
@@ -226,13 +229,13 @@ class Derivation:
         """``bool F(T field)`` for predicate type ``ptype``, one per distinct C type of the
         fields it is applied to (more than one is FLX209), with the dispatching node and the
         position of the first such field."""
-        sem = self.analysis.semantics
+        sem = self.sem
         typedef = sem.typedefs.get(ptype)
         if typedef is None:
             return []
         function = typedef.predicate.text
         out: dict[str, tuple[Prototype, str, int]] = {}
-        for flow in self.analysis.program.flows:
+        for flow in self.program.flows:
             if flow.pattern is None or flow.name.text not in sem.nodes:
                 continue
             for index, element in enumerate(flow.pattern):

@@ -42,8 +42,8 @@ from .analysis import Analysis
 from .cinterface import Derivation, Side
 from .ctypes import typed_name
 from .diagnostics import Diagnostic, Edit, Fix
-from .model import Atomic, Declaration, FlowDef, Handler, Param, Signature, Span
-from .semantics import NodeInfo
+from .model import Atomic, Declaration, FlowDef, Handler, Param, Signature, Source, Span
+from .semantics import EffectiveConstraint, NodeInfo
 from .syntax.lower import doc_comment
 from .text import line_start
 
@@ -122,13 +122,55 @@ def _side(derive: Derivation, info: NodeInfo | None, side: Side) -> list[tuple[s
     return list(zip(types, names, strict=True))
 
 
-class _Neighbours:
-    """What flows into and out of a use of a node name, from the program around it."""
+Key = tuple[int, int]   # a span's (start, end): spans compare by value
+
+
+def _key(span: Span) -> Key:
+    return span.start, span.end
+
+
+class _Index:
+    """The program read once for all the fixes of one analysis (a file with thousands of
+    diagnostics must not cost thousands of walks over it): where every node name is used,
+    and what flows into and out of each use."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.a = analysis
         self.sem = analysis.semantics
         self.derive = Derivation(analysis)
+        program = analysis.program
+        self.uses: dict[str, list[tuple[FlowDef, int]]] = {}     # step name → its uses
+        self.step_at: dict[Key, tuple[FlowDef, int]] = {}
+        for flow in program.flows:
+            for i, step in enumerate(flow.steps):
+                self.uses.setdefault(step.text, []).append((flow, i))
+                self.step_at[_key(step.span)] = (flow, i)
+        self.sources_into: dict[str, list[Source]] = {}
+        self.source_target_at: dict[Key, Source] = {}
+        self.source_node_at: dict[Key, Source] = {}
+        self.in_sources: set[str] = set()
+        for source in program.sources:
+            self.sources_into.setdefault(source.target.text, []).append(source)
+            self.source_target_at.setdefault(_key(source.target.span), source)
+            self.source_node_at.setdefault(_key(source.node.span), source)
+            self.in_sources |= {source.node.text, source.target.text}
+        self.in_patterns = {e.name.text for f in program.flows for e in f.pattern or ()
+                            if e.name is not None}
+        self.typedef_at = {_key(t.type.span): t for t in program.typedefs}
+        self.pattern_at = {(f.pattern[0].span.start - 1, f.pattern[-1].span.end + 1): f
+                           for f in program.flows if f.pattern}
+        self.declarations: dict[str, list[Span]] = {}
+        for d in program.declarations:
+            name = _declared_node(d)
+            if name is not None:
+                self.declarations.setdefault(name, []).append(d.span)
+        self.elevated: dict[Key, list[tuple[NodeInfo, EffectiveConstraint]]] = {}
+        for info in self.sem.nodes.values():
+            for c in info.effective:
+                if c.elevation is not None:
+                    self.elevated.setdefault(_key(c.elevation.entered_at), []).append((info, c))
+        self.readers_at = {_key(c.span): (atomic, c) for atomic in program.atomics
+                           for c in atomic.constraints if c.mode == "read"}
 
     def _inputs_of(self, info: NodeInfo | None) -> list[tuple[str, str]] | None:
         return _side(self.derive, info, "in")
@@ -143,21 +185,17 @@ class _Neighbours:
             info.signature is not None or info.inputs is not None) else None
         if known is not None:
             return known
-        for source in self.a.program.sources:
-            if source.target.text == node:
-                out = self._outputs_of(self.sem.node(source.node))
+        for source in self.sources_into.get(node, ()):
+            out = self._outputs_of(self.sem.node(source.node))
+            if out is not None:
+                return out
+        for flow, i in self.uses.get(node, ()):
+            if i > 0:
+                out = self._outputs_of(self.sem.node(flow.steps[i - 1]))
                 if out is not None:
                     return out
-        for flow in self.a.program.flows:
-            for i, step in enumerate(flow.steps):
-                if step.text != node:
-                    continue
-                if i > 0:
-                    out = self._outputs_of(self.sem.node(flow.steps[i - 1]))
-                    if out is not None:
-                        return out
-                elif flow.name.text not in seen:
-                    return self.into(flow.name.text, seen | {node})
+            elif flow.name.text not in seen:
+                return self.into(flow.name.text, seen | {node})
         return []
 
     def out_of(self, node: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -165,45 +203,48 @@ class _Neighbours:
         info = self.sem.node(node)
         if info is not None and info.signature is not None and not info.signature.incomplete:
             return _from_params(info.signature.outputs)
-        for flow in self.a.program.flows:
-            for i, step in enumerate(flow.steps):
-                if step.text != node:
-                    continue
-                if i + 1 < len(flow.steps):
-                    inp = self._inputs_of(self.sem.node(flow.steps[i + 1]))
-                    if inp is not None:
-                        return inp
-                elif flow.name.text not in seen:
-                    return self.out_of(flow.name.text, seen | {node})
+        for flow, i in self.uses.get(node, ()):
+            if i + 1 < len(flow.steps):
+                inp = self._inputs_of(self.sem.node(flow.steps[i + 1]))
+                if inp is not None:
+                    return inp
+            elif flow.name.text not in seen:
+                return self.out_of(flow.name.text, seen | {node})
         return []
 
     def signature_for(self, name: str, span: Span) -> str:
         """A signature for undefined ``name`` used at ``span``."""
         inputs: list[tuple[str, str]] = []
         outputs: list[tuple[str, str]] = []
-        for source in self.a.program.sources:
-            if source.target.span == span:
-                inputs = self._outputs_of(self.sem.node(source.node)) or []
-            elif source.node.span == span:
-                outputs = self._inputs_of(self.sem.node(source.target)) or []
-        for flow in self.a.program.flows:
-            for i, step in enumerate(flow.steps):
-                if step.span != span:
-                    continue
-                if i > 0:
-                    inputs = self._outputs_of(self.sem.node(flow.steps[i - 1])) or []
-                else:
-                    inputs = self.into(flow.name.text)
-                if i + 1 < len(flow.steps):
-                    outputs = self._inputs_of(self.sem.node(flow.steps[i + 1])) or []
-                else:
-                    outputs = self.out_of(flow.name.text)
+        if (source := self.source_target_at.get(_key(span))) is not None:
+            inputs = self._outputs_of(self.sem.node(source.node)) or []
+        elif (source := self.source_node_at.get(_key(span))) is not None:
+            outputs = self._inputs_of(self.sem.node(source.target)) or []
+        if (use := self.step_at.get(_key(span))) is not None:
+            flow, i = use
+            if i > 0:
+                inputs = self._outputs_of(self.sem.node(flow.steps[i - 1])) or []
+            else:
+                inputs = self.into(flow.name.text)
+            if i + 1 < len(flow.steps):
+                outputs = self._inputs_of(self.sem.node(flow.steps[i + 1])) or []
+            else:
+                outputs = self.out_of(flow.name.text)
         return f"{name} {_param_text(inputs)} => {_param_text(outputs)};"
+
+
+def _declared_node(d: Declaration) -> str | None:
+    """The node ``d`` declares something of (signature, flow, atomic, handler), if any."""
+    if isinstance(d, Signature | FlowDef):
+        return d.name.text
+    if isinstance(d, Atomic | Handler):
+        return d.node.text
+    return None
 
 
 # --- the fixes --------------------------------------------------------------------------------
 
-def _fix_undefined(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
+def _fix_undefined(analysis: Analysis, diag: Diagnostic, ix: _Index) -> list[Fix]:
     data = analysis.data
     name = data[diag.span.start:diag.span.end].decode("utf-8", "replace")
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
@@ -212,7 +253,7 @@ def _fix_undefined(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
     if diag.hint and (m := re.fullmatch(r"did you mean `([A-Za-z_][A-Za-z0-9_]*)`\?", diag.hint)):
         actions.append(Fix(f"Change `{name}` to `{m.group(1)}`",
                            (Edit(diag.span, m.group(1)),), preferred=True))
-    text = _Neighbours(analysis).signature_for(name, diag.span)
+    text = ix.signature_for(name, diag.span)
     signatures = analysis.program.signatures
     if signatures:
         edit = _insert_line_after(data, signatures[-1].span.end, text)
@@ -229,23 +270,19 @@ def _declaration_at(analysis: Analysis, offset: int) -> Declaration | None:
                  if d.span.start <= offset <= d.span.end), None)
 
 
-def _fix_unused(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
-    program = analysis.program
-    typedef = next((t for t in program.typedefs if t.type.span == diag.span), None)
+def _fix_unused(analysis: Analysis, diag: Diagnostic, ix: _Index) -> list[Fix]:
+    typedef = ix.typedef_at.get(_key(diag.span))
     if typedef is not None:
         name = typedef.type.text
-        if any(e.name is not None and e.name.text == name
-               for f in program.flows for e in f.pattern or ()):
+        if name in ix.in_patterns:
             return []
         spans = [typedef.span]
         title = f"Remove the unused predicate type `{name}`"
     else:
         name = analysis.data[diag.span.start:diag.span.end].decode("utf-8", "replace")
-        if analysis.semantics.node(name) is None or any(
-                s.text == name for f in program.flows for s in f.steps) or any(
-                name in (s.node.text, s.target.text) for s in program.sources):
+        if analysis.semantics.node(name) is None or name in ix.uses or name in ix.in_sources:
             return []
-        spans = [d.span for d in program.declarations if _declares(d, name)]
+        spans = ix.declarations.get(name, [])
         title = f"Remove the unused node `{name}`"
     # The checker's own fix (when it has one) deletes the declaration; keep its title and
     # edits, widened to whole lines, and delete what would name an undefined node with it.
@@ -254,15 +291,6 @@ def _fix_unused(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
         title = diag.fixes[0].title
     edits = tuple(_declaration_lines(analysis, span) for span in {*spans, *checker})
     return [Fix(title, _merge(edits), preferred=True)]
-
-
-def _declares(d: Declaration, name: str) -> bool:
-    """Whether ``d`` is a declaration of node ``name`` (signature, flow, atomic, handler)."""
-    if isinstance(d, Signature | FlowDef):
-        return d.name.text == name
-    if isinstance(d, Atomic | Handler):
-        return d.node.text == name
-    return False
 
 
 def _merge(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
@@ -276,10 +304,8 @@ def _merge(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     return tuple(out)
 
 
-def _fix_catch_all(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
-    last = next((f for f in analysis.program.flows if f.pattern
-                 and Span(f.pattern[0].span.start - 1, f.pattern[-1].span.end + 1) == diag.span),
-                None)
+def _fix_catch_all(analysis: Analysis, diag: Diagnostic, ix: _Index) -> list[Fix]:
+    last = ix.pattern_at.get(_key(diag.span))
     if last is None or last.pattern is None:
         return []
     info = analysis.semantics.node(last.name)
@@ -298,10 +324,9 @@ def _fix_catch_all(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
                 preferred=True)]
 
 
-def _fix_elevation(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
-    found = next(((info, c) for info in analysis.semantics.nodes.values() for c in info.effective
-                  if c.elevation is not None and c.elevation.entered_at == diag.span
-                  and f"`{c.name}` elevated to `{info.name}`" in diag.message), None)
+def _fix_elevation(analysis: Analysis, diag: Diagnostic, ix: _Index) -> list[Fix]:
+    found = next(((info, c) for info, c in ix.elevated.get(_key(diag.span), ())
+                  if f"`{c.name}` elevated to `{info.name}`" in diag.message), None)
     if found is None:
         return []
     info, c = found
@@ -319,14 +344,14 @@ def _fix_elevation(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
                 preferred=True)]
 
 
-def _fix_upgrade(analysis: Analysis, diag: Diagnostic) -> list[Fix]:
-    for atomic in analysis.program.atomics:
-        for c in atomic.constraints:
-            if c.span == diag.span and c.mode == "read":
-                text = c.name.text + (f"({c.scope})" if c.explicit_scope else "")
-                return [Fix(f"Make `{c.name}` a writer in `atomic {atomic.node}`",
-                            (Edit(c.span, text),), preferred=True)]
-    return []
+def _fix_upgrade(analysis: Analysis, diag: Diagnostic, ix: _Index) -> list[Fix]:
+    found = ix.readers_at.get(_key(diag.span))
+    if found is None:
+        return []
+    atomic, c = found
+    text = c.name.text + (f"({c.scope})" if c.explicit_scope else "")
+    return [Fix(f"Make `{c.name}` a writer in `atomic {atomic.node}`", (Edit(c.span, text),),
+                preferred=True)]
 
 
 _FIXERS = {"FLX101": _fix_undefined, "FLX105": _fix_unused, "FLX302": _fix_catch_all,
@@ -335,13 +360,25 @@ _FIXERS = {"FLX101": _fix_undefined, "FLX105": _fix_unused, "FLX302": _fix_catch
 
 def fixes(analysis: Analysis, diagnostic: Diagnostic) -> tuple[Fix, ...]:
     """The quick fixes of one diagnostic of ``analysis``."""
-    fixer = _FIXERS.get(diagnostic.code)
-    if fixer is None:
-        return diagnostic.fixes
-    return tuple(fixer(analysis, diagnostic))
+    return _fixes(analysis, diagnostic, {})
 
 
 def with_fixes(analysis: Analysis) -> tuple[Diagnostic, ...]:
-    """The diagnostics of ``analysis``, each carrying its quick fixes."""
-    return tuple(replace(d, fixes=found) if (found := fixes(analysis, d)) != d.fixes else d
-                 for d in analysis.diagnostics)
+    """The diagnostics of ``analysis``, each carrying its quick fixes (the program is read
+    once for all of them)."""
+    shared: dict[str, _Index] = {}
+    out = []
+    for d in analysis.diagnostics:
+        found = _fixes(analysis, d, shared)
+        out.append(d if found == d.fixes else replace(d, fixes=found))
+    return tuple(out)
+
+
+def _fixes(analysis: Analysis, diagnostic: Diagnostic, shared: dict[str, _Index]
+           ) -> tuple[Fix, ...]:
+    fixer = _FIXERS.get(diagnostic.code)
+    if fixer is None:
+        return diagnostic.fixes
+    if "index" not in shared:
+        shared["index"] = _Index(analysis)
+    return tuple(fixer(analysis, diagnostic, shared["index"]))
