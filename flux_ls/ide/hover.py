@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 WIDTH = 80
 
 
-
 @dataclass(frozen=True)
 class Hover:
     """Markdown for the name at bytes ``[start, end)``."""
@@ -123,13 +122,22 @@ def _wrap_params(params: list[str]) -> str:
     return "(\n" + ",\n".join(f"    {p}" for p in params) + "\n)" if params else "()"
 
 
+def _typed(analysis: Analysis, node: str, side: Side) -> tuple[Field, ...] | None:
+    """A node's inputs or outputs as (canonical type, name), named as its C fields are."""
+    derive = derivation(analysis)
+    types, names = derive.types(node, side), derive.names(node, side)
+    if types is None or names is None or len(types) != len(names):
+        return None
+    return tuple(zip(types, names, strict=True))
+
+
 def flux_signature(analysis: Analysis, info: NodeInfo) -> str:
     """The node's signature in canonical Flux form (wrapped past ``WIDTH`` like ``flux fmt``)."""
     if info.signature is not None and not info.signature.incomplete:
         sig = info.signature
         ins, outs = [str(p) for p in sig.inputs], [str(p) for p in sig.outputs]
     else:
-        fields = c_fields(analysis, info.name, "in"), c_fields(analysis, info.name, "out")
+        fields = _typed(analysis, info.name, "in"), _typed(analysis, info.name, "out")
         if fields[0] is None or fields[1] is None:
             return (f"{info.name} {show_types(info.inputs)} => {show_types(info.outputs)};  "
                     "// types not fully known")
