@@ -195,12 +195,19 @@ def _pointers(pointers: list[list[str]]) -> str:
 
 # --- writing a type with a name -----------------------------------------------------------------
 
+def space_after(text: str) -> str:
+    """The space between a C type's text (or one of its words) and what follows it: none
+    after a star, one otherwise. The "star against the name" rule, written once."""
+    return "" if text.endswith("*") else " "
+
+
 def typed_name(ctype: str, name: str) -> str:
     """A C type and a name as C declares them, a pointer's star against the name: ``int`` +
-    ``fd`` → ``int fd``, ``char *`` + ``buf`` → ``char *buf``. The one place this rule is
-    written: signatures in Flux (``model.Param``), the C interface (structs, prototypes),
-    hovers, completion, signature help and quick fixes all use it."""
-    return f"{ctype}{name}" if ctype.endswith("*") else f"{ctype} {name}"
+    ``fd`` → ``int fd``, ``char *`` + ``buf`` → ``char *buf``. Signatures in Flux
+    (``model.Param``), the C interface (structs, prototypes), hovers, completion, signature
+    help and quick fixes all write names with it (and the formatter spaces stars with
+    ``space_after``)."""
+    return ctype + space_after(ctype) + name
 
 
 def spell(words: list[str]) -> str:
@@ -208,7 +215,7 @@ def spell(words: list[str]) -> str:
     after a star (``char * const*`` → ``char *const *``)."""
     out = ""
     for word in words:
-        out += word if not out else ("" if out.endswith("*") else " ") + word
+        out += word if not out else space_after(out) + word
     return out
 
 

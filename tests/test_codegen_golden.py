@@ -70,3 +70,15 @@ def test_constraints_are_spelt_in_flux_syntax_everywhere() -> None:
     assert "/* p?(session), q */" in program
     found = hover(analysis, text.index("Tag (int"))
     assert found is not None and "`p` reader, session scope" in found.markdown
+
+
+def test_the_star_against_the_name_rule_is_written_once() -> None:
+    """``ctypes.space_after`` is the only place that decides the space after a star; the C
+    interface, hovers, signatures, signature help, quick fixes and the formatter call it."""
+    import re
+
+    package = ROOT / "flux_ls"
+    rule = re.compile(r"""endswith\(\s*["']\*["']\s*\)|(?:==|!=)\s*["']\*["']\s*else""")
+    found = [str(p.relative_to(package)) for p in sorted(package.rglob("*.py"))
+             for line in p.read_text(encoding="utf-8").splitlines() if rule.search(line)]
+    assert found == ["ctypes.py"], found
