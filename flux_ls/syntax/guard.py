@@ -115,7 +115,7 @@ def guard(data: bytes) -> tuple[bytes, tuple[Skipped, ...]]:
     for start, end in regions:
         blank = bytes(data[start:end]).translate(_BLANK)
         out[start:end] = blank
-    return bytes(out), tuple(Skipped(s, e, r) for (s, e), r in zip(regions, reasons))
+    return bytes(out), tuple(Skipped(s, e, r) for (s, e), r in zip(regions, reasons, strict=True))
 
 
 # every byte but a line break to a space
