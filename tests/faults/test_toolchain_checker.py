@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from types import FrameType
 from typing import Any
 
@@ -46,7 +47,7 @@ def executed_lines(work: Callable[[], object]) -> int:
 
 
 def growth(make: Callable[[int], bytes], work: Callable[[bytes], object], n: int) -> float:
-    small, large = (executed_lines(lambda k=k: work(make(k))) for k in (n, 2 * n))
+    small, large = (executed_lines(partial(work, make(k))) for k in (n, 2 * n))
     return large / small
 
 
