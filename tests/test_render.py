@@ -172,7 +172,7 @@ def test_text_clips_a_long_line_to_a_window_around_the_caret_as_rustc_does() -> 
                           for s in spans))
     out = render_text([report])
     assert len(out) < 2000                    # not three copies of a 30 KB line
-    for i, block in zip((0, 2000, 3999), out.split("a.flux:")[1:]):
+    for i, block in zip((0, 2000, 3999), out.split("a.flux:")[1:], strict=True):
         source, marks = block.splitlines()[1:3]
         column = marks.index("^")
         assert source[column:].startswith(f"N{i}") and marks.count("^") == len(f"N{i}")
