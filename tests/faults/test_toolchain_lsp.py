@@ -3,7 +3,8 @@
 - a workspace holding a FIFO named ``*.flux`` and a link to ``/dev/zero`` is indexed without
   blocking: ``workspace/symbol`` answers, with the symbols of the regular files;
 - ``"method": 123`` is an Invalid Request (-32600), not an internal error;
-- a notification sent with an id (``$/cancelRequest``) is done and answered.
+- a notification sent with an id (``$/cancelRequest``) is done and answered;
+- an edit cancels the running analysis of the document's older text (issue 9, item 10).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -130,3 +132,36 @@ def test_the_workspace_scan_skips_fifos_and_devices_and_symbols_answer(tmp_path:
         assert [s["location"]["uri"] for s in found] == [(tmp_path / "c_real.flux").as_uri()]
     finally:
         started.close()
+
+
+def big_program(lines: int) -> str:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    try:
+        from gen import generate
+    finally:
+        sys.path.pop(0)
+    text: str = generate(lines)
+    return text
+
+
+def test_an_edit_cancels_the_analysis_of_the_older_text(session: Session) -> None:
+    uri = "file:///tmp/slow.flux"
+    session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "flux", "version": 1,
+                         "text": big_program(40_000)}}})
+    time.sleep(0.3)  # pacing only: the analysis of version 1 (seconds long) has begun
+    session.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"text": "Listen () => (int socket);\nsource Listen => Nope;\n"}]}})
+    cancelled = False
+    while True:
+        message = session.received.get(timeout=TIMEOUT)
+        assert message is not None
+        params = message.get("params") or {}
+        if message.get("method") == "window/logMessage":
+            cancelled = cancelled or "analysis cancelled, a newer edit arrived" in params["message"]
+        if message.get("method") == "textDocument/publishDiagnostics" and params["uri"] == uri:
+            assert params["version"] == 2  # version 1 was never finished, so never published
+            assert [d["code"] for d in params["diagnostics"]] == ["FLX101"]
+            break
+    assert cancelled
