@@ -62,6 +62,39 @@ _clear_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void
     ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
 
 
+#: Imported before the first interruptible job: an exception raised into a thread in the
+#: middle of an import could leave a module half made, or its import lock held.
+_WARM = ("traceback", "difflib", "importlib.resources", "lark", "lark.exceptions",
+         "flux_ls.analysis", "flux_ls.checks.islands", "flux_ls.checks.suggest",
+         "flux_ls.syntax.parse", "flux_ls.codes", "flux_ls.lsp.convert",
+         "flux_ls.lsp.diagnostics", "lsprotocol.converters")
+_warmed = False
+
+
+def _warm() -> None:
+    global _warmed
+    if not _warmed:
+        import importlib
+
+        for name in _WARM:
+            importlib.import_module(name)
+        _warmed = True
+
+
+def _importing() -> bool:
+    """Whether some thread is inside an import (CPython's per-module import locks)."""
+    import importlib._bootstrap as bootstrap
+
+    return bool(getattr(bootstrap, "_module_locks", None))
+
+
+def _interrupt(thread: int) -> bool:
+    """Raise ``StaleAnalysis`` in ``thread`` (not while an import runs anywhere)."""
+    if _importing():
+        return False
+    return bool(_set_async_exc(thread, StaleAnalysis))
+
+
 def analyze_document(syntax: SyntaxTree, path: str, previous: Analysis | None) -> Analysis:
     """The one call of the analysis for a document the server holds (open or indexed).
 
@@ -141,9 +174,8 @@ class Document:
             self.data, self.lines, self.version = data, lines, version
             self._pending.extend(edits)
             self.revision += 1
-            if self._worker is not None and edits:  # its text is stale: stop it
-                _set_async_exc(self._worker, StaleAnalysis)
-                self._worker = None
+            if self._worker is not None and edits and _interrupt(self._worker):
+                self._worker = None  # its text is stale: stopped
 
     # -- analysis (executor) ----------------------------------------------------------------
 
@@ -152,6 +184,7 @@ class Document:
         ``prepare`` the result (e.g. convert its diagnostics) while still off the loop."""
         from ..syntax.parse import parse, reparse
 
+        _warm()
         began = time.perf_counter()
         me = threading.get_ident()
         with self._lock:

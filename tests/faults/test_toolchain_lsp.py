@@ -49,7 +49,7 @@ class Session:
 
     def __init__(self, root: Path | None) -> None:
         self.process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+                                        stderr=None if os.environ.get("FLUX_TEST_STDERR") else subprocess.DEVNULL)
         assert self.process.stdout is not None
         self.received: queue.Queue[dict[str, Any] | None] = queue.Queue()
         threading.Thread(target=_frames, args=(self.process.stdout, self.received),
@@ -145,6 +145,12 @@ def big_program(lines: int) -> str:
 
 
 def test_an_edit_cancels_the_analysis_of_the_older_text(session: Session) -> None:
+    warm = "file:///tmp/warm.flux"  # a first analysis: the server's imports are done
+    session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": warm, "languageId": "flux", "version": 1, "text": "A = B;\n"}}})
+    session.send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/documentSymbol",
+                  "params": {"textDocument": {"uri": warm}}})
+    session.answer(3)
     uri = "file:///tmp/slow.flux"
     session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
         "textDocument": {"uri": uri, "languageId": "flux", "version": 1,
