@@ -49,7 +49,7 @@ class Session:
 
     def __init__(self, root: Path | None) -> None:
         self.process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=None if os.environ.get("FLUX_TEST_STDERR") else subprocess.DEVNULL)
+                                        stderr=subprocess.DEVNULL)
         assert self.process.stdout is not None
         self.received: queue.Queue[dict[str, Any] | None] = queue.Queue()
         threading.Thread(target=_frames, args=(self.process.stdout, self.received),
