@@ -41,6 +41,8 @@ for _c in _MARKS:
     _TABLE[_c] = ord("p")
 _MARK_TABLE = bytes(_TABLE).translate(bytes.maketrans(b"oc", b"pp"))
 _IGNORED = _SPACE + b"*>"
+_TABLE_BYTES = bytes(_TABLE)
+_NOT_BRACKETS = bytes(c for c in range(256) if c not in _OPEN + _CLOSE)
 
 _TOKEN = re.compile(
     rb"(?P<comment>//[^\r\n]*|/\*.*?(?:\*/|\Z))"
@@ -62,7 +64,7 @@ def needs_guard(data: bytes) -> bool:
     marks = data.translate(_MARK_TABLE, _IGNORED)
     if b"p" * (MAX_RUN + 1) in marks:
         return True
-    brackets = data.translate(bytes(_TABLE), _IGNORED).translate(None, b"wp")
+    brackets = data.translate(_TABLE_BYTES, _NOT_BRACKETS)
     return b"o" * (MAX_OPEN + 1) in brackets
 
 
