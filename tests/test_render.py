@@ -163,6 +163,30 @@ def test_text_at_end_of_file_points_past_the_last_line() -> None:
     assert out.splitlines()[2] == "      |" + " " * 11 + "^"
 
 
+def test_text_clips_a_long_line_to_a_window_around_the_caret_as_rustc_does() -> None:
+    steps = [f"N{i}" for i in range(4000)]
+    text = "F = " + " -> ".join(steps) + ";\n"
+    spans = [span_of(text, f" N{i}{';' if i == 3999 else ' '}") for i in (0, 2000, 3999)]
+    report = make(text, *(Diagnostic("FLX101", "undefined node", Span(s.start + 1, s.end - 1))
+                          for s in spans))
+    out = render_text([report])
+    assert len(out) < 2000                    # not three copies of a 30 KB line
+    for i, block in zip((0, 2000, 3999), out.split("a.flux:")[1:], strict=True):
+        source, marks = block.splitlines()[1:3]
+        column = marks.index("^")
+        assert source[column:].startswith(f"N{i}") and marks.count("^") == len(f"N{i}")
+        assert len(source) <= 140
+        assert source.endswith("...") == (i != 3999)
+        assert ("| ..." in source) == (i != 0)
+
+
+def test_text_clips_the_carets_of_a_range_longer_than_the_window() -> None:
+    text = "A = " + "x" * 500 + ";\n"
+    out = render_text([make(text, Diagnostic("FLX101", "long", Span(4, 504)))])
+    source, marks = out.splitlines()[1:3]
+    assert source.endswith("...") and marks.count("^") == 116
+
+
 def test_text_colours_severities_and_notes_only_when_asked() -> None:
     warning = Diagnostic("FLX105", "unused", span_of(SOURCE, "B"), severity="warning")
     report = make(SOURCE, rich_diagnostic(), warning)

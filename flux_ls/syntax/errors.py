@@ -76,6 +76,8 @@ def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> li
                 if found is not None:
                     out.append(found)
             error_row = unit.end_point.row if unit.is_error else -1
+    out.extend(_make(skipped.reason, Span(skipped.start, skipped.end))
+               for skipped in syntax.skipped)
     # (A root that is itself an ERROR holds stray names directly: scan then.)
     out.extend(_reserved_names(syntax) if lowered is None or root.is_error
                else _reserved_in_units(lowered))
