@@ -97,6 +97,9 @@ def steps(plan: Plan, costs: Costs) -> dict[int, _Step]:
         if vid in (EXIT, ERROR) or vertex.kind in ("entry", "exit", "error"):
             out[vid] = _Step("end", None, (), 0, None, None, (), ())
         elif vertex.kind in ("concrete", "source", "handler"):
+            if vertex.kind == "handler":  # a handler's one edge (to ERROR) is an error edge
+                nxt, error = (graph.out_edges(vid)[0].dst if graph.out_edges(vid) else ERROR,
+                              None)
             timing = costs.nodes.get(vertex.name)
             if vertex.kind == "source" and timing is not None:
                 # a source's wall time is mostly waiting for work: only its CPU counts
