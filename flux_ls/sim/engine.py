@@ -105,6 +105,12 @@ def steps(plan: Plan, costs: Costs) -> dict[int, _Step]:
                 # a source's wall time is mostly waiting for work: only its CPU counts
                 timing = Timing(timing.cpu_s, timing.cpu_s, timing.fail, timing.dist,
                                 timing.shape)
+            measured = costs.edges.get(vid)
+            if measured and vertex.kind != "handler":  # this use's measured failure rate
+                failed = sum(w for eid, w in measured.items() if eid == _error_id(graph, vid))
+                base = timing or Timing()
+                timing = Timing(base.cpu_s, base.wall_s, failed / sum(measured.values()),
+                                base.dist, base.shape)
             out[vid] = _Step("node", timing, plan.acquire.get(vid, ()), plan.mark.get(vid, 0),
                              nxt, error, (), ())
         elif vertex.kind == "abstract":
@@ -148,6 +154,10 @@ def steps(plan: Plan, costs: Costs) -> dict[int, _Step]:
             raise SimError(f"`{graph.vertex(vid).name}` is given a failure probability but "
                            "cannot fail (no error edge)")
     return out
+
+
+def _error_id(graph: Graph, vid: int) -> int | None:
+    return next((e.id for e in graph.out_edges(vid) if e.kind == "error"), None)
 
 
 class _Lock:
