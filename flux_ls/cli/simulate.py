@@ -10,6 +10,7 @@ problems (each one line, located). The simulator is imported in ``run``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -122,6 +123,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="output format (default: text)")
+    parser.add_argument("--plot", metavar="FILE.svg|.png",
+                        help="also draw throughput and p99 against the load, one line per "
+                        "CPU count (needs matplotlib: pip install 'flux-ls[plot]')")
+    parser.add_argument("--measured", metavar="FILE",
+                        help="measured points (JSON {\"points\": [{cpus, clients|rate, "
+                        "throughput, p99_ms}]}) to show beside the prediction, with the error")
     parser.set_defaults(run=run)
 
 
@@ -198,7 +205,7 @@ def _predict(args: argparse.Namespace, progress: _Progress) -> str:
     from ..analysis import analyze
     from ..sim.costs import parse_speedups
     from ..sim.predict import Settings, model_of, predict
-    from ..sim.report import render
+    from ..sim.report import load_measured, render
 
     flux = program_file(args.program)
     analysis = analyze(_read(flux, "Flux program"), str(flux))
@@ -210,12 +217,27 @@ def _predict(args: argparse.Namespace, progress: _Progress) -> str:
         clients = (1, 8, 32, 128)
     if args.duration <= 0:
         raise ValueError("--duration must be more than 0 seconds")
+    plot = Path(args.plot) if args.plot else None
+    if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
+        raise ValueError(f"--plot {args.plot}: the file must end in .svg or .png")
+    measured = load_measured(args.measured, _read(Path(args.measured), "file")) \
+        if args.measured else ()
     settings = Settings(cpus=args.cpus, clients=clients, rates=args.rate,
                         think_ms=args.think, duration_s=args.duration,
                         warmup_s=args.warmup, seed=args.seed,
                         speedup=tuple(speedup.items()), global_sessions=args.global_sessions,
                         source=args.source)
     result = predict(plan, costs, settings, os.path.basename(flux), progress)
+    result = dataclasses.replace(result, measured=measured)
+    if plot is not None:
+        from ..sim.plot import PlotError, render_plot
+        from .files import write_atomic
+        try:
+            write_atomic(str(plot), render_plot(result, plot.suffix.lower()[1:], measured))
+        except PlotError as error:
+            raise ValueError(str(error)) from None
+        except OSError as error:
+            raise ValueError(f"cannot write {plot}: {error.strerror or error}") from None
     return render(result, args.format)
 
 

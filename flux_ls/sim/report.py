@@ -30,6 +30,46 @@ class Run:
     speedup: dict[str, float] = field(default_factory=dict)
     sessions: str = "per-session"   # | "global"
     points: tuple[Point, ...] = ()
+    measured: tuple[Point, ...] = ()   # --measured: real runs to compare against
+
+
+def measured_of(run: Run, p: Point) -> Point | None:
+    return next((m for m in run.measured if m.cpus == p.cpus and m.clients == p.clients
+                 and m.rate == p.rate), None)
+
+
+def error(predicted: float, measured: float) -> float | None:
+    """Relative error of a prediction (None when nothing was measured)."""
+    return (predicted - measured) / measured if measured else None
+
+
+def load_measured(path: str, text: str) -> tuple[Point, ...]:
+    """Measured points: JSON ``{"points": [{"cpus", "clients"|"rate", "throughput",
+    "p99_ms", "mean_ms"?}, …]}`` (what ``--format json`` writes has this shape too)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as problem:
+        raise ValueError(f"{path}:{problem.lineno}:{problem.colno}: not valid JSON: "
+                         f"{problem.msg}") from None
+    points = data.get("points") if isinstance(data, dict) else None
+    if not isinstance(points, list):
+        raise ValueError(f"{path}: expected an object with a list \"points\"")
+    out: list[Point] = []
+    for i, item in enumerate(points):
+        try:
+            clients = item.get("clients")
+            rate = item.get("rate")
+            if (clients is None) == (rate is None):
+                raise TypeError
+            out.append(Point(int(item["cpus"]), None if clients is None else int(clients),
+                             None if rate is None else float(rate), float(item["throughput"]),
+                             float(item.get("mean_ms", 0.0)), float(item.get("p50_ms", 0.0)),
+                             float(item["p99_ms"]), float(item.get("cpu_utilisation", 0.0)),
+                             str(item.get("bottleneck", "")), 0, 0, {}))
+        except (TypeError, KeyError, ValueError, AttributeError):
+            raise ValueError(f"{path}: points[{i}] needs cpus, clients or rate, throughput "
+                             "and p99_ms (numbers)") from None
+    return tuple(out)
 
 
 def point_json(p: Point) -> dict[str, Any]:
@@ -46,23 +86,49 @@ def point_json(p: Point) -> dict[str, Any]:
     return out
 
 
+def _with_measured(run: Run, p: Point) -> dict[str, Any]:
+    out = point_json(p)
+    m = measured_of(run, p)
+    if m is not None:
+        t, l99 = error(p.throughput, m.throughput), error(p.p99_ms, m.p99_ms)
+        out["measured"] = {"throughput": m.throughput, "p99_ms": m.p99_ms,
+                           "throughput_error": None if t is None else round(t, 4),
+                           "p99_error": None if l99 is None else round(l99, 4)}
+    return out
+
+
 def to_json(run: Run) -> str:
     data = {"schema": SCHEMA, "program": run.program, "costs": run.costs,
             "workload": run.workload, "think_ms": run.think_ms, "duration_s": run.duration_s,
             "warmup_s": run.warmup_s, "seed": run.seed, "speedup": run.speedup,
-            "sessions": run.sessions, "points": [point_json(p) for p in run.points]}
+            "sessions": run.sessions, "points": [_with_measured(run, p) for p in run.points]}
     return json.dumps(data, indent=2) + "\n"
 
 
 def _rows(run: Run) -> tuple[list[str], list[list[str]]]:
     load = "clients" if run.workload == "closed" else "rate/s"
-    head = ["cpus", load, "throughput/s", "mean ms", "p50 ms", "p99 ms", "cpu", "bottleneck"]
+    head = ["cpus", load, "throughput/s", "mean ms", "p50 ms", "p99 ms", "cpu"]
+    if run.measured:
+        head += ["measured/s", "error", "measured p99", "error"]
+    head.append("bottleneck")
     rows = []
     for p in run.points:
-        rows.append([str(p.cpus), str(p.clients) if p.clients is not None else f"{p.rate:g}",
-                     f"{p.throughput:.1f}", _ms(p.mean_ms), _ms(p.p50_ms), _ms(p.p99_ms),
-                     f"{p.cpu_utilisation * 100:.0f}%", p.bottleneck])
+        row = [str(p.cpus), str(p.clients) if p.clients is not None else f"{p.rate:g}",
+               f"{p.throughput:.1f}", _ms(p.mean_ms), _ms(p.p50_ms), _ms(p.p99_ms),
+               f"{p.cpu_utilisation * 100:.0f}%"]
+        if run.measured:
+            m = measured_of(run, p)
+            if m is None:
+                row += ["-", "-", "-", "-"]
+            else:
+                row += [f"{m.throughput:.1f}", _percent(error(p.throughput, m.throughput)),
+                        _ms(m.p99_ms), _percent(error(p.p99_ms, m.p99_ms))]
+        rows.append([*row, p.bottleneck])
     return head, rows
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:+.1f}%"
 
 
 def _ms(value: float) -> str:

@@ -144,3 +144,26 @@ def test_program_with_errors_and_no_costs(project: Path) -> None:
     (project / "estimates.toml").unlink()
     result = flux("app.flux", *FAST, cwd=project)
     assert result.returncode == 2 and "no costs" in result.stderr
+
+
+def test_measured_points_and_plot(project: Path) -> None:
+    (project / "measured.json").write_text(json.dumps({"points": [
+        {"cpus": 1, "clients": 8, "throughput": 500.0, "p99_ms": 40.0}]}))
+    args = ("app.flux", "--cpus", "1", "--clients", "1,8", "--measured", "measured.json",
+            *FAST)
+    table = flux(*args, cwd=project)
+    assert table.returncode == 0, table.stderr
+    assert "measured/s" in table.stdout and "500.0" in table.stdout
+    data = json.loads(flux(*args, "--format", "json", cwd=project).stdout)
+    measured = data["points"][1]["measured"]
+    assert measured["throughput_error"] == pytest.approx(
+        data["points"][1]["throughput"] / 500 - 1, abs=1e-3)
+    assert "measured" not in data["points"][0]
+    bad = flux(*args, "--plot", "out.pdf", cwd=project)
+    assert bad.returncode == 2 and "must end in .svg or .png" in bad.stderr
+    pytest.importorskip("matplotlib", reason="--plot needs matplotlib (the plot extra)")
+    drawn = flux(*args, "--plot", "out.svg", cwd=project)
+    assert drawn.returncode == 0, drawn.stderr
+    svg = (project / "out.svg").read_text()
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "measured" in svg and "predicted" in svg  # the legend: both series drawn
