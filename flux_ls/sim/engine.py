@@ -19,7 +19,7 @@ closed-loop client is one session; an open arrival is its own), or once for the 
 with ``global_sessions`` (the paper's model).
 
 ``simulate`` runs one point (a CPU count and a load) and returns its ``Point``; it calls
-``progress(fraction)`` between slices of simulated time (which may raise to cancel).
+``progress(fraction)`` every few hundred flows (it may raise to cancel).
 Deterministic for a seed. No IO.
 """
 
@@ -38,7 +38,8 @@ from ..build.plan import Acquire, Plan
 from ..graph import ERROR, EXIT, Graph
 from .costs import Costs, Timing
 
-SLICES = 50
+#: progress is reported (and cancellation noticed) every this many flow events
+TICK = 500
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,8 @@ class _Model:
         self.latencies: list[float] = []
         self.errors = 0
         self.recording = False
+        self.events = 0
+        self.tick: Callable[[], None] | None = None
         self.shapes: dict[int, tuple[list[float], list[tuple[float, float]]]] = {}
 
     # -- accounting --
@@ -321,7 +324,14 @@ class _Model:
         release_to(0)
         return ok
 
+    def _event(self) -> None:
+        """Every ``TICK`` flows (started or finished): report progress (which may cancel)."""
+        self.events += 1
+        if self.events % TICK == 0 and self.tick is not None:
+            self.tick()
+
     def _finished(self, started: float, ok: bool) -> None:
+        self._event()
         if self.recording:
             self.latencies.append(self.env.now - started)
             if not ok:
@@ -347,6 +357,7 @@ class _Model:
     def arrivals(self, rate: float) -> Generator[Any, Any, None]:
         while True:
             yield self.env.timeout(self.rng.expovariate(rate))
+            self._event()
             self.env.process(self.one())
 
 
@@ -359,6 +370,8 @@ def simulate(plan: Plan, costs: Costs, cpus: int, workload: Workload, *, duratio
                         f"{workload.think_s}")
     model = _Model(plan, costs, cpus, workload, rng, global_sessions)
     env = model.env
+    if progress is not None:
+        model.tick = lambda: progress(max(0.0, (env.now - warmup) / duration))
     if workload.clients is not None:
         for _ in range(workload.clients):
             env.process(model.client())
@@ -370,10 +383,9 @@ def simulate(plan: Plan, costs: Costs, cpus: int, workload: Workload, *, duratio
         lk._tick()
     lock_start = {name: lk.busy for name, lk in model.locks.items()}
     model.recording = True
-    for i in range(1, SLICES + 1):
-        env.run(until=warmup + duration * i / SLICES)
-        if progress is not None:
-            progress(i / SLICES)
+    env.run(until=warmup + duration)
+    if progress is not None:
+        progress(1.0)
     utilisation = {"cpu": model.cpu_busy / (cpus * duration)}
     for name, lk in model.locks.items():
         lk._tick()
