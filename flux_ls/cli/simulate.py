@@ -56,7 +56,8 @@ examples:
 """
 
 FORMATS = ("text", "json", "markdown")
-PROGRESS_AFTER = 1.5  # seconds before a progress line appears (on a terminal only)
+#: seconds before a progress line appears (on a terminal only); FLUX_PROGRESS_AFTER overrides
+PROGRESS_AFTER = 1.5
 
 
 def _ints(text: str) -> tuple[int, ...]:
@@ -136,12 +137,16 @@ class _Progress:
     """A one-line progress bar on stderr, on a terminal only, after a second or two."""
 
     def __init__(self) -> None:
+        try:
+            self.after = float(os.environ.get("FLUX_PROGRESS_AFTER", PROGRESS_AFTER))
+        except ValueError:
+            self.after = PROGRESS_AFTER
         self.started = time.monotonic()
         self.shown = False
         self.enabled = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or time.monotonic() - self.started < PROGRESS_AFTER:
+        if not self.enabled or time.monotonic() - self.started < self.after:
             return
         width = 30
         filled = width * done // max(total, 1)

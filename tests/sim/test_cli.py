@@ -167,3 +167,33 @@ def test_measured_points_and_plot(project: Path) -> None:
     svg = (project / "out.svg").read_text()
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     assert "measured" in svg and "predicted" in svg  # the legend: both series drawn
+
+
+def test_progress_bar_only_on_a_terminal(project: Path) -> None:
+    import pty
+
+    args = [sys.executable, "-m", "flux_ls.cli.main", "simulate", "app.flux", "--cpus", "1",
+            "--clients", "1,2", *FAST]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FLUX_PROGRESS_AFTER": "0"}
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(args, cwd=project, env=env, stdout=subprocess.PIPE,
+                                   stderr=follower)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        out, _ = process.communicate(timeout=60)
+    finally:
+        os.close(leader)
+    assert process.returncode == 0
+    assert b"simulating [" in seen and b"100%" in seen
+    assert b"throughput/s" in out  # the table still goes to stdout, untouched
+    piped = subprocess.run(args, cwd=project, env=env, capture_output=True, timeout=60)
+    assert piped.returncode == 0 and piped.stderr == b""
