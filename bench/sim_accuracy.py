@@ -266,7 +266,9 @@ def speedup(project: Project, args: argparse.Namespace, work: Path,
     report["speedup"] = {"predicted": [before, after], "measured": [slow, fast]}
     return (f"### speedup\n\nWork's loop halved (--work-us 2000 → 1000), 1 core, 4 clients: "
             f"predicted ×{predicted:.3f} ({before:.0f} → {after:.0f}/s, `--speedup Work=2`), "
-            f"measured ×{measured:.3f} ({slow['throughput']:.0f} → {fast['throughput']:.0f}/s); "
+            f"measured ×{measured:.3f} ({slow['throughput']:.0f} → {fast['throughput']:.0f}/s, "
+            f"rounds {slow['rounds']} → {fast['rounds']}, server's cores "
+            f"{slow['server_cores']:.2f} → {fast['server_cores']:.2f}); "
             f"error of the gain **{(predicted - measured) / measured * 100:+.1f}%**\n")
 
 
