@@ -49,7 +49,7 @@ busy half the time). The same --seed gives the same numbers.
 exit status: 0 done, 1 the program has errors, 2 usage or input problem.
 
 examples:
-  flux simulate examples/imageserver --estimates costs.toml --cpus 1,2,4 --clients 1,8,32
+  flux simulate examples/imageserver --cpus 1,2,4 --clients 1,8,32   (its estimates.toml)
   flux simulate app.flux --estimates costs.toml --rate 100,200,400 --cpus 2
   flux simulate app.flux --estimates costs.toml --speedup Compress=2     (what if 2x faster?)
   flux simulate app.flux --estimates costs.toml --format json > prediction.json

@@ -197,3 +197,13 @@ def test_progress_bar_only_on_a_terminal(project: Path) -> None:
     assert b"throughput/s" in out  # the table still goes to stdout, untouched
     piped = subprocess.run(args, cwd=project, env=env, capture_output=True, timeout=60)
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_the_image_servers_estimates(tmp_path: Path) -> None:
+    # examples/imageserver ships an estimates.toml: `flux simulate examples/imageserver` works
+    result = flux(str(ROOT / "examples" / "imageserver"), "--cpus", "1", "--clients", "2",
+                  "--format", "json", *FAST, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["costs"].endswith("examples/imageserver/estimates.toml")
+    assert data["points"][0]["bottleneck"] == "cpu"
