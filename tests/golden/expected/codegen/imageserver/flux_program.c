@@ -32,15 +32,15 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = Listen(&flux_f->out.Listen);
         FLUX_NODE_END(flux_fl, 6, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 2);
+            FLUX_EDGE(flux_fl, 2, 12);
             return flux_source_failed(flux_fl, flux_err, 0);
         }
-        FLUX_EDGE(flux_fl, 1);
+        FLUX_EDGE(flux_fl, 1, 0);
         flux_f->abs.Image.conn = flux_f->out.Listen.conn;
         flux_fl->pc = 7;
         return FLUX_LAUNCH;
     case 7: /* abstract Image */
-        FLUX_EDGE(flux_fl, 3);
+        FLUX_EDGE(flux_fl, 3, 0);
         flux_f->in.ReadRequest.conn = flux_f->abs.Image.conn;
         flux_fl->pc = 9;
         return FLUX_CONTINUE;
@@ -49,12 +49,14 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = ReadRequest(&flux_f->in.ReadRequest, &flux_f->out.ReadRequest);
         FLUX_NODE_END(flux_fl, 9, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 5);
+            FLUX_EDGE(flux_fl, 5, 11);
+            FLUX_NODE_BEGIN(flux_fl, 3);
             BadRequest(&flux_f->in.ReadRequest, flux_err);
-            FLUX_EDGE(flux_fl, 6);
+            FLUX_NODE_END(flux_fl, 3, 0);
+            FLUX_EDGE(flux_fl, 6, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 4);
+        FLUX_EDGE(flux_fl, 4, 0);
         flux_f->in.CheckCache.conn = flux_f->out.ReadRequest.conn;
         flux_f->in.CheckCache.request = flux_f->out.ReadRequest.request;
         flux_fl->pc = 10;
@@ -66,26 +68,28 @@ int flux_step(flux_flow *flux_fl) {
         FLUX_NODE_END(flux_fl, 10, flux_err);
         flux_release_to(flux_fl, 0);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 8);
+            FLUX_EDGE(flux_fl, 8, 10);
+            FLUX_NODE_BEGIN(flux_fl, 5);
             Drop(&flux_f->abs.Image, flux_err);
-            FLUX_EDGE(flux_fl, 25);
+            FLUX_NODE_END(flux_fl, 5, 0);
+            FLUX_EDGE(flux_fl, 25, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 7);
+        FLUX_EDGE(flux_fl, 7, 0);
         flux_f->abs.Handler.conn = flux_f->out.CheckCache.conn;
         flux_f->abs.Handler.request = flux_f->out.CheckCache.request;
         flux_fl->pc = 11;
         goto flux_v11;
     case 11: flux_v11: /* abstract Handler, in Image */
         if (TestInCache(flux_f->abs.Handler.request)) { /* alternative [_, hit] */
-            FLUX_EDGE(flux_fl, 9);
-            FLUX_EDGE(flux_fl, 20);
+            FLUX_EDGE(flux_fl, 9, 0);
+            FLUX_EDGE(flux_fl, 20, 0);
             flux_f->in.Write.conn = flux_f->abs.Handler.conn;
             flux_f->in.Write.request = flux_f->abs.Handler.request;
             flux_fl->pc = 17;
             return FLUX_CONTINUE;
         }
-        FLUX_EDGE(flux_fl, 10);
+        FLUX_EDGE(flux_fl, 10, 3);
         flux_f->in.ReadInFromDisk.conn = flux_f->abs.Handler.conn;
         flux_f->in.ReadInFromDisk.request = flux_f->abs.Handler.request;
         flux_fl->pc = 13;
@@ -95,12 +99,14 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = ReadInFromDisk(&flux_f->in.ReadInFromDisk, &flux_f->out.ReadInFromDisk);
         FLUX_NODE_END(flux_fl, 13, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 12);
+            FLUX_EDGE(flux_fl, 12, 6);
+            FLUX_NODE_BEGIN(flux_fl, 4);
             NotFound(&flux_f->in.ReadInFromDisk, flux_err);
-            FLUX_EDGE(flux_fl, 13);
+            FLUX_NODE_END(flux_fl, 4, 0);
+            FLUX_EDGE(flux_fl, 13, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 11);
+        FLUX_EDGE(flux_fl, 11, 0);
         flux_f->in.Scale.conn = flux_f->out.ReadInFromDisk.conn;
         flux_f->in.Scale.request = flux_f->out.ReadInFromDisk.request;
         flux_f->in.Scale.raw = flux_f->out.ReadInFromDisk.raw;
@@ -111,12 +117,14 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = Scale(&flux_f->in.Scale, &flux_f->out.Scale);
         FLUX_NODE_END(flux_fl, 14, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 15);
+            FLUX_EDGE(flux_fl, 15, 5);
+            FLUX_NODE_BEGIN(flux_fl, 5);
             Drop(&flux_f->abs.Image, flux_err);
-            FLUX_EDGE(flux_fl, 25);
+            FLUX_NODE_END(flux_fl, 5, 0);
+            FLUX_EDGE(flux_fl, 25, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 14);
+        FLUX_EDGE(flux_fl, 14, 0);
         flux_f->in.Compress.conn = flux_f->out.Scale.conn;
         flux_f->in.Compress.request = flux_f->out.Scale.request;
         flux_f->in.Compress.scaled = flux_f->out.Scale.scaled;
@@ -127,12 +135,14 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = Compress(&flux_f->in.Compress, &flux_f->out.Compress);
         FLUX_NODE_END(flux_fl, 15, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 17);
+            FLUX_EDGE(flux_fl, 17, 4);
+            FLUX_NODE_BEGIN(flux_fl, 5);
             Drop(&flux_f->abs.Image, flux_err);
-            FLUX_EDGE(flux_fl, 25);
+            FLUX_NODE_END(flux_fl, 5, 0);
+            FLUX_EDGE(flux_fl, 25, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 16);
+        FLUX_EDGE(flux_fl, 16, 0);
         flux_f->in.StoreInCache.conn = flux_f->out.Compress.conn;
         flux_f->in.StoreInCache.request = flux_f->out.Compress.request;
         flux_fl->pc = 16;
@@ -144,13 +154,15 @@ int flux_step(flux_flow *flux_fl) {
         FLUX_NODE_END(flux_fl, 16, flux_err);
         flux_release_to(flux_fl, 0);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 19);
+            FLUX_EDGE(flux_fl, 19, 3);
+            FLUX_NODE_BEGIN(flux_fl, 5);
             Drop(&flux_f->abs.Image, flux_err);
-            FLUX_EDGE(flux_fl, 25);
+            FLUX_NODE_END(flux_fl, 5, 0);
+            FLUX_EDGE(flux_fl, 25, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 18);
-        FLUX_EDGE(flux_fl, 20);
+        FLUX_EDGE(flux_fl, 18, 0);
+        FLUX_EDGE(flux_fl, 20, 0);
         flux_f->in.Write.conn = flux_f->out.StoreInCache.conn;
         flux_f->in.Write.request = flux_f->out.StoreInCache.request;
         flux_fl->pc = 17;
@@ -160,12 +172,14 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = Write(&flux_f->in.Write, &flux_f->out.Write);
         FLUX_NODE_END(flux_fl, 17, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 22);
+            FLUX_EDGE(flux_fl, 22, 2);
+            FLUX_NODE_BEGIN(flux_fl, 5);
             Drop(&flux_f->abs.Image, flux_err);
-            FLUX_EDGE(flux_fl, 25);
+            FLUX_NODE_END(flux_fl, 5, 0);
+            FLUX_EDGE(flux_fl, 25, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 21);
+        FLUX_EDGE(flux_fl, 21, 0);
         flux_f->in.Complete.conn = flux_f->out.Write.conn;
         flux_f->in.Complete.request = flux_f->out.Write.request;
         flux_fl->pc = 18;
@@ -175,16 +189,18 @@ int flux_step(flux_flow *flux_fl) {
         flux_err = Complete(&flux_f->in.Complete);
         FLUX_NODE_END(flux_fl, 18, flux_err);
         if (flux_err != 0) {
-            FLUX_EDGE(flux_fl, 24);
+            FLUX_EDGE(flux_fl, 24, 1);
+            FLUX_NODE_BEGIN(flux_fl, 5);
             Drop(&flux_f->abs.Image, flux_err);
-            FLUX_EDGE(flux_fl, 25);
+            FLUX_NODE_END(flux_fl, 5, 0);
+            FLUX_EDGE(flux_fl, 25, 0);
             return flux_flow_end(flux_fl);
         }
-        FLUX_EDGE(flux_fl, 23);
-        FLUX_EDGE(flux_fl, 26);
+        FLUX_EDGE(flux_fl, 23, 0);
+        FLUX_EDGE(flux_fl, 26, 0);
         return flux_flow_end(flux_fl);
     case 19: /* source Listen starts a flow */
-        FLUX_EDGE(flux_fl, 0);
+        FLUX_EDGE(flux_fl, 0, 0);
         flux_fl->pc = 6;
         goto flux_v6;
     default:
@@ -193,6 +209,59 @@ int flux_step(flux_flow *flux_fl) {
     flux_fatal("flux_step: a flow is at no vertex", 0);
     return FLUX_DONE;
 }
+
+/* The program graph, for the path profiler (`flux graph --format json`). */
+static const char *const flux_vertex_names[] = {
+    "ENTRY", "EXIT", "ERROR", "BadRequest", "NotFound", "Drop", "Listen", "Image",
+    "Image", "ReadRequest", "CheckCache", "Handler", "Handler", "ReadInFromDisk", "Scale", "Compress",
+    "StoreInCache", "Write", "Complete",
+};
+static const char *const flux_vertex_kinds[] = {
+    "entry", "exit", "error", "handler", "handler", "handler", "source", "abstract",
+    "return", "concrete", "concrete", "abstract", "return", "concrete", "concrete", "concrete",
+    "concrete", "concrete", "concrete",
+};
+static const int flux_vertex_parents[] = {
+    -1, -1, -1, -1, -1, -1, -1, -1,
+    7, 7, 7, 7, 11, 11, 11, 11,
+    11, 7, 7,
+};
+static const uint64_t flux_vertex_paths[] = {
+    13, 1, 1, 1, 1, 1, 13, 12,
+    1, 12, 11, 10, 3, 7, 6, 5,
+    4, 3, 2,
+};
+static const int flux_edge_src[] = {
+    0, 6, 6, 7, 9, 9, 3, 10,
+    10, 11, 11, 13, 13, 4, 14, 14,
+    15, 15, 16, 16, 12, 17, 17, 18,
+    18, 5, 8,
+};
+static const int flux_edge_dst[] = {
+    6, 7, 2, 9, 10, 3, 2, 11,
+    5, 12, 13, 14, 4, 2, 15, 5,
+    16, 5, 12, 5, 17, 18, 5, 8,
+    5, 2, 1,
+};
+static const uint64_t flux_edge_weights[] = {
+    0, 0, 12, 0, 0, 11, 0, 0,
+    10, 0, 3, 0, 6, 0, 0, 5,
+    0, 4, 0, 3, 0, 0, 2, 0,
+    1, 0, 0,
+};
+static const flux_graph_desc flux_graph = {
+    .hash = "sha256:43544f15f5c28a0cc702e6f750713e05618240844fb80b05bc734208bc2db3c7",
+    .nvertices = 19,
+    .vertex_names = flux_vertex_names,
+    .vertex_kinds = flux_vertex_kinds,
+    .vertex_parents = flux_vertex_parents,
+    .vertex_paths = flux_vertex_paths,
+    .nedges = 27,
+    .edge_src = flux_edge_src,
+    .edge_dst = flux_edge_dst,
+    .edge_weights = flux_edge_weights,
+    .npaths = 13,
+};
 
 static const flux_source_desc flux_sources_desc[] = {
     {"Listen", "Image", 19},
@@ -212,4 +281,5 @@ const flux_program_desc flux_program = {
     .lock_names = flux_lock_names,
     .nsession_locks = 0,
     .session_lock_names = NULL,
+    .graph = &flux_graph,
 };
