@@ -78,8 +78,11 @@ class Server:
     """A running example server; ``with Server(...) as s:`` starts it and checks its exit."""
 
     def __init__(self, binary: Path, runtime: str, args: Sequence[str], ready_lines: int = 1,
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, preexec: Callable[[], None] | None = None,
+                 env: dict[str, str] | None = None) -> None:
+        """preexec runs in the child before the server starts (e.g. to set resource limits)."""
         self.argv = [str(binary), f"--flux-runtime={runtime}", *args]
+        self.preexec, self.env = preexec, env
         if threads is not None:
             self.argv.insert(2, f"--flux-threads={threads}")
         self.ready_lines = ready_lines
@@ -97,7 +100,8 @@ class Server:
 
     def __enter__(self) -> Server:
         self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     stdin=subprocess.DEVNULL, text=True)
+                                     stdin=subprocess.DEVNULL, text=True,
+                                     preexec_fn=self.preexec, env=self.env)
         self.stdout: queue.Queue[str] = queue.Queue()
         self._drains = [
             threading.Thread(target=self._read, args=(self.proc.stdout, self.stdout.put),
@@ -233,7 +237,9 @@ class Player:
         self.sock.settimeout(10)
         self.sock.connect(("127.0.0.1", port))
         self.name = name
-        self.send(f"JOIN {name}")
+        self.send(f"JOIN {name}")                       # the address proves it receives:
+        token = self.expect("CHALLENGE").split()[1]      # a token, then the join
+        self.send(f"JOIN {name} {token}")
         words = self.expect("WELCOME").split()
         self.id, self.x, self.y = int(words[1]), int(words[2]), int(words[3])
         assert int(words[4]) == GAME_SIZE
