@@ -701,6 +701,11 @@ void np_rearm(np_conn *c) {
     if (c->len > c->off) {  /* part of a message: it is due request_ms after its first byte */
         if (c->start_ms == 0) c->start_ms = now;
         deadline = c->start_ms + np->request_ms;
+        if (now >= deadline) {  /* late already (the sweep may never see it idle): cut it */
+            atomic_fetch_add(&np->timed_out, 1);
+            np_close(c);
+            return;
+        }
     } else {                /* nothing: a keep-alive connection may idle for idle_ms */
         c->start_ms = 0;
         deadline = now + np->idle_ms;
