@@ -606,7 +606,7 @@ static bool load(const char *path) {
             value = malloc(length + 1);
             ok = value && fread(value, 1, length + 1, f) == length + 1 && value[length] == '\n' &&
                  put(line, (size_t)(sp - line), value, length);
-            count++;
+            count += ok;
         }
         ok = ok && ended && fgetc(f) == EOF;
     } else {  /* the first format: "KEY VALUE" lines */
@@ -618,8 +618,8 @@ static bool load(const char *path) {
         }
     }
     if (!ok)
-        fprintf(stderr, "kvstore: snapshot %s is damaged after %zu keys; move it away to start "
-                "without it\n", path, count);
+        fprintf(stderr, "kvstore: snapshot %s is damaged (%zu whole keys before the damage); "
+                "move it away to start without it\n", path, count);
     free(line);
     free(value);
     fclose(f);

@@ -48,20 +48,27 @@ def _why_unavailable() -> str | None:
     return None
 
 
+_built: dict[tuple[str, str], Path] = {}  # shared by every suite importing this module
+_copies: list[Path] = []
+
+
 @pytest.fixture(scope="session")
 def build_example(tmp_path_factory: pytest.TempPathFactory) -> Builder:
     """``build_example(name, sanitize="")``: the executable of ``examples/<name>`` (built once
-    per sanitizer set, e.g. ``"address,undefined"`` or ``"thread"``)."""
+    per sanitizer set, e.g. ``"address,undefined"`` or ``"thread"``, and per test process:
+    the fault suite, tests/faults, shares these builds)."""
     why = _why_unavailable()
     if why:
         pytest.skip(why)
-    copy = tmp_path_factory.mktemp("examples")
-    shutil.copytree(EXAMPLES, copy, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".flux-build"))
-    built: dict[tuple[str, str], Path] = {}
+    if not _copies:
+        copy = tmp_path_factory.mktemp("examples")
+        shutil.copytree(EXAMPLES, copy, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".flux-build"))
+        _copies.append(copy)
+    copy = _copies[0]
 
     def build(name: str, sanitize: str = "") -> Path:
-        if (name, sanitize) not in built:
+        if (name, sanitize) not in _built:
             out = copy / "bin" / (name + (f"-{sanitize.replace(',', '-')}" if sanitize else ""))
             command = [sys.executable, "-m", "flux_ls.cli.main", "build", str(copy / name), "-q",
                        "-o", str(out)] + (["--sanitize", sanitize] if sanitize else [])
@@ -69,8 +76,8 @@ def build_example(tmp_path_factory: pytest.TempPathFactory) -> Builder:
                                     check=False)
             assert result.returncode == 0 and out.exists(), (
                 f"flux build examples/{name} failed:\n{result.stdout}{result.stderr}")
-            built[name, sanitize] = out
-        return built[name, sanitize]
+            _built[name, sanitize] = out
+        return _built[name, sanitize]
     return build
 
 
