@@ -1,9 +1,11 @@
 /* The C nodes of burst.flux. Usage: burst [FLOWS [SLEEP_MS]] (default 300 flows, 5 ms). At
- * shutdown it prints "flows done: N of M". */
+ * shutdown it prints "flows done: N of M, corrupt: K" and the process's peak address space
+ * ("VmPeak: … kB", from /proc/self/status), from which the tests choose RLIMIT_AS. */
 #define _GNU_SOURCE
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "flux_nodes.h"
@@ -20,6 +22,11 @@ int flux_init(int argc, char **argv) {
 void flux_shutdown(void) {
     printf("flows done: %ld of %ld, corrupt: %ld\n", atomic_load(&done), flows,
            atomic_load(&corrupt));
+    FILE *status = fopen("/proc/self/status", "r");
+    char line[256];
+    while (status && fgets(line, sizeof line, status))
+        if (strncmp(line, "VmPeak:", 7) == 0) fputs(line, stdout);
+    if (status) fclose(status);
     fflush(stdout);
 }
 
