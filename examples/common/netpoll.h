@@ -9,9 +9,8 @@
  *     connection that has input. That connection is now owned by the flow it starts: no other
  *     flow gets it until the flow hands it back. No thread is parked on an idle connection.
  *   - The flow reads one message with np_read_message() (non-blocking; the source only
- *     returns readable connections), writes with np_write() (waits with poll() only when the
- *     socket buffer is full) and ends with np_rearm() (keep-alive: back to the poll set) or
- *     np_close().
+ *     returns readable connections), writes its answer with np_send() (below) and ends with
+ *     np_rearm() (keep-alive: back to the poll set), np_close_after_output() or np_close().
  *   - Input the flow did not consume stays in the connection's buffer. If it already holds a
  *     complete message (a pipelined request), np_rearm() queues the connection for the source
  *     directly instead of waiting for the socket.
@@ -132,8 +131,8 @@ ssize_t np_read_message(np_conn *c);
 void np_consume(np_conn *c, size_t n);
 
 /* Writes every iovec (modified in place); waits in poll() while the socket is full, up to
- * timeout_ms per wait (the calling thread is held meanwhile: for short replies; np_send does
- * not wait). Returns 0 or -1 with errno. */
+ * timeout_ms per wait. The calling thread (a worker) is held while it waits: the examples
+ * answer with np_send, which does not wait. Returns 0 or -1 with errno. */
 int np_writev(np_conn *c, struct iovec *iov, int count, int timeout_ms);
 
 /* np_writev with send flags (MSG_MORE: more data follows at once, e.g. a sendfile body). */
@@ -171,7 +170,8 @@ void np_close(np_conn *c);
 /* Closes a connection whose client may still be sending (an error answered before the whole
  * request was read): closing with unread input resets the connection, which can destroy the
  * response before the client reads it. So it stops writing (shutdown), reads and drops input
- * for up to linger_ms or until the client closes, then closes. */
+ * for up to linger_ms or until the client closes, then closes; the caller's thread waits
+ * meanwhile (np_close_after_output lingers without holding a thread). */
 void np_close_lingering(np_conn *c, int linger_ms);
 
 /* Closes the listener, every connection and the poll set. Call once no flow runs. */

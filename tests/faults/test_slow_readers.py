@@ -15,6 +15,7 @@ import socket
 import time
 from pathlib import Path
 
+import pytest
 from example_support import Builder, Server, concurrently
 from fault_support import http_get, wait_until
 
@@ -53,13 +54,14 @@ def test_clients_that_never_read_hold_no_worker(build_example: Builder, runtime:
             sock.close()
 
 
-def test_a_slow_reader_gets_every_byte(build_example: Builder, runtime: str,
+@pytest.mark.parametrize("sanitize", ["", "thread"])   # the source and a flow share output
+def test_a_slow_reader_gets_every_byte(build_example: Builder, runtime: str, sanitize: str,
                                        tmp_path: Path) -> None:
     body = os.urandom(6 << 20)                            # sent with sendfile, in pieces
     (tmp_path / "big.bin").write_bytes(body)
     (tmp_path / "mid.txt").write_bytes(body[: 12000])     # from the cache, with writev
     args = ["--port", "0", "--root", str(tmp_path), "--cache-file-kb", "64"]
-    with Server(build_example("webserver"), runtime, args, threads=WORKERS) as server:
+    with Server(build_example("webserver", sanitize), runtime, args, threads=WORKERS) as server:
         sock = stalled_reader(server.port, "/big.bin")
         sock.sendall(b"GET /mid.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         time.sleep(0.5)                                   # the rest waits in the source
