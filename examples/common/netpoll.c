@@ -369,6 +369,10 @@ static void output_event(np_conn *c) {
 int np_send(np_conn *c, struct iovec *iov, int count, int flags, int file, off_t offset,
             size_t length, void (*release)(void *), void *arg) {
     if (file < 0) length = 0;
+    if (c->out) {  /* one np_send per hand-back: a second would overtake the queued output */
+        errno = EBUSY;
+        goto failed;
+    }
     while (count > 0) {
         struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)count};
         ssize_t n = sendmsg(c->fd, &msg, flags | (length ? MSG_MORE : 0) | MSG_NOSIGNAL);

@@ -148,7 +148,7 @@ int np_sendfile(np_conn *c, int file, off_t offset, size_t length, int timeout_m
  * release). release(arg), if given, is called exactly once, when the file part is no longer
  * needed: at once, or when the source has sent it or the connection closes. Returns 0 (all
  * sent, or the rest queued: np_output_pending tells) or -1 with errno (nothing queued; the
- * connection should be closed). After a queued send the flow ends with np_rearm or
+ * connection should be closed; EBUSY: output is already queued, one np_send per response). After a queued send the flow ends with np_rearm or
  * np_close_after_output as usual, and the source does that once the output is out. */
 int np_send(np_conn *c, struct iovec *iov, int count, int flags, int file, off_t offset,
             size_t length, void (*release)(void *), void *arg);

@@ -475,19 +475,36 @@ static bool append(snapshot_job *job, const void *bytes, size_t n) {
     return true;
 }
 
-/* The snapshot of the store in job->data (call it with the store readable). */
+/* Appends "WORD LENGTH\n" (the record head; "end COUNT" closes the file). */
+static bool append_head(snapshot_job *job, const char *word, size_t n, size_t length) {
+    char digits[24];
+    size_t d = sizeof digits;
+    do digits[--d] = (char)('0' + length % 10);
+    while ((length /= 10) != 0);
+    return append(job, word, n) && append(job, " ", 1) &&
+           append(job, digits + d, sizeof digits - d) && append(job, "\n", 1);
+}
+
+/* The snapshot of the store in job->data (call it with the store readable: it runs under
+ * store?, so it only copies, sized for the whole store at once). */
 static int serialize(snapshot_job *job) {
+    size_t need = sizeof SNAPSHOT_MAGIC + 32;
+    for (size_t b = 0; b < store.nbuckets; b++)
+        for (item *it = store.buckets[b]; it; it = it->next)
+            need += it->key_length + it->value_length + 24;
     job->length = 0;
-    char line[KV_KEY_MAX + 64];
+    if (job->cap < need) {
+        char *data = realloc(job->data, need);
+        if (!data) return ENOMEM;
+        job->data = data;
+        job->cap = need;
+    }
     bool ok = append(job, SNAPSHOT_MAGIC, sizeof SNAPSHOT_MAGIC - 1);
     for (size_t b = 0; ok && b < store.nbuckets; b++)
-        for (item *it = store.buckets[b]; ok && it; it = it->next) {
-            int n = snprintf(line, sizeof line, "%s %zu\n", it->key, it->value_length);
-            ok = append(job, line, (size_t)n) && append(job, it->value, it->value_length) &&
-                 append(job, "\n", 1);
-        }
-    int n = snprintf(line, sizeof line, "end %zu\n", store.count);
-    return ok && append(job, line, (size_t)n) ? 0 : ENOMEM;
+        for (item *it = store.buckets[b]; ok && it; it = it->next)
+            ok = append_head(job, it->key, it->key_length, it->value_length) &&
+                 append(job, it->value, it->value_length) && append(job, "\n", 1);
+    return ok && append_head(job, "end", 3, store.count) ? 0 : ENOMEM;
 }
 
 static void job_free(snapshot_job *job) {
