@@ -79,33 +79,33 @@ Admin = ReadCommand -> ParseCommand -> AdminExecute -> Reply -> Done;
 /** One snapshot: the store is read only while it is copied, not while the copy is written. */
 Snapshot = CopyStore -> SaveSnapshot;
 
-typedef get IsGet;                        // bool IsGet(command *cmd)
-typedef set IsSet;                        // bool IsSet(command *cmd)
-typedef del IsDel;                        // bool IsDel(command *cmd)
-typedef incr IsIncr;                      // bool IsIncr(command *cmd)
-typedef stats IsStats;                    // bool IsStats(command *cmd)
-typedef flush IsFlush;                    // bool IsFlush(command *cmd)
-typedef quit IsQuit;                      // bool IsQuit(command *cmd)
+typedef get IsGet;     // bool IsGet(command *cmd)
+typedef set IsSet;     // bool IsSet(command *cmd)
+typedef del IsDel;     // bool IsDel(command *cmd)
+typedef incr IsIncr;   // bool IsIncr(command *cmd)
+typedef stats IsStats; // bool IsStats(command *cmd)
+typedef flush IsFlush; // bool IsFlush(command *cmd)
+typedef quit IsQuit;   // bool IsQuit(command *cmd)
 
-Execute:[_, get]  = GetValue;
-Execute:[_, set]  = SetValue;
-Execute:[_, del]  = DeleteValue;
+Execute:[_, get] = GetValue;
+Execute:[_, set] = SetValue;
+Execute:[_, del] = DeleteValue;
 Execute:[_, incr] = Increment;
-Execute:[_, quit] = ;                     // the reply is BYE
-Execute:[_, _]    = Unknown;
+Execute:[_, quit] = ; // the reply is BYE
+Execute:[_, _] = Unknown;
 
 AdminExecute:[_, stats] = Stats;
 AdminExecute:[_, flush] = Flush;
-AdminExecute:[_, quit]  = ;
-AdminExecute:[_, _]     = Unknown;
+AdminExecute:[_, quit] = ;
+AdminExecute:[_, _] = Unknown;
 
-handle error ReadCommand  => ReadFailed;     // not complete: back to the poll set; gone: close; too long: ERROR, close
-handle error ParseCommand => BadCommand;     // ERROR syntax
-handle error Execute      => CommandFailed;  // ERROR unknown command, not a number
-handle error AdminExecute => AdminFailed;    // ERROR unknown command
-handle error Command      => Hangup;         // the client went away while we wrote
-handle error Admin        => AdminHangup;
-handle error Snapshot     => SnapshotFailed; // logged; the previous snapshot stays
+handle error ReadCommand => ReadFailed;   // not complete: back to the poll set; gone: close; too long: ERROR, close
+handle error ParseCommand => BadCommand;  // ERROR syntax
+handle error Execute => CommandFailed;    // ERROR unknown command, not a number
+handle error AdminExecute => AdminFailed; // ERROR unknown command
+handle error Command => Hangup;           // the client went away while we wrote
+handle error Admin => AdminHangup;
+handle error Snapshot => SnapshotFailed; // logged; the previous snapshot stays
 
 atomic GetValue:{store?};
 atomic SetValue:{store};
