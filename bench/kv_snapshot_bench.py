@@ -1,9 +1,9 @@
 """SET latency of examples/kvstore while snapshots are written, against no snapshots.
 
 The store is filled with --keys keys (values of --value-bytes), then one client sends SET
-after SET for --seconds, first with the server started without --snapshot, then with
---snapshot-ms 1 (--snapshot-ms: a snapshot written back to back, each synced to disk). Reported: SETs per
-second, p50/p99/max latency, and the ratio snapshots/no snapshots (issue 9: a snapshot must
+after SET for --seconds, first with the server started without --snapshot, then with a
+snapshot every --snapshot-ms (default 1: back to back, each synced to disk). Reported: SETs
+per second, p50/p99/max latency, and the ratio snapshots/no snapshots (issue 9: a snapshot must
 not slow SET several-fold; it copies the store under the reader constraint and writes the
 copy without it). --binary measures another build (e.g. an older one) the same way.
 
