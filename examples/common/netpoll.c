@@ -31,7 +31,6 @@
 #include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -322,13 +321,6 @@ static int output_send(np_conn *c, int *progress) {
     return 1;
 }
 
-/* Whether the client may still be sending: closing then would reset the connection, which can
- * destroy the response before the client reads it. */
-static int unread_input(np_conn *c) {
-    int pending = 0;
-    return c->len > c->off || (ioctl(c->fd, FIONREAD, &pending) == 0 && pending > 0);
-}
-
 /* Stops sending and drains the input for up to LINGER_MS (or until the client closes), in the
  * poll set: no thread waits. c->out exists and is empty. */
 static void begin_linger(np_conn *c) {
@@ -438,7 +430,7 @@ int np_output_pending(const np_conn *c) {
 
 void np_close_after_output(np_conn *c, int linger) {
     if (!c->out) {
-        if (!linger || !unread_input(c)) {
+        if (!linger) {
             np_close(c);
             return;
         }

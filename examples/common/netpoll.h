@@ -159,9 +159,10 @@ int np_output_pending(const np_conn *c);
  * afterwards. */
 void np_rearm(np_conn *c);
 
-/* Closes the connection once its queued output is sent (at once if none); with linger, and
- * if the client may still be sending, first drains its input for up to a second as
- * np_close_lingering does, but in the poll set: no thread waits. */
+/* Closes the connection once its queued output is sent (at once if none). With linger (the
+ * caller's judgement that the client may still be sending), it first stops writing and drains
+ * the input for up to a second or until the client closes, as np_close_lingering does, but in
+ * the poll set: no thread waits. */
 void np_close_after_output(np_conn *c, int linger);
 
 /* Closes the connection (and frees its buffer). The caller must not touch c. */
