@@ -156,7 +156,8 @@ def _navigation(server: FluxServer, f: Features) -> None:
                 cindex = f.c_index(r.uri)
                 note = (impl.implementation_note(target, None, cindex)
                         if isinstance(cindex, str) else impl.implementation_note(target, cindex))
-                found = replace(found, markdown=f"{found.markdown}\n\n{note}")
+                head, _, rest = found.markdown.partition("\n\n")  # after the signature
+                found = replace(found, markdown="\n\n".join(p for p in (head, note, rest) if p))
             return convert.hover(r.lines, found, markdown)
 
         return await f.at_position(params, job)
