@@ -172,3 +172,21 @@ def test_language_server_end_to_end(nvim: list[str], tmp_path: Path) -> None:
         "FLUX_E2E_SITE": str(tmp_path / "site"),
         "FLUX_E2E_TIMEOUT": str(WAIT_MS),
     })
+
+
+def test_without_init_files(nvim: list[str], tmp_path: Path) -> None:
+    """``nvim -u NONE`` has filetype detection off and loads no plugins: ``setup()`` still
+    makes a Flux file given on the command line a Flux buffer and attaches flux-ls."""
+    program = tmp_path / "a.flux"
+    program.write_text("Listen () => (int socket);\n", encoding="utf-8")
+    (tmp_path / "b.fx").write_text("", encoding="utf-8")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+           "XDG_STATE_HOME": str(tmp_path / "state"), "FLUX_E2E_TIMEOUT": str(WAIT_MS),
+           "FLUX_E2E_SECOND": str(tmp_path / "b.fx")}
+    command = [*nvim, "--headless", "-u", "NONE", "--cmd", f"set rtp^={PLUGIN}",
+               str(program), "-c", "lua require('flux').setup()",
+               "-S", str(HERE / "nvim_noinit.lua")]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=RUN_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+    assert result.returncode == 0 and "ALL OK" in result.stdout, (
+        f"{result.stdout}\n--- stderr\n{result.stderr}{_lsp_log(tmp_path)}")
