@@ -10,8 +10,8 @@
   ``maf`` (the textobjects query) selects the ``Decode`` signature, ``d`` deletes it, ``:w``
   writes the file, and flux-ls's diagnostics (the flow now names an undefined node) appear in
   the status line. Before that, ``Space k`` shows the hover, which says where ``Decode`` is
-  implemented; that screen is saved (ANSI colours) as ``docs/screenshots/helix.txt`` when
-  ``FLUX_UPDATE_SCREENSHOTS=1``.
+  implemented; that screen is saved as ``docs/screenshots/helix.txt`` (``.ansi``: with
+  colours) when ``FLUX_UPDATE_SCREENSHOTS=1``.
 
 ``hx`` is the one on PATH when it is 25.01 or newer, else Debian 13's through
 ``../shared/tools/debian13-run hx``; without either (or without tmux) the tests skip.
@@ -26,12 +26,12 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import tree_sitter
 import tree_sitter_flux
+from terminal import Terminal, save_screenshot
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -40,7 +40,6 @@ RUNNER = ROOT.parent / "shared" / "tools" / "debian13-run"
 BIN = Path(sys.executable).parent
 EXAMPLES = ROOT / "examples"
 SCREENSHOT = ROOT / "docs" / "screenshots" / "helix.txt"
-WAIT = 60.0  # the limit of each awaited screen
 
 
 def test_queries_compile() -> None:
@@ -116,43 +115,6 @@ def test_health(hx: list[str], tmp_path: Path) -> None:
         assert line in text, text
 
 
-class Terminal:
-    """A tmux server of its own, with one window running a command."""
-
-    def __init__(self, socket: str, command: list[str], cwd: Path, env: dict[str, str]) -> None:
-        self.socket = socket
-        self.tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "36", "-c", str(cwd),
-                  "env", *[f"{k}={v}" for k, v in env.items() if k in _PASSED], *command)
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, timeout=30, check=True).stdout
-
-    def screen(self, colours: bool = False) -> str:
-        return self.tmux("capture-pane", "-p", *(["-e"] if colours else []), "-t", "t")
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def wait(self, ready: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + WAIT
-        while True:
-            screen = self.screen()
-            if ready(screen):
-                return screen
-            if time.monotonic() > deadline:
-                pytest.fail(f"Helix never showed {what}; the screen:\n{screen}")
-            time.sleep(0.2)  # polling the screen: there is no event to wait on
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
-                       timeout=30, check=False)
-
-
-_PASSED = ("PATH", "PYTHONPATH", "XDG_CONFIG_HOME", "HOME", "FLUX_DEVTOOLS_CACHE", "LANG",
-           "TERM")
-
-
 def status(screen: str) -> str:
     lines = [line for line in screen.splitlines() if line.strip()]
     return next((line for line in reversed(lines) if re.search(r"\d+:\d+\s*$", line)), "")
@@ -173,12 +135,12 @@ def test_editing_in_a_terminal(hx: list[str], tmp_path: Path) -> None:
              if x.startswith("Decode (")))
     c_lines = (project / "gameserver.c").read_text(encoding="utf-8").splitlines()
     c_line = next(n for n, x in enumerate(c_lines) if x.startswith("int Decode(")) + 1
-    term = Terminal(f"flux-hx-{os.getpid()}", [*hx, f"gameserver.flux:{line + 1}"], project, env)
+    term = Terminal("Helix", [*hx, f"gameserver.flux:{line + 1}"], project, env)
     try:
         term.wait(lambda s: "gameserver.flux" in status(s) and f"{line + 1}:1" in status(s),
                   "the program at the Decode signature")
         # go to implementation: flux-ls answers once it has started and analysed the file
-        deadline = time.monotonic() + WAIT
+        deadline = time.monotonic() + term.timeout
         while "gameserver.c" not in status(term.screen()) and time.monotonic() < deadline:
             term.keys("g", "i")
             time.sleep(0.5)  # the key again until the server is up: Helix has no signal for it
@@ -190,8 +152,7 @@ def test_editing_in_a_terminal(hx: list[str], tmp_path: Path) -> None:
         screen = term.wait(lambda s: f"gameserver.c:{c_line}" in s, "the hover")
         assert "implemented in C at gameserver.c" in screen, screen
         if os.environ.get("FLUX_UPDATE_SCREENSHOTS") == "1":
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            SCREENSHOT.write_text(term.screen(colours=True), encoding="utf-8")
+            save_screenshot(SCREENSHOT, term)
         term.keys("Escape")
         term.keys("m", "a", "f", "d", ":w", "Enter")
         screen = term.wait(lambda s: "●" in status(s), "diagnostics after deleting Decode")
