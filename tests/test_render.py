@@ -147,8 +147,7 @@ def test_text_is_gcc_style_with_excerpt_notes_and_help() -> None:
         "a.flux:1:1: note: `A` is declared here\n"
         "    1 | A (int x) => (int x);\n"
         "      | ^\n"
-        "      = help: declare it\n"
-        "      = help: Replace it\n")
+        "      = help: declare it\n")  # the hint says it; the fix's title is for editors
 
 
 def test_text_span_over_several_lines_is_marked_to_the_end_of_its_first_line() -> None:
@@ -241,8 +240,9 @@ def test_json_of_one_diagnostic() -> None:
         "related": [{"path": "a.flux", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
                      "message": "`A` is declared here"}],
         "name": "undefined-node", "url": CODES["FLX101"].url, "hint": "declare it",
-        "fixes": [{"title": "Replace it", "edits": [{"line": 2, "column": 11, "end_line": 2,
-                                                     "end_column": 13, "content": "C"}]}],
+        "fixes": [{"title": "Replace it", "preferred": False,
+                   "edits": [{"line": 2, "column": 11, "end_line": 2, "end_column": 13,
+                              "content": "C"}]}],
     }
 
 
@@ -303,6 +303,14 @@ def test_sarif_result_of_one_diagnostic() -> None:
     [related] = result["relatedLocations"]
     assert related["message"]["text"] == "`A` is declared here"
     assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+    assert result["message"]["text"] == "undefined node `日本`\nhelp: declare it"
+    [fix] = result["fixes"]
+    assert fix["description"]["text"] == "Replace it"
+    [change] = fix["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == "src/my%20app.flux"
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": 2, "startColumn": 11, "endLine": 2, "endColumn": 13},
+        "insertedContent": {"text": "C"}}]
 
 
 def test_sarif_absolute_paths_are_file_uris_and_warnings_keep_their_level() -> None:

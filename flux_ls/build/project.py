@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import Analysis, analyze
+from ..cinterface import Interface, InterfaceError, build_interface
 from ..graph import build as build_graph
 from .cache import Cache, read_deps
 from .errors import BuildError
 from .gen_header import render_header
 from .gen_program import render_program
-from .interface import Interface, build_interface
 from .manifest import RUNTIMES, Manifest, load_target
 from .messages import explain_unknown_types, reword_compile, reword_link, unknown_types
 from .plan import make_plan
@@ -132,7 +132,10 @@ class _Builder:
 
     def run(self) -> BuildResult:
         analysis = self.analyse()
-        interface = build_interface(analysis)
+        try:
+            interface = build_interface(analysis)
+        except InterfaceError as error:
+            raise BuildError(str(error)) from None
         self.dir.mkdir(parents=True, exist_ok=True)
         ignore = self.dir.parent / ".gitignore"
         if not ignore.exists():

@@ -106,7 +106,8 @@ def render_diagnostic(report: FileReport, diagnostic: Diagnostic, color: bool = 
     for related in diagnostic.related:
         out.append(_heading(report, related.span, "note", related.message, color))
         out += _excerpt(report, related.span, _STYLES["note"], color)
-    helps = ([diagnostic.hint] if diagnostic.hint else []) + [f.title for f in diagnostic.fixes]
+    # The hint says in words what a fix would do; without one, the fixes' titles say it.
+    helps = [diagnostic.hint] if diagnostic.hint else [f.title for f in diagnostic.fixes]
     for text in helps:
         out.append(f"{'':>{GUTTER}} = {_paint('help:', _STYLES['help'], color)} {text}")
     return "\n".join(out)
