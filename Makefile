@@ -36,7 +36,7 @@ test: install lint
 
 # Debian packages the tests use where present: Graphviz (SVG graphs), zlib headers (the image
 # server example), curl (example tests). Best effort: without apt-get, tests that need them skip.
-APT_PACKAGES = graphviz zlib1g-dev curl
+APT_PACKAGES = graphviz zlib1g-dev curl aria2 ctorrent opentracker mktorrent
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \

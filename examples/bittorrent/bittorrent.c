@@ -2,7 +2,7 @@
  * The C nodes of bittorrent.flux: a BitTorrent peer (BEP 3, compact tracker lists BEP 23).
  *
  *     bittorrent FILE.torrent [--dir DIR] [--host ADDR] [--port N] [--unchoke-all]
- *                [--announce-ms N] [--choke-ms N] [--keepalive-ms N] [--no-connect]
+ *                [--upload-slots N] [--announce-ms N] [--choke-ms N] [--keepalive-ms N] [--no-connect]
  *
  * The files of the torrent live under DIR (DIR/name for a single file, DIR/name/path... for
  * several). At start every piece already on disk is checked (SHA-1) and counted as had:
@@ -72,6 +72,7 @@ static peer table[BT_MAX_PEERS];
 static int listen_fd = -1, epfd = -1, wake_fd = -1, our_port;
 static struct in_addr our_host;
 static bool unchoke_all, no_connect;
+static int upload_slots = 4;
 static long announce_ms = 30000, choke_ms = 10000, keepalive_ms = 60000;
 static int tracker_interval_ms = 0;
 static _Atomic long bad_pieces_total, pieces_stored;
@@ -79,11 +80,19 @@ static _Atomic long bad_pieces_total, pieces_stored;
 static pthread_mutex_t ready_lock = PTHREAD_MUTEX_INITIALIZER;
 static peer *ready_head, *ready_tail;
 
-typedef struct candidate { struct sockaddr_in addr; bool busy, banned; } candidate;
+/* A peer address the tracker named; retried with a growing delay after each connection ends. */
+typedef struct candidate {
+    struct sockaddr_in addr;
+    bool busy, banned;
+    int tries;
+    int64_t retry_ms;
+} candidate;
 static pthread_mutex_t cand_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cand_cond = PTHREAD_COND_INITIALIZER;
 static candidate cands[MAX_CANDIDATES];
 static int ncands, cand_next;
+static unsigned char banned_ids[64][20];   /* peers that sent bad pieces (by peer id) */
+static int nbanned;
 
 static int64_t now_ms(void) {
     struct timespec ts;
@@ -387,18 +396,28 @@ static void release_candidate(const struct sockaddr_in *addr, bool ban) {
             cands[i].addr.sin_port == addr->sin_port) {
             cands[i].busy = false;
             cands[i].banned |= ban;
+            int shift = cands[i].tries < 6 ? cands[i].tries : 6;
+            cands[i].retry_ms = now_ms() + (500L << shift);   /* 0.5 s, 1 s, ... 32 s */
+            cands[i].tries++;
         }
     pthread_mutex_unlock(&cand_lock);
 }
 
-static bool is_banned(const struct sockaddr_in *addr) {
+/* Whether the peer id belongs to a peer banned for bad pieces (on loopback every peer has
+ * the same address, so bans go by listening address and by peer id). */
+static bool is_banned(const unsigned char *id) {
     bool banned = false;
     pthread_mutex_lock(&cand_lock);
-    for (int i = 0; i < ncands; i++)
-        if (cands[i].banned && cands[i].addr.sin_addr.s_addr == addr->sin_addr.s_addr)
-            banned = true;
+    for (int i = 0; i < nbanned && !banned; i++) banned = memcmp(banned_ids[i], id, 20) == 0;
     pthread_mutex_unlock(&cand_lock);
     return banned;
+}
+
+static void ban(peer *p) {
+    release_candidate(&p->addr, true);
+    pthread_mutex_lock(&cand_lock);
+    if (nbanned < 64) memcpy(banned_ids[nbanned++], p->id, 20);
+    pthread_mutex_unlock(&cand_lock);
 }
 
 int Listen(Listen_out *out) {
@@ -426,7 +445,7 @@ int Listen(Listen_out *out) {
             int fd = accept4(listen_fd, (struct sockaddr *)&addr, &alen,
                              SOCK_NONBLOCK | SOCK_CLOEXEC);
             if (fd < 0) continue;
-            peer *np = is_banned(&addr) ? NULL : alloc_peer(fd, &addr, true);
+            peer *np = alloc_peer(fd, &addr, true);
             if (!np) { close(fd); continue; }
             arm(np, EPOLL_CTL_ADD);
             continue;
@@ -524,6 +543,8 @@ int Handshake(Handshake_in *in, Handshake_out *out) {
     const unsigned char *h = in->m->payload;
     if (memcmp(h + 1, PROTOCOL, 19) != 0 || memcmp(h + 28, T.info_hash, 20) != 0) return E_PROTOCOL;
     if (memcmp(h + 48, T.peer_id, 20) == 0) return E_SELF;
+    if (is_banned(h + 48)) return E_PROTOCOL;
+    memcpy(p->id, h + 48, 20);
     p->got_handshake = true;
     if (p->incoming && send_handshake(p) != 0) return E_WRITE;
     p->listed = true;
@@ -588,7 +609,7 @@ static void set_choke(peer *p, bool choke) {
 int Interested(Interested_in *in, Interested_out *out) {
     *out = (Interested_out){in->p, in->m};
     atomic_store(&in->p->peer_interested, true);
-    if (unchoke_all || atomic_load(&unchoked_count) < 4) set_choke(in->p, false);
+    if (unchoke_all || atomic_load(&unchoked_count) < upload_slots) set_choke(in->p, false);
     return 0;
 }
 
@@ -623,12 +644,12 @@ int Request(Request_in *in, Request_out *out) {
     *out = (Request_out){p, in->m};
     const unsigned char *q = in->m->payload;
     uint32_t index = get32(q), begin = get32(q + 4), length = get32(q + 8);
-    if (atomic_load(&p->am_choking)) return 0;         /* requests while choked are dropped */
     if (index >= T.npieces || !have[index] || length == 0 || length > 2 * BT_BLOCK ||
         (int64_t)begin + length > piece_size(index)) {
         if (++p->bad_requests > MAX_BAD_REQUESTS) return E_PROTOCOL;
         return 0;
     }
+    if (atomic_load(&p->am_choking)) return 0;         /* requests while choked are dropped */
     unsigned char head[13], *block = malloc(length);
     if (!block) return ENOMEM;
     int r = file_io(false, (int64_t)index * T.piece_len + begin, block, length);
@@ -751,7 +772,7 @@ int RejectPiece(RejectPiece_in *in, RejectPiece_out *out) {
     if (++p->bad_pieces >= BAN_AFTER) {
         fprintf(stderr, "bittorrent: banned %s:%d after %d bad pieces\n",
                 inet_ntoa(p->addr.sin_addr), ntohs(p->addr.sin_port), p->bad_pieces);
-        release_candidate(&p->addr, true);
+        ban(p);
         shut(p);
     }
     return 0;
@@ -885,9 +906,10 @@ int Connect(Connect_out *out) {
     for (;;) {
         if (flux_stopping()) { pthread_mutex_unlock(&cand_lock); return ECANCELED; }
         int found = -1;
+        int64_t now = now_ms();
         for (int k = 0; k < ncands && found < 0; k++) {
             int i = (cand_next + k) % ncands;
-            if (!cands[i].busy && !cands[i].banned) found = i;
+            if (!cands[i].busy && !cands[i].banned && cands[i].retry_ms <= now) found = i;
         }
         if (found >= 0 && !no_connect) {
             cands[found].busy = true;
@@ -915,7 +937,6 @@ int Connect(Connect_out *out) {
     peer *p = r == 0 ? alloc_peer(fd, &c.addr, false) : NULL;
     if (!p) {
         close(fd);
-        /* not busy any more; it is tried again after the next announce lists it */
         release_candidate(&c.addr, false);
         return ECONNREFUSED;
     }
@@ -952,6 +973,7 @@ int PickChoked(PickChoked_in *in, PickChoked_out *out) {
     bool seeding = atomic_load(&left_bytes) == 0;
     peer *best[4] = {0};
     uint64_t rate[4] = {0};
+    int slots = upload_slots < 4 ? upload_slots : 4;
     for (int i = 0; i < BT_MAX_PEERS; i++) {
         peer *p = &table[i];
         if (!atomic_load(&p->active)) continue;
@@ -961,7 +983,7 @@ int PickChoked(PickChoked_in *in, PickChoked_out *out) {
         p->last_up = up;
         atomic_store(&p->optimistic, false);
         if (!atomic_load(&p->peer_interested)) continue;
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < slots; k++)
             if (!best[k] || r > rate[k]) {
                 for (int j = 3; j > k; j--) { best[j] = best[j - 1]; rate[j] = rate[j - 1]; }
                 best[k] = p;
@@ -982,7 +1004,7 @@ int PickChoked(PickChoked_in *in, PickChoked_out *out) {
         }
     }
     for (int k = 0; k < 4; k++) if (best[k]) atomic_store(&best[k]->optimistic, true);
-    if (lucky) atomic_store(&lucky->optimistic, true);
+    if (lucky && upload_slots > 1) atomic_store(&lucky->optimistic, true);
     return 0;
 }
 
@@ -1181,6 +1203,7 @@ int flux_init(int argc, char **argv) {
         else if (option(argc, argv, &i, "--announce-ms", &v)) announce_ms = atol(v);
         else if (option(argc, argv, &i, "--choke-ms", &v)) choke_ms = atol(v);
         else if (option(argc, argv, &i, "--keepalive-ms", &v)) keepalive_ms = atol(v);
+        else if (option(argc, argv, &i, "--upload-slots", &v)) upload_slots = atoi(v);
         else if (strcmp(argv[i], "--unchoke-all") == 0) unchoke_all = true;
         else if (strcmp(argv[i], "--no-connect") == 0) no_connect = true;
         else if (argv[i][0] != '-' && !torrent) torrent = argv[i];
@@ -1191,7 +1214,7 @@ int flux_init(int argc, char **argv) {
     }
     if (!torrent) {
         fprintf(stderr, "usage: bittorrent FILE.torrent [--dir DIR] [--host ADDR] [--port N] "
-                        "[--unchoke-all] [--announce-ms N] [--choke-ms N] [--keepalive-ms N]\n");
+                        "[--upload-slots N] [--unchoke-all] [--announce-ms N] [--choke-ms N] [--keepalive-ms N]\n");
         return 2;
     }
     if (announce_ms < 100) announce_ms = 100;

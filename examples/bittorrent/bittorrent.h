@@ -52,6 +52,7 @@ typedef struct peer {
     bool listed;                 /* in the peer table (AddPeer or Handshake) */
     _Atomic bool active;         /* handshake done: timers may write to it */
     struct sockaddr_in addr;
+    unsigned char id[20];        /* the peer id from its handshake */
     pthread_mutex_t wlock;       /* one writer at a time on fd */
     unsigned char *buf;
     size_t len, cap;
