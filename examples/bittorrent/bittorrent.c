@@ -74,7 +74,7 @@ static struct in_addr our_host;
 static bool unchoke_all, no_connect;
 static int upload_slots = 4;
 static long announce_ms = 30000, choke_ms = 10000, keepalive_ms = 60000;
-static int tracker_interval_ms = 0;
+static _Atomic int tracker_interval_ms;
 static _Atomic long bad_pieces_total, pieces_stored;
 
 static pthread_mutex_t ready_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -562,7 +562,7 @@ int SendBitfield(SendBitfield_in *in, SendBitfield_out *out) {
     bits[4] = 5;
     int64_t count = 0;
     for (int64_t i = 0; i < T.npieces; i++)
-        if (have[i]) { bits[5 + i / 8] |= (unsigned char)(0x80 >> (i % 8)); count++; }
+        if (__atomic_load_n(&have[i], __ATOMIC_ACQUIRE)) { bits[5 + i / 8] |= (unsigned char)(0x80 >> (i % 8)); count++; }
     int r = count ? send_all(p, bits, n + 5, NULL, 0) : 0;
     free(bits);
     return r ? E_WRITE : 0;
@@ -644,7 +644,7 @@ int Request(Request_in *in, Request_out *out) {
     *out = (Request_out){p, in->m};
     const unsigned char *q = in->m->payload;
     uint32_t index = get32(q), begin = get32(q + 4), length = get32(q + 8);
-    if (index >= T.npieces || !have[index] || length == 0 || length > 2 * BT_BLOCK ||
+    if (index >= T.npieces || !__atomic_load_n(&have[index], __ATOMIC_ACQUIRE) || length == 0 || length > 2 * BT_BLOCK ||
         (int64_t)begin + length > piece_size(index)) {
         if (++p->bad_requests > MAX_BAD_REQUESTS) return E_PROTOCOL;
         return 0;
@@ -738,7 +738,7 @@ int SendHave(SendHave_in *in, SendHave_out *out) {
     m->data = NULL;
     unassign(p, index);
     if (!m->verified) return 0;             /* the write failed: requested again */
-    have[index] = 1;
+    __atomic_store_n(&have[index], 1, __ATOMIC_RELEASE);   /* Request and SendBitfield read it */
     nhave++;
     atomic_fetch_add(&pieces_stored, 1);
     bool done = atomic_fetch_sub(&left_bytes, piece_size(index)) == piece_size(index);
@@ -1044,20 +1044,20 @@ int SendKeepAlives(SendKeepAlives_in *in) {
 /* ------------------------------------------------------------------ the tracker */
 
 int TrackerTimer(TrackerTimer_out *out) {
-    static announce a;
-    static bool started, told_completed;
+    static bool started, told_completed;   /* only this source's thread touches them */
     if (started) {
-        long wait = tracker_interval_ms > 0 && tracker_interval_ms < announce_ms
-                        ? tracker_interval_ms : announce_ms;
+        long interval = atomic_load(&tracker_interval_ms);
+        long wait = interval > 0 && interval < announce_ms ? interval : announce_ms;
         if (!nap(wait, told_completed ? NULL : &completed_event)) return ECANCELED;
     }
-    free(a.response);
-    a = (announce){.event = ""};
-    if (!started) a.event = "started";
-    else if (!told_completed && atomic_load(&completed_event)) a.event = "completed";
-    if (*a.event == 'c') told_completed = true;
+    announce *a = calloc(1, sizeof *a);   /* freed by GetTrackerResponse or TrackerFailed */
+    if (!a) return ENOMEM;
+    a->event = "";
+    if (!started) a->event = "started";
+    else if (!told_completed && atomic_load(&completed_event)) a->event = "completed";
+    if (*a->event == 'c') told_completed = true;
     started = true;
-    out->a = &a;
+    out->a = a;
     return 0;
 }
 
@@ -1145,8 +1145,7 @@ static void add_candidate(uint32_t ip, uint16_t port) {
     pthread_mutex_unlock(&cand_lock);
 }
 
-int GetTrackerResponse(GetTrackerResponse_in *in) {
-    announce *a = in->a;
+static int parse_response(announce *a) {
     benc root, v, peers;
     const char *s;
     size_t n;
@@ -1158,7 +1157,7 @@ int GetTrackerResponse(GetTrackerResponse_in *in) {
         return E_TRACKER;
     }
     if (benc_get(root, "interval", &v) && benc_int(v, &x) && x > 0 && x < 86400)
-        tracker_interval_ms = (int)x * 1000;
+        atomic_store(&tracker_interval_ms, (int)x * 1000);
     if (!benc_get(root, "peers", &peers)) return 0;
     if (benc_string(peers, &s, &n)) {                    /* compact (BEP 23) */
         for (size_t i = 0; i + 6 <= n; i += 6) {
@@ -1185,10 +1184,20 @@ int GetTrackerResponse(GetTrackerResponse_in *in) {
     return 0;
 }
 
+int GetTrackerResponse(GetTrackerResponse_in *in) {
+    int err = parse_response(in->a);
+    if (err == 0) {
+        free(in->a->response);
+        free(in->a);
+    }
+    return err;
+}
+
 void TrackerFailed(CheckinWithTracker_in *in, int err) {
     fprintf(stderr, "bittorrent: announce to %s failed: %s\n", T.announce,
             err == E_TRACKER ? "bad response" : strerror(err));
-    (void)in;
+    free(in->a->response);
+    free(in->a);
 }
 
 /* ------------------------------------------------------------------ start and stop */
