@@ -16,10 +16,7 @@ import socket
 import struct
 import subprocess
 import tempfile
-import threading
 import time
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,7 +60,7 @@ def bdecode(data: bytes, at: int = 0) -> tuple[Any, int]:
             items.append(item)
         if c == b"l":
             return items, at + 1
-        return dict(zip(items[::2], items[1::2])), at + 1
+        return dict(zip(items[::2], items[1::2], strict=True)), at + 1
     colon = data.index(b":", at)
     n = int(data[at:colon])
     return data[colon + 1:colon + 1 + n], colon + 1 + n
@@ -384,7 +381,8 @@ def test_bad_seeders_do_not_spoil_the_download(build_example: Builder, runtime: 
 
 
 @pytest.mark.parametrize("attack", [
-    pytest.param(lambda ih: handshake(ih) + b"\xde\xad\xbe\xef" + os.urandom(60), id="garbage-after-handshake"),
+    pytest.param(lambda ih: handshake(ih) + b"\xde\xad\xbe\xef" + os.urandom(60),
+                 id="garbage-after-handshake"),
     pytest.param(lambda ih: handshake(b"x" * 20), id="wrong-info-hash"),
     pytest.param(lambda ih: b"GET / HTTP/1.0\r\n\r\n" + bytes(60), id="not-bittorrent"),
     pytest.param(lambda ih: handshake(ih) + struct.pack(">IB", 1 << 30, 7), id="oversize-length"),
