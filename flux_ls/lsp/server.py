@@ -418,7 +418,7 @@ def _warm_up() -> None:
 
 
 def create_server(client_log: ClientHandler | None = None) -> FluxServer:
-    from . import diagnostics, features, flowgraph, formatting, workspace
+    from . import diagnostics, features, flowgraph, formatting, simulate, workspace
 
     server = FluxServer(client_log)
     _register_lifecycle(server)
@@ -427,4 +427,5 @@ def create_server(client_log: ClientHandler | None = None) -> FluxServer:
     formatting.register(server)
     flowgraph.register(server)
     features.register(server)
+    simulate.register(server)
     return server

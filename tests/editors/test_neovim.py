@@ -165,6 +165,8 @@ def test_language_server_end_to_end(nvim: list[str], tmp_path: Path) -> None:
     workspace = (tmp_path / "workspace").resolve()
     workspace.mkdir()
     (workspace / "flux.toml").write_text("", encoding="utf-8")  # the root marker
+    (workspace / "estimates.toml").write_text(  # for the "Simulate load" lens
+        "[node.Compress]\ncpu_ms = 2\n", encoding="utf-8")
     program = workspace / "imageserver.flux"
     program.write_text(HEADER + broken, encoding="utf-8")
     _run(nvim, "nvim_e2e.lua", tmp_path, {

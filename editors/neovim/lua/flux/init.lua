@@ -321,6 +321,33 @@ function M.flow_graph(opts)
   end, bufnr)
 end
 
+--- Asks flux-ls to simulate the buffer's program under load (request flux/simulate, with the
+--- project's profile or estimates.toml) and shows the prediction table in a scratch buffer.
+--- opts: bufnr, source (the source whose flows the load drives), on_done(buf, err).
+function M.simulate(opts)
+  opts = opts or {}
+  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
+  local on_done = opts.on_done or function() end
+  local client = M.client(bufnr)
+  if not client then
+    notify('no flux-ls attached to this buffer', vim.log.levels.ERROR)
+    return on_done(nil, 'no client')
+  end
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr),
+                   source = opts.source }
+  local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t')
+  notify('simulating ' .. name .. ' …')
+  request(client, 'flux/simulate', params, function(err, result)
+    if err or type(result) ~= 'table' then
+      local msg = err and err.message or 'empty result'
+      notify('flux/simulate failed: ' .. msg, vim.log.levels.ERROR)
+      return on_done(nil, msg)
+    end
+    local lines = vim.split(result.text or '', '\n', { plain = true })
+    on_done(show_scratch('flux-sim://' .. name .. '.txt', lines, 'text'), nil)
+  end, bufnr)
+end
+
 -- ---------------------------------------------------------------------------------------
 -- :FluxCheck
 
@@ -425,6 +452,11 @@ local client_commands = {
     local args = command.arguments or {}
     M.flow_graph({ bufnr = buffer_of(args[1]), node = args[2] })
   end,
+  -- arguments: uri, source
+  ['flux.simulate'] = function(command)
+    local args = command.arguments or {}
+    M.simulate({ bufnr = buffer_of(args[1]), source = args[2] })
+  end,
   -- arguments: uri, node, locations
   ['flux.showReferences'] = function(command, ctx)
     local args = command.arguments or {}
@@ -459,6 +491,9 @@ local function create_commands()
       end, { 'dot', 'json', 'svg' })
     end,
   })
+  vim.api.nvim_create_user_command('FluxSimulate', function(cmd)
+    M.simulate({ source = cmd.fargs[1] })
+  end, { nargs = '?', desc = 'Flux: predict throughput and latency under load (flux/simulate)' })
   vim.api.nvim_create_user_command('FluxCheck', function(cmd)
     M.check(cmd.fargs)
   end, { nargs = '*', complete = 'file', desc = 'Flux: flux check into the quickfix list' })
