@@ -81,6 +81,7 @@ def capabilities(client: Any, options: Any) -> dict[str, Any]:
                                   "retriggerCharacters": SIGNATURE_RETRIGGERS},
         "declarationProvider": True,
         "definitionProvider": True,
+        "implementationProvider": True,
         "referencesProvider": True,
         "documentHighlightProvider": True,
         "documentSymbolProvider": True,
