@@ -5,6 +5,7 @@ built only in ``lsp/convert.py``."""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "flux_ls"
@@ -12,6 +13,7 @@ LSP = PACKAGE / "lsp"
 PROTOCOL = ("pygls", "lsprotocol")
 
 
+@cache
 def modules() -> list[tuple[Path, ast.Module]]:
     return [(path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
             for path in sorted(PACKAGE.rglob("*.py"))]
