@@ -10,8 +10,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# One regular install: setup.py compiles the grammar into tree_sitter_flux, `flux` and `flux-ls`
+# land in .venv/bin. The tests run the working tree's code whatever was installed last
+# (tests/conftest.py); reinstall after changing the grammar's C.
 install: $(BIN)/python
-	$(BIN)/pip install -q ./tree-sitter-flux -e '.[test]' --config-settings editable_mode=compat
+	$(BIN)/pip install -q '.[test]'
 
 # The main job on a bundled example: check the examples, draw a program graph, then build the
 # example web server, launch it and fetch a page (it keeps serving until Ctrl-C;
@@ -21,14 +24,14 @@ demo: install
 	BIN=$(BIN) ./scripts/demo.sh
 
 lint: install
-	$(BIN)/ruff check flux_ls tests bench
+	$(BIN)/ruff check flux_ls tests bench setup.py
 	$(BIN)/mypy
 
-# All tests (what .ci/run calls).
-test: install
+# All tests (what .ci/run calls). One install: `lint` shares this make's `install`.
+# --dist loadgroup: tests marked xdist_group (tests/packaging/) share one worker's fixtures.
+test: install lint
 	-$(MAKE) -s system-packages
-	$(MAKE) lint
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # Debian packages the tests use where present: Graphviz (SVG graphs), zlib headers (the image
 # server example), curl (example tests). Best effort: without apt-get, tests that need them skip.
@@ -46,4 +49,4 @@ regen:
 	cd tree-sitter-flux && ../../shared/tools/debian13-run tree-sitter generate
 
 clean:
-	rm -rf $(VENV) build *.egg-info tree-sitter-flux/build
+	rm -rf $(VENV) build *.egg-info tree-sitter-flux/build tree-sitter-flux/bindings/python/tree_sitter_flux/*.so

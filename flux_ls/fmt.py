@@ -37,14 +37,20 @@ The layout:
   never wrap. Trailing comments do not count towards the width.
 * Comments: a comment on its own line stays on its own line (at column 0 between
   declarations, continuation lines of a block comment shifted with it); a comment after a
-  declaration stays after it on the same line, one space before it (no alignment); a block
-  comment before a declaration on the same line stays there. Doc comments keep their
+  declaration stays after it on the same line; a block comment before a declaration on the
+  same line stays there. Doc comments keep their
   declaration. A comment inside a declaration stays between the same two tokens, except
   that a comma is written before the comments that precede it (``int a, // why``) and a
   comment just after ``->`` moves before the arrow. If such a comment is a ``//`` comment
   or had a line break before or after it, the declaration is wrapped and the comment keeps
   those line breaks (own-line comments indented 4). Comment text is kept, except trailing
   whitespace and line-break style.
+* Trailing comments are aligned as gofmt aligns them: a one-line comment that ends a line
+  after code (after a declaration, or after a parameter, constraint or step of a wrapped
+  one) is a trailing comment, and a run of consecutive lines with trailing comments puts
+  them all in one column, one space after the longest code of the run. A blank line or a
+  line without a trailing comment ends the run. Runs never cross a chunk cut (below): the
+  line before a cut ends with a declaration.
 * Widths are counted in code points.
 
 ``format_range`` reformats only the declarations that intersect a byte range, for the
@@ -87,7 +93,7 @@ from typing import NamedTuple
 
 import tree_sitter
 
-from .fmt_layout import comment_text, render_declaration
+from .fmt_layout import MARK, align_comments, comment_text, render_declaration
 from .lru import LRU
 from .model import Declaration, Param, Program, Signature
 from .syntax.errors import syntax_diagnostics
@@ -169,7 +175,7 @@ def format_range(text: str, start_byte: int, end_byte: int,
             continue
         if not _intersects(node.start_byte, node.end_byte, start_byte, end_byte):
             continue
-        new_text = render_declaration(node, data).replace("\n", newline)
+        new_text = align_comments(render_declaration(node, data)).replace("\n", newline)
         if new_text.encode("utf-8") != data[node.start_byte:node.end_byte]:
             edits.append(RangeEdit(node.start_byte, node.end_byte, new_text))
     return edits
@@ -260,7 +266,8 @@ def _layout(children: Sequence[Node], data: bytes) -> str:
         start = child.start_byte
         breaks = -1 if prev_end < 0 else newlines(data, prev_end, start)
         if breaks == 0 and (is_comment or not code_on_line):
-            lines[-1] += " " + first
+            trailing = is_comment and code_on_line and not rest and MARK not in lines[-1]
+            lines[-1] += (MARK if trailing else " ") + first
             code_on_line = not is_comment or (code_on_line and not rest)
         else:
             if breaks > 1:
@@ -270,7 +277,7 @@ def _layout(children: Sequence[Node], data: bytes) -> str:
         if rest:
             lines += rest
         prev_end = child.end_byte
-    return "\n".join(lines) + "\n" if lines else ""
+    return align_comments("\n".join(lines)) + "\n" if lines else ""
 
 
 def _top_comment(node: Node, data: bytes) -> str:

@@ -7,6 +7,10 @@ points of the wrapped layout. The stream is rendered flat, on one line, unless t
 is longer than ``WIDTH`` columns or a comment needs a line break; then it is rendered wrapped.
 The rules themselves are documented in ``fmt``.
 
+Trailing comments are aligned afterwards (``align_comments``), over whole lines: the layout
+writes ``MARK`` in place of the space before a one-line comment that ends a line after code,
+and ``align_comments`` turns every run of consecutive marked lines into one comment column.
+
 This runs for every declaration of a file the first time it is formatted (``fmt`` caches the
 result by the declaration's text), so it is written for speed: one recursive pass over the
 tree collects the leaves as plain tuples, the comment passes run only when there are
@@ -33,6 +37,10 @@ _LISTS = frozenset({"parameter_list", "atomic_declaration"})
 _CLOSERS = frozenset({")", "}"})                          # back to column 0 after items
 _TIGHT = frozenset({",", ";", ")", "]", "}", "?", "!", ":"})  # no space before these
 _OPENERS = frozenset({"(", "[", "{"})
+
+#: Written instead of the space before a trailing comment, until ``align_comments``. A lone
+#: surrogate: text decoded from UTF-8 (with "replace") never holds one.
+MARK = "\udc00"
 
 
 #: A token: its canonical text, and the *glue* written before it when it follows another
@@ -74,8 +82,35 @@ def comment_text(raw: bytes) -> str:
     return "\n".join(line.rstrip() for line in _LINE_BREAK.split(text))
 
 
+def align_comments(text: str) -> str:
+    """``text`` with every ``MARK`` replaced by the spaces that put the trailing comments of
+    a run of consecutive marked lines in one column, one space after the longest code of
+    the run (as gofmt does). A line without a mark (a blank one too) ends a run."""
+    if MARK not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    run: list[tuple[str, str]] = []
+    for line in lines:
+        code, mark, comment = line.partition(MARK)
+        if mark:
+            run.append((code, comment))
+            continue
+        out += _aligned(run)
+        run = []
+        out.append(line)
+    out += _aligned(run)
+    return "\n".join(out)
+
+
+def _aligned(run: list[tuple[str, str]]) -> list[str]:
+    column = max((len(code) for code, _ in run), default=0) + 1
+    return [code.ljust(column) + comment for code, comment in run]
+
+
 def render_declaration(node: Node, data: bytes) -> str:
-    """The canonical text of one declaration (no trailing newline)."""
+    """The canonical text of one declaration (no trailing newline), with ``MARK`` before its
+    trailing comments (``align_comments`` aligns them)."""
     stream, flat, needs_break = _items(node, data)
     if flat is not None and len(flat) <= WIDTH:
         return flat
@@ -197,13 +232,15 @@ def _comments_before_arrows(items: list[Item]) -> list[Item]:
 def _render(items: list[Item], wrap: bool) -> str:
     """The items as text, on one line or (``wrap``) at their break points. Own-line comments
     are indented ``INDENT``; a line break after a comment continues at ``INDENT`` unless a
-    break already set the next line's indentation."""
+    break already set the next line's indentation. A one-line comment that ends a line after
+    a token is written after ``MARK`` (a trailing comment, aligned by ``align_comments``)."""
     parts: list[str] = []
     append = parts.append
     indent = 0
     at_start = True        # nothing written yet on the current line
     after_comment = False  # the last thing written is a comment
     line_claimed = False   # a break set the indentation of the coming line
+    trailing = -1          # the part holding a comment after a token on this line, or -1
     for item in items:
         if isinstance(item, tuple):
             text, glue = item
@@ -212,24 +249,37 @@ def _render(items: list[Item], wrap: bool) -> str:
             else:
                 append((" " if after_comment else glue) + text)
             at_start = after_comment = line_claimed = False
+            trailing = -1
         elif isinstance(item, Break):
             if wrap:
                 if not at_start:
+                    if after_comment and trailing >= 0:
+                        parts[trailing] = MARK + parts[trailing][1:]
                     append("\n")
-                    at_start = True
+                    at_start, trailing = True, -1
                 indent, line_claimed = item.indent, True
         else:
             text = item.text
             if wrap and item.before:
                 if not at_start:
+                    if after_comment and trailing >= 0:
+                        parts[trailing] = MARK + parts[trailing][1:]
                     append("\n")
                 append(" " * INDENT + text)
+                trailing = -1
+            elif at_start:
+                append(" " * indent + text)
+                trailing = -1
             else:
-                append(" " * indent + text if at_start else " " + text)
+                if trailing < 0 and not after_comment and "\n" not in text:
+                    trailing = len(parts)   # the first comment after the line's last token
+                append(" " + text)
             at_start, after_comment = False, True
             if wrap and (item.after or text.startswith("//")):
+                if trailing >= 0:
+                    parts[trailing] = MARK + parts[trailing][1:]
                 append("\n")
-                at_start = True
+                at_start, trailing = True, -1
                 if not line_claimed:
                     indent = INDENT
     return "".join(parts).rstrip("\n")

@@ -9,6 +9,13 @@ BIN=${BIN:-.venv/bin}
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+# The last thing the demo prints: how to get bare `flux` (as the README writes it) on PATH.
+on_path() {
+  printf '\n`flux` and `flux-ls` are in %s/: run `source %s/activate` to use them as `flux`,\n' \
+    "$BIN" "$BIN"
+  printf 'or install them for your user with `pipx install .` (see "Install" in README.md).\n'
+}
+
 step "flux check examples/"
 "$BIN/flux" check examples/
 
@@ -36,7 +43,7 @@ cleanup() {
   rm -rf "$root" "$log"
 }
 trap cleanup EXIT
-trap 'exit 0' INT TERM
+trap 'on_path; exit 0' INT TERM
 
 url=""
 for _ in $(seq 100); do
@@ -52,6 +59,7 @@ step "curl -i $url/index.html"
 curl -sS -i "$url/index.html"
 
 if [ "${FLUX_DEMO_ONCE:-0}" = 1 ]; then
+  on_path
   exit 0
 fi
 printf '\nThe web server is serving %s at %s/ — press Ctrl-C to stop it.\n' "$root" "$url"

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from strategies import flux_programs
 from tree_sitter import Node
 
-from flux_ls import fmt
+from flux_ls import fmt, fmt_layout
 from flux_ls.fmt import FormatError, FormatterBug, equivalent, format_range, format_text
 from flux_ls.fmt_layout import comment_text
 from flux_ls.syntax.errors import syntax_diagnostics
@@ -288,3 +288,34 @@ def test_a_chunk_is_checked_with_its_doc_comments(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(fmt, "_top_comment", lambda node, data: "/* moved */")
     with pytest.raises(FormatterBug, match="doc comment"):
         format_text(text)
+
+
+# --- trailing comments are aligned in runs --------------------------------------------------
+
+def test_align_comments_gives_each_run_one_column() -> None:
+    mark = fmt_layout.MARK
+    text = "\n".join([f"A = B;{mark}// a", f"Longer = C;{mark}// b", "", f"D = E;{mark}// c",
+                      "F = G;", f"H = I;{mark}// d", f"Jj = K;{mark}/* e */"])
+    assert fmt_layout.align_comments(text) == "\n".join([
+        "A = B;      // a", "Longer = C; // b", "", "D = E; // c", "F = G;", "H = I;  // d",
+        "Jj = K; /* e */"])
+    assert fmt_layout.align_comments("A = B; // a") == "A = B; // a"
+
+
+def test_trailing_comment_columns_are_recomputed_not_kept() -> None:
+    aligned = "A = B;        // a\nLonger = C;   // b\n"
+    assert format_text(aligned) == "A = B;      // a\nLonger = C; // b\n"
+    assert format_text("A = B; // a\nLonger = C;  // b\n") == format_text(aligned)
+
+
+def test_a_run_ends_at_a_blank_line_an_uncommented_line_or_an_own_line_comment() -> None:
+    text = "A = B; // a\n\nLong = C; // b\nDd = E;\nLong = F; // c\n// own\nGg = H; // d\n"
+    assert format_text(text) == text
+    assert format_text(text.replace("\n\n", "\n")) == \
+        "A = B;    // a\nLong = C; // b\nDd = E;\nLong = F; // c\n// own\nGg = H; // d\n"
+
+
+def test_comments_inside_a_wrapped_declaration_align_with_its_trailing_comment() -> None:
+    text = "N (int a, // x\n   long bb // y\n) => (); // z\nFlow = A // p\n    -> Bbbb; // q\n"
+    assert format_text(text) == ("N (\n    int a,   // x\n    long bb  // y\n) => ();     // z\n"
+                                 "Flow = A     // p\n    -> Bbbb; // q\n")

@@ -29,12 +29,12 @@ Reply (int socket, request *req) => ();
 source Accept => Serve;
 Serve = Route -> Reply;
 
-typedef via_a TakesPathA;                 // bool TakesPathA(request *req)
+typedef via_a TakesPathA; // bool TakesPathA(request *req)
 Route:[_, via_a] = A;
-Route:[_, _]     = C;
+Route:[_, _] = C;
 
 A = B;
-C = D;                                    // warning[FLX603]: x elevated to C
+C = D; // warning[FLX603]: x elevated to C
 
 atomic A:{x};
 atomic B:{y};

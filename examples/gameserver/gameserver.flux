@@ -56,32 +56,46 @@ GetClients (uint64_t tick) => (uint64_t tick, client_list *clients);
 StepWorld (uint64_t tick, client_list *clients) => (uint64_t tick, client_list *clients);
 
 /** Copies the state the clients need into a snapshot datagram. */
-Snapshot (uint64_t tick, client_list *clients) => (uint64_t tick, client_list *clients, world_snapshot *snap);
+Snapshot (
+    uint64_t tick,
+    client_list *clients
+) => (
+    uint64_t tick,
+    client_list *clients,
+    world_snapshot *snap
+);
 
 /** Sends the snapshot to every client of the list (non-blocking; a full socket drops it). */
-SendToAll (uint64_t tick, client_list *clients, world_snapshot *snap) => (client_list *clients, world_snapshot *snap);
+SendToAll (
+    uint64_t tick,
+    client_list *clients,
+    world_snapshot *snap
+) => (
+    client_list *clients,
+    world_snapshot *snap
+);
 
 /** Frees the snapshot and the copy of the client table. */
 FreeFrame (client_list *clients, world_snapshot *snap) => ();
 
-source ReceiveMessage {session: PlayerSession} => Message;   // uint64_t PlayerSession(Message_in *in)
+source ReceiveMessage {session: PlayerSession} => Message; // uint64_t PlayerSession(Message_in *in)
 source Tick => Broadcast;
 
 /** One message from one player. */
 Message = Decode -> Handle -> FreeMessage;
 
-typedef join IsJoin;                      // bool IsJoin(game_message *msg)
-typedef move IsMove;                      // bool IsMove(game_message *msg)
-typedef chat IsChat;                      // bool IsChat(game_message *msg)
-typedef leave IsLeave;                    // bool IsLeave(game_message *msg)
-typedef query IsQuery;                    // bool IsQuery(game_message *msg)
+typedef join IsJoin;   // bool IsJoin(game_message *msg)
+typedef move IsMove;   // bool IsMove(game_message *msg)
+typedef chat IsChat;   // bool IsChat(game_message *msg)
+typedef leave IsLeave; // bool IsLeave(game_message *msg)
+typedef query IsQuery; // bool IsQuery(game_message *msg)
 
-Handle:[_, join]  = Join;
-Handle:[_, move]  = Move;
-Handle:[_, chat]  = Chat;
+Handle:[_, join] = Join;
+Handle:[_, move] = Move;
+Handle:[_, chat] = Chat;
 Handle:[_, leave] = Leave;
 Handle:[_, query] = Query;
-Handle:[_, _]     = ;                     // other message types are ignored (newer clients)
+Handle:[_, _] = ; // other message types are ignored (newer clients)
 
 /** A move is validated and applied without another message of the player in between. */
 Move = ValidateMove -> ApplyMove;
@@ -92,13 +106,13 @@ Tick = WaitForTick -> GetClients;
 /** One frame: step the world, then send everybody a snapshot of it. */
 Broadcast = StepWorld -> Snapshot -> SendToAll -> FreeFrame;
 
-handle error Decode => ProtocolError;     // void ProtocolError(Decode_in *in, int err): ERROR, drop
-handle error Move   => RejectMove;        // void RejectMove(Move_in *in, int err): REJECT
-handle error Handle => Refuse;            // void Refuse(Handle_in *in, int err): not joined, full
+handle error Decode => ProtocolError; // void ProtocolError(Decode_in *in, int err): ERROR, drop
+handle error Move => RejectMove;      // void RejectMove(Move_in *in, int err): REJECT
+handle error Handle => Refuse;        // void Refuse(Handle_in *in, int err): not joined, full
 
 atomic Join:{clients, player(session), world};
 atomic Move:{clients?, player(session)};
-atomic ValidateMove:{player(session)};    // re-entered: Move already holds player
+atomic ValidateMove:{player(session)}; // re-entered: Move already holds player
 atomic ApplyMove:{world};
 atomic Chat:{clients?, player?(session)};
 atomic Leave:{clients, player(session), world};

@@ -22,13 +22,35 @@ ReadRequest (connection *conn) => (connection *conn, image_tag *request);
 CheckCache (connection *conn, image_tag *request) => (connection *conn, image_tag *request);
 
 /** Reads the raw RGB pixels of the image from disk (binary PPM); fails when it does not exist. */
-ReadInFromDisk (connection *conn, image_tag *request) => (connection *conn, image_tag *request, image *raw);
+ReadInFromDisk (
+    connection *conn,
+    image_tag *request
+) => (
+    connection *conn,
+    image_tag *request,
+    image *raw
+);
 
 /** Reduces the image by the requested scale (box filter) and frees the original. */
-Scale (connection *conn, image_tag *request, image *raw) => (connection *conn, image_tag *request, image *scaled);
+Scale (
+    connection *conn,
+    image_tag *request,
+    image *raw
+) => (
+    connection *conn,
+    image_tag *request,
+    image *scaled
+);
 
 /** Compresses the pixels to PNG (zlib) into request->png and frees them. */
-Compress (connection *conn, image_tag *request, image *scaled) => (connection *conn, image_tag *request);
+Compress (
+    connection *conn,
+    image_tag *request,
+    image *scaled
+) => (
+    connection *conn,
+    image_tag *request
+);
 
 /** Inserts the rendered image into the cache, evicting the least frequently used ones. */
 StoreInCache (connection *conn, image_tag *request) => (connection *conn, image_tag *request);
@@ -43,16 +65,16 @@ Complete (connection *conn, image_tag *request) => ();
 Image (connection *conn) => ();
 Handler (connection *conn, image_tag *request) => (connection *conn, image_tag *request);
 
-source Listen => Image;                                  // each request starts a flow
+source Listen => Image; // each request starts a flow
 Image = ReadRequest -> CheckCache -> Handler -> Write -> Complete;
 
-typedef hit TestInCache;                                 // bool TestInCache(image_tag *request)
-Handler:[_, hit] = ;                                     // cache hit: nothing to render
-Handler:[_, _]   = ReadInFromDisk -> Scale -> Compress -> StoreInCache;
+typedef hit TestInCache; // bool TestInCache(image_tag *request)
+Handler:[_, hit] = ;     // cache hit: nothing to render
+Handler:[_, _] = ReadInFromDisk -> Scale -> Compress -> StoreInCache;
 
-handle error ReadRequest    => BadRequest;               // more input to come, or 400/404/405
-handle error ReadInFromDisk => NotFound;                 // void NotFound(ReadInFromDisk_in *in, int err)
-handle error Image          => Drop;                     // anything else (the client went away)
+handle error ReadRequest => BadRequest;  // more input to come, or 400/404/405
+handle error ReadInFromDisk => NotFound; // void NotFound(ReadInFromDisk_in *in, int err)
+handle error Image => Drop;              // anything else (the client went away)
 
-atomic CheckCache:{cache?};                              // reader
-atomic StoreInCache:{cache};                             // writer (the default)
+atomic CheckCache:{cache?};  // reader
+atomic StoreInCache:{cache}; // writer (the default)

@@ -73,32 +73,32 @@ Command = ReadCommand -> ParseCommand -> Execute -> Reply -> Done;
 /** One operator command. */
 Admin = ReadCommand -> ParseCommand -> AdminExecute -> Reply -> Done;
 
-typedef get IsGet;                        // bool IsGet(command *cmd)
-typedef set IsSet;                        // bool IsSet(command *cmd)
-typedef del IsDel;                        // bool IsDel(command *cmd)
-typedef incr IsIncr;                      // bool IsIncr(command *cmd)
-typedef stats IsStats;                    // bool IsStats(command *cmd)
-typedef flush IsFlush;                    // bool IsFlush(command *cmd)
-typedef quit IsQuit;                      // bool IsQuit(command *cmd)
+typedef get IsGet;     // bool IsGet(command *cmd)
+typedef set IsSet;     // bool IsSet(command *cmd)
+typedef del IsDel;     // bool IsDel(command *cmd)
+typedef incr IsIncr;   // bool IsIncr(command *cmd)
+typedef stats IsStats; // bool IsStats(command *cmd)
+typedef flush IsFlush; // bool IsFlush(command *cmd)
+typedef quit IsQuit;   // bool IsQuit(command *cmd)
 
-Execute:[_, get]  = GetValue;
-Execute:[_, set]  = SetValue;
-Execute:[_, del]  = DeleteValue;
+Execute:[_, get] = GetValue;
+Execute:[_, set] = SetValue;
+Execute:[_, del] = DeleteValue;
 Execute:[_, incr] = Increment;
-Execute:[_, quit] = ;                     // the reply is BYE
-Execute:[_, _]    = Unknown;
+Execute:[_, quit] = ; // the reply is BYE
+Execute:[_, _] = Unknown;
 
 AdminExecute:[_, stats] = Stats;
 AdminExecute:[_, flush] = Flush;
-AdminExecute:[_, quit]  = ;
-AdminExecute:[_, _]     = Unknown;
+AdminExecute:[_, quit] = ;
+AdminExecute:[_, _] = Unknown;
 
-handle error ReadCommand  => ReadFailed;     // not complete: back to the poll set; gone: close; too long: ERROR, close
-handle error ParseCommand => BadCommand;     // ERROR syntax
-handle error Execute      => CommandFailed;  // ERROR unknown command, not a number
-handle error AdminExecute => AdminFailed;    // ERROR unknown command
-handle error Command      => Hangup;         // the client went away while we wrote
-handle error Admin        => AdminHangup;
+handle error ReadCommand => ReadFailed;   // not complete: back to the poll set; gone: close; too long: ERROR, close
+handle error ParseCommand => BadCommand;  // ERROR syntax
+handle error Execute => CommandFailed;    // ERROR unknown command, not a number
+handle error AdminExecute => AdminFailed; // ERROR unknown command
+handle error Command => Hangup;           // the client went away while we wrote
+handle error Admin => AdminHangup;
 handle error SaveSnapshot => SnapshotFailed; // logged; the previous snapshot stays
 
 atomic GetValue:{store?};

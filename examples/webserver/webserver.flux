@@ -37,16 +37,46 @@ ResolvePath (connection *conn, http_request *req) => (connection *conn, http_req
 AddIndexFile (connection *conn, http_request *req) => (connection *conn, http_request *req);
 
 /** Finds the path in the file cache and takes a reference; entry is NULL on a miss. */
-LookupCache (connection *conn, http_request *req) => (connection *conn, http_request *req, cache_entry *entry);
+LookupCache (
+    connection *conn,
+    http_request *req
+) => (
+    connection *conn,
+    http_request *req,
+    cache_entry *entry
+);
 
 /** Opens the file beneath the document root and reads it; fails with 404 (or 403). */
-ReadFile (connection *conn, http_request *req, cache_entry *entry) => (connection *conn, http_request *req, file_data *file);
+ReadFile (
+    connection *conn,
+    http_request *req,
+    cache_entry *entry
+) => (
+    connection *conn,
+    http_request *req,
+    file_data *file
+);
 
 /** Inserts the file into the cache (or takes the entry another flow inserted first). */
-InsertCache (connection *conn, http_request *req, file_data *file) => (connection *conn, http_request *req, cache_entry *entry);
+InsertCache (
+    connection *conn,
+    http_request *req,
+    file_data *file
+) => (
+    connection *conn,
+    http_request *req,
+    cache_entry *entry
+);
 
 /** Writes the status line, the headers and (except for HEAD) the body; drops the reference. */
-WriteResponse (connection *conn, http_request *req, cache_entry *entry) => (connection *conn, http_request *req);
+WriteResponse (
+    connection *conn,
+    http_request *req,
+    cache_entry *entry
+) => (
+    connection *conn,
+    http_request *req
+);
 
 /** Hands a persistent connection back to Listen's poll set. */
 Recycle (connection *conn, http_request *req) => ();
@@ -59,35 +89,35 @@ Request = ReadRequest -> ParseRequest -> CheckUriLength -> Route -> Finish;
 
 source Listen => Request;
 
-typedef get_or_head IsGetOrHead;          // bool IsGetOrHead(http_request *req)
-typedef directory IsDirectory;            // bool IsDirectory(http_request *req): path ends with '/'
-typedef cached IsCached;                  // bool IsCached(cache_entry *entry): entry != NULL
-typedef keep_alive IsKeepAlive;           // bool IsKeepAlive(http_request *req)
+typedef get_or_head IsGetOrHead; // bool IsGetOrHead(http_request *req)
+typedef directory IsDirectory;   // bool IsDirectory(http_request *req): path ends with '/'
+typedef cached IsCached;         // bool IsCached(cache_entry *entry): entry != NULL
+typedef keep_alive IsKeepAlive;  // bool IsKeepAlive(http_request *req)
 
 Route:[_, get_or_head] = ServeFile;
-Route:[_, _]           = RejectMethod;
+Route:[_, _] = RejectMethod;
 
 /** Serves one file, from the cache when it can. */
 ServeFile = ResolvePath -> Index -> LookupCache -> Fill -> WriteResponse;
 
 Index:[_, directory] = AddIndexFile;
-Index:[_, _]         = ;
+Index:[_, _] = ;
 
-Fill:[_, _, cached] = ;                   // cache hit: nothing to read
-Fill:[_, _, _]      = ReadFile -> InsertCache;
+Fill:[_, _, cached] = ; // cache hit: nothing to read
+Fill:[_, _, _] = ReadFile -> InsertCache;
 
 Finish:[_, keep_alive] = Recycle;
-Finish:[_, _]          = Close;
+Finish:[_, _] = Close;
 
 // Each handler answers with the status its node failed with (the error code), then keeps the
 // connection (404, 405, 403 on a persistent connection) or closes it.
-handle error ReadRequest    => ReadFailed;        // more input to come: back to the poll set; 414/431: answer and close
-handle error ParseRequest   => BadRequest;        // 400 Bad Request, 505
-handle error CheckUriLength => UriTooLong;        // 414 URI Too Long
-handle error RejectMethod   => MethodNotAllowed;  // 405 Method Not Allowed, with an Allow header
-handle error ResolvePath    => Forbidden;         // 403 Forbidden, 400 for a bad %-escape
-handle error ReadFile       => NotFound;          // 404 Not Found, 403
-handle error Request        => CloseConnection;   // anything else (the client went away): close
+handle error ReadRequest => ReadFailed;        // more input to come: back to the poll set; 414/431: answer and close
+handle error ParseRequest => BadRequest;       // 400 Bad Request, 505
+handle error CheckUriLength => UriTooLong;     // 414 URI Too Long
+handle error RejectMethod => MethodNotAllowed; // 405 Method Not Allowed, with an Allow header
+handle error ResolvePath => Forbidden;         // 403 Forbidden, 400 for a bad %-escape
+handle error ReadFile => NotFound;             // 404 Not Found, 403
+handle error Request => CloseConnection;       // anything else (the client went away): close
 
-atomic LookupCache:{file_cache?};         // readers look up concurrently
-atomic InsertCache:{file_cache};          // a writer inserts and evicts alone
+atomic LookupCache:{file_cache?}; // readers look up concurrently
+atomic InsertCache:{file_cache};  // a writer inserts and evicts alone

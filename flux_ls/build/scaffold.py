@@ -36,9 +36,9 @@ Reply (int socket, char *line, long number) => ();
 source Accept => Serve;
 Serve = ReadLine -> Count -> Reply;
 
-handle error Serve => Drop;        // void Drop(Serve_in *in, int err): closes the connection
+handle error Serve => Drop; // void Drop(Serve_in *in, int err): closes the connection
 
-atomic Count:{{counter}};            // one flow at a time updates the counter
+atomic Count:{{counter}}; // one flow at a time updates the counter
 """
 
 TOML = """\

@@ -4,4 +4,4 @@ Close (int socket) => ();
 Serve = Read -> Close;
 source Listen {session: Who} => Serve;
 atomic Read:{state(session)};
-atomic Close:{state(program)};  // error[FLX601]
+atomic Close:{state(program)}; // error[FLX601]

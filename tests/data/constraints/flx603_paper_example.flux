@@ -9,7 +9,7 @@ typedef odd IsOdd;
 Pick:[odd] = A;
 Pick:[_] = C;
 A = B;
-C = D;  // warning[FLX603]
+C = D; // warning[FLX603]
 atomic A:{x};
 atomic B:{y};
 atomic C:{y};

@@ -4,5 +4,5 @@ source Listen => Serve;
 typedef small IsSmall;
 typedef tiny IsSmall;
 Serve:[small, _] = Close;
-Serve:[_, tiny] = Close;  // error[FLX209]
+Serve:[_, tiny] = Close; // error[FLX209]
 Serve:[_, _] = Close;

@@ -3,4 +3,4 @@ Close (int socket) => ();
 source Listen => Serve;
 typedef odd IsOdd;
 Serve:[_] = Close;
-Serve:[odd] = Close;  // warning[FLX301]
+Serve:[odd] = Close; // warning[FLX301]

@@ -4,4 +4,4 @@ source Listen => Serve;
 typedef odd IsOdd;
 typedef even IsEven;
 Serve:[odd] = Close;
-Serve:[even] = Close;  // warning[FLX302]
+Serve:[even] = Close; // warning[FLX302]

@@ -1,5 +1,5 @@
 Listen () => (int socket);
 Close (int socket) => ();
-Orphan (int socket) => ();  // warning[FLX105]
+Orphan (int socket) => (); // warning[FLX105]
 source Listen => Close;
-handle error Orphan => OnError;  // warning[FLX501]
+handle error Orphan => OnError; // warning[FLX501]

@@ -2,4 +2,4 @@ Listen () => (int socket);
 Close (int socket) => ();
 source Listen => Close;
 handle error Close => OnError;
-handle error Close => OnOtherError;  // error[FLX502]
+handle error Close => OnOtherError; // error[FLX502]

@@ -4,4 +4,4 @@ Close (char *line) => ();
 Serve = Read -> Close;
 source Listen => Serve;
 handle error Read => OnError;
-handle error Close => OnError;  // error[FLX503]
+handle error Close => OnError; // error[FLX503]

@@ -1,4 +1,4 @@
 Listen () => (int socket);
 Close (int socket) => ();
 source Listen => Serve;
-Serve = Reed -> Close;  // error[FLX101]
+Serve = Reed -> Close; // error[FLX101]

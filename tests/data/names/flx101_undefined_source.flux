@@ -1,2 +1,2 @@
 Close (int socket) => ();
-source Listen => Close;  // error[FLX101]
+source Listen => Close; // error[FLX101]

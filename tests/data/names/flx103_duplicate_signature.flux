@@ -1,4 +1,4 @@
 Listen () => (int socket);
-Listen () => (int fd);  // error[FLX103]
+Listen () => (int fd); // error[FLX103]
 Close (int socket) => ();
 source Listen => Close;

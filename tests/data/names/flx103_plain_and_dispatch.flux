@@ -2,4 +2,4 @@ Listen () => (int socket);
 Close (int socket) => ();
 source Listen => Serve;
 Serve = Close;
-Serve:[_] = Close;  // error[FLX103]
+Serve:[_] = Close; // error[FLX103]

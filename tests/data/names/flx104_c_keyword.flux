@@ -1,3 +1,3 @@
 Listen () => (int socket);
-switch (int socket) => ();  // error[FLX104]
+switch (int socket) => (); // error[FLX104]
 source Listen => switch;

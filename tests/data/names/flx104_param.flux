@@ -1,3 +1,3 @@
-Listen () => (int default);  // error[FLX104]
+Listen () => (int default); // error[FLX104]
 Close (int socket) => ();
 source Listen => Close;

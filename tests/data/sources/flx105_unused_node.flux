@@ -1,4 +1,4 @@
 Listen () => (int socket);
 Close (int socket) => ();
-Orphan (int socket) => ();  // warning[FLX105]
+Orphan (int socket) => (); // warning[FLX105]
 source Listen => Close;

@@ -1,4 +1,4 @@
 Listen () => (int socket);
 Close (int socket) => ();
-typedef odd IsOdd;  // warning[FLX105]
+typedef odd IsOdd; // warning[FLX105]
 source Listen => Close;

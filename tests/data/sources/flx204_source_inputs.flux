@@ -1,3 +1,3 @@
 Listen (int port) => (int socket);
 Close (int socket) => ();
-source Listen => Close;  // error[FLX204]
+source Listen => Close; // error[FLX204]

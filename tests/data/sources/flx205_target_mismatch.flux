@@ -1,3 +1,3 @@
 Listen () => (int socket);
 Close (char *name) => ();
-source Listen => Close;  // error[FLX205]
+source Listen => Close; // error[FLX205]

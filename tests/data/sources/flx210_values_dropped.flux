@@ -1,3 +1,3 @@
 Listen () => (int socket);
 Read (int socket) => (int socket);
-source Listen => Read;  // warning[FLX210]
+source Listen => Read; // warning[FLX210]

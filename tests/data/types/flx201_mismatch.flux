@@ -2,4 +2,4 @@ Listen () => (int socket);
 Read (int socket) => (int socket, char *line);
 Close (int socket) => ();
 source Listen => Serve;
-Serve = Read -> Close;  // error[FLX201]
+Serve = Read -> Close; // error[FLX201]

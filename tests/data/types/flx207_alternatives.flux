@@ -4,4 +4,4 @@ CloseLong (long socket) => ();
 source Listen => Serve;
 typedef odd IsOdd;
 Serve:[odd] = Close;
-Serve:[_] = CloseLong;  // error[FLX207]
+Serve:[_] = CloseLong; // error[FLX207]

@@ -1,4 +1,4 @@
 Listen () => (int socket);
 Skip (int socket) => ();
-Skip = ;  // error[FLX208]
+Skip = ; // error[FLX208]
 source Listen => Skip;

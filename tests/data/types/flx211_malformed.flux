@@ -1,3 +1,3 @@
-Listen () => (long char c);  // error[FLX211]
+Listen () => (long char c); // error[FLX211]
 Close (long char c) => ();  // error[FLX211]
 source Listen => Close;

@@ -2,4 +2,4 @@ Listen () => (int socket);
 Close (int socket) => ();
 source Listen => A;
 A = B -> Close;
-B = A;  // error[FLX401]
+B = A; // error[FLX401]

@@ -8,7 +8,7 @@ Finish (int v) => ();
 source Start => Main;
 Main = A -> C -> Finish;
 A = B;
-C = D;                          // warning[FLX603]: x elevated to C
+C = D; // warning[FLX603]: x elevated to C
 
 atomic A:{x};
 atomic B:{y};

@@ -4,4 +4,4 @@ Parse (int socket) => (int socket, char *line);
 Reply (int socket) => ();
 
 source Listen => Serve;
-Serve = Parse -> Reply;         // error[FLX201]
+Serve = Parse -> Reply; // error[FLX201]

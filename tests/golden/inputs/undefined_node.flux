@@ -3,4 +3,4 @@ Listen () => (int socket);
 Close (int socket) => ();
 
 source Listen => Serve;
-Serve = Authenticate -> Close;  // error[FLX101]: `Authenticate` is not declared
+Serve = Authenticate -> Close; // error[FLX101]: `Authenticate` is not declared

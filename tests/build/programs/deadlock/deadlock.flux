@@ -24,7 +24,7 @@ C = E;
 
 typedef odd IsOdd;
 D:[odd] = F -> G;
-D:[_]   = H;
+D:[_] = H;
 
 atomic C:{x};
 atomic E:{y, z};

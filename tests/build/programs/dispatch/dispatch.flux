@@ -25,13 +25,13 @@ typedef even IsEven;
 typedef negative IsNegative;
 typedef slow IsSlow;
 
-Route:[slow]     = SlowPath;
-Route:[small]    = SmallPath;
-Route:[even]     = EvenPath;
+Route:[slow] = SlowPath;
+Route:[small] = SmallPath;
+Route:[even] = EvenPath;
 Route:[negative] = Fail;
 
 handle error Read => BadLine;
-handle error Job  => Failed;
+handle error Job => Failed;
 handle error Fail => FailHandler;
 
 atomic Route:{x};

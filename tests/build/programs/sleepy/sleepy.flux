@@ -17,4 +17,4 @@ Work = Pick -> Done;
 
 typedef first IsFirst;
 Pick:[first] = Sleeper;
-Pick:[_]     = Fast;
+Pick:[_] = Fast;

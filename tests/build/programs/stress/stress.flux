@@ -35,7 +35,7 @@ Pick:[k2, _] = A;
 Pick:[k3, _] = C;
 Pick:[k4, _] = S;
 Pick:[k5, _] = SR;
-Pick:[_, _]  = Nest;
+Pick:[_, _] = Nest;
 
 A = B;
 C = D;
