@@ -53,6 +53,12 @@ CODES: dict[str, Code] = {
              "not be C keywords, start with `flux_` (reserved for the runtime) or be `_`."),
         Code("FLX105", "warning", "unused", "node or predicate type never used",
              "No flow reachable from a source uses this node or predicate type."),
+        Code("FLX106", "error", "duplicate-parameter",
+             "two parameters of one side of a signature have one name",
+             "The inputs of a node become the fields of its C struct `N_in`, its outputs the "
+             "fields of `N_out` (names are otherwise ignored: flows match types by position). "
+             "Two inputs, or two outputs, with one name would be two fields with one name. An "
+             "input and an output may share a name (`N (int fd) => (int fd);`)."),
         Code("FLX201", "error", "flow-type-mismatch", "output does not match the next input",
              "In `A -> B`, the output types of A must equal the input types of B, position by "
              "position, in canonical form."),
@@ -90,6 +96,16 @@ CODES: dict[str, Code] = {
         Code("FLX211", "error", "malformed-c-type", "malformed C type in a signature",
              "The type is not a well-formed C type (for example `long char`, `unsigned double`, "
              "a bare `struct`)."),
+        Code("FLX212", "error", "untyped-empty-node",
+             "abstract node with only empty flows and no signature",
+             "An abstract node without a signature takes its types from its flows: inputs from "
+             "the first node of a non-empty flow, outputs from the last. When every flow of it "
+             "is empty (`E = ;`, `E:[p] = ;`) there is nothing to take them from. The types "
+             "are not taken from the places that use the node: a node has one C interface "
+             "(its `E_in`/`E_out` structs, its handler's and its predicates' prototypes), so "
+             "its types must be fixed where it is defined. Declare its signature, with equal "
+             "inputs and outputs since an empty flow passes its data through: "
+             "`E (int fd) => (int fd);`."),
         Code("FLX301", "warning", "unreachable-alternative",
              "dispatch alternative can never match",
              "An earlier alternative is all wildcards and matches everything first."),
@@ -124,6 +140,13 @@ CODES: dict[str, Code] = {
              "reader acquisition upgraded to writer because an inner node writes",
              "An outer node takes the constraint as reader while an inner node needs it as "
              "writer; the outer acquisition becomes a writer."),
+        Code("FLX605", "error", "session-in-source-flow",
+             "session-scoped constraint in a source's own flow",
+             "A source's flow (the source node, and every node of its flow when it is "
+             "abstract) runs in the source's loop before any session exists: the session "
+             "function is called on the source's output, when the flow of the target starts. "
+             "A session-scoped constraint there has no session to belong to. Make the "
+             "constraint program-scoped, or move the node into the target's flow."),
     )
 }
 

@@ -69,14 +69,63 @@ def valid_threads(threads: object) -> bool:
 
 
 def find(target: str | None) -> Path:
-    """The manifest named by a command-line argument: a directory or a flux.toml."""
+    """The manifest named by a command-line argument: a directory, a flux.toml, or a Flux
+    program (the manifest beside it; ``load`` checks that it builds that program)."""
     path = Path(target or ".")
+    if path.suffix in FLUX_SUFFIXES and not path.is_dir():
+        return _beside(path)
     if path.is_dir():
+        programs = [p for suffix in FLUX_SUFFIXES for p in sorted(path.glob("*" + suffix))]
+        if not (path / MANIFEST).is_file() and len(programs) == 1:
+            return _beside(programs[0], directory=True)  # says which manifest to write
         path = path / MANIFEST
     if not path.is_file():
         raise BuildError(f"{path}: no such file; a Flux project has a {MANIFEST} manifest "
                          "beside its program (`flux new NAME` makes one)", 2)
     return path
+
+
+FLUX_SUFFIXES = (".flux", ".fx")
+
+
+def _beside(program: Path, directory: bool = False) -> Path:
+    """The manifest of the project whose program is ``program``, or what to write."""
+    if not program.is_file():
+        raise BuildError(f"{program}: no such file", 2)
+    manifest = program.parent / MANIFEST
+    if manifest.is_file():
+        return manifest
+    folder = program.parent
+    sources = sorted(p.name for p in folder.glob("*.c"))
+    headers = sorted(p.name for p in folder.glob("*.h") if p.name != "flux_nodes.h")
+    lines = ["[program]", f'flux = "{program.name}"',
+             "sources = [" + ", ".join(f'"{s}"' for s in sources) + "]"
+             + ("" if sources else "  # the C files that implement the nodes")]
+    if headers:
+        lines.append("headers = [" + ", ".join(f'"{h}"' for h in headers) + "]"
+                     "  # the headers declaring the C types of the signatures")
+    toml = "\n".join(f"    {line}" for line in lines)
+    first = (f"{folder}: error: no {MANIFEST}; the project of {program.name} needs one"
+             if directory else
+             f"{program}: error: a Flux program is built as a project, with a {MANIFEST} "
+             f"manifest beside it, and {folder / MANIFEST} does not exist")
+    raise BuildError(f"{first}.\n  Write {folder / MANIFEST}:\n{toml}\n"
+                     "  or start a new project with `flux new NAME`. "
+                     f"(`flux check {program}` checks the program alone.)", 2)
+
+
+def load_target(target: str | None, sources_must_exist: bool = True) -> Manifest:
+    """The manifest of a command-line argument (see ``find``); for a Flux program, only if
+    the manifest beside it builds that program."""
+    manifest = load(find(target), sources_must_exist)
+    program = Path(target or ".")
+    if program.suffix in FLUX_SUFFIXES and not program.is_dir() and \
+            manifest.flux.resolve() != program.resolve():
+        raise BuildError(f"{program}: error: {manifest.path} builds {manifest.flux.name}, not "
+                         f"{program.name}; build the project with `flux build "
+                         f"{manifest.root}`, or check this file alone with `flux check "
+                         f"{program}`", 2)
+    return manifest
 
 
 def load(path: Path, sources_must_exist: bool = True) -> Manifest:

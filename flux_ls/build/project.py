@@ -33,8 +33,8 @@ from .errors import BuildError
 from .gen_header import render_header
 from .gen_program import render_program
 from .interface import Interface, build_interface
-from .manifest import RUNTIMES, Manifest, find, load
-from .messages import reword_compile, reword_link
+from .manifest import RUNTIMES, Manifest, load_target
+from .messages import explain_unknown_types, reword_compile, reword_link, unknown_types
 from .plan import make_plan
 from .stubs import defined_functions
 
@@ -48,7 +48,7 @@ Log = Callable[[str], None]
 
 @dataclass(frozen=True)
 class BuildOptions:
-    target: str | None = None          # a project directory or its flux.toml
+    target: str | None = None          # a project directory, its flux.toml or its program
     runtime: str | None = None         # default runtime of the executable
     threads: int | None = None         # default thread count (0: one per core)
     cc: str | None = None
@@ -73,9 +73,16 @@ class Unit:
     label: str
 
 
-def build_project(options: BuildOptions, log: Log | None = None) -> BuildResult:
-    manifest = load(find(options.target))
-    return _Builder(manifest, options, log or (lambda _text: None)).run()
+def build_project(options: BuildOptions, log: Log | None = None,
+                  warn: Log | None = None) -> BuildResult:
+    """Build; ``log`` receives progress, ``warn`` warnings (the checker's, the compiler's
+    and the build's own; default: ``log``), so that quiet progress keeps the warnings."""
+    manifest = load_target(options.target)
+    return _Builder(manifest, options, log or _silent, warn or log or _silent).run()
+
+
+def _silent(_text: str) -> None:
+    pass
 
 
 def sanitizers(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -110,8 +117,8 @@ def render_diagnostics(analysis: Analysis) -> str:
 
 
 class _Builder:
-    def __init__(self, manifest: Manifest, options: BuildOptions, log: Log) -> None:
-        self.manifest, self.options, self.log = manifest, options, log
+    def __init__(self, manifest: Manifest, options: BuildOptions, log: Log, warn: Log) -> None:
+        self.manifest, self.options, self.log, self.warn = manifest, options, log, warn
         self.runtime = options.runtime or manifest.runtime
         if self.runtime not in RUNTIMES:
             raise BuildError(f"unknown runtime `{self.runtime}` (choose from "
@@ -157,7 +164,7 @@ class _Builder:
             raise BuildError(render_diagnostics(analysis) + "\nflux: not building "
                              f"{self.manifest.name}: the program has errors")
         if analysis.diagnostics:
-            self.log(render_diagnostics(analysis))
+            self.warn(render_diagnostics(analysis))
         return analysis
 
     def generate(self, analysis: Analysis, interface: Interface) -> None:
@@ -190,8 +197,8 @@ class _Builder:
                 continue
             ours = [n for n in defined_functions(text) if interface.prototype(n) is not None]
             if ours:
-                self.log(f"{source}: warning: defines {', '.join(ours)} but does not "
-                         '#include "flux_nodes.h", so their prototypes are not checked')
+                self.warn(f"{source}: warning: defines {', '.join(ours)} but does not "
+                          '#include "flux_nodes.h", so their prototypes are not checked')
 
     # -- the compiler --------------------------------------------------------------------
 
@@ -265,11 +272,33 @@ class _Builder:
                     cache.forget(unit.object)
                 if output.strip():
                     text = reword_compile(output.rstrip(), interface)
-                    (self.log if ok else failures.append)(text)
+                    (self.warn if ok else failures.append)(text)
             if failures:
+                failures = explain_unknown_types(
+                    failures, interface, self.manifest.headers,
+                    self.declaring(unknown_types(failures, interface)),
+                    str(self.manifest.path))
                 raise BuildError("\n".join(failures) + f"\nflux: compiling "
                                  f"{self.manifest.name} failed")
         return [unit.object for unit in self.units()]
+
+    def declaring(self, types: list[str]) -> dict[str, list[str]]:
+        """The project's headers (beside the manifest, in its include directories) that
+        declare each type, named as ``headers`` would name them."""
+        found: dict[str, list[str]] = {}
+        if not types:
+            return found
+        words = {t: _declaration_of(t) for t in types}
+        for folder in dict.fromkeys([self.manifest.root, *self.manifest.include]):
+            for header in sorted(folder.glob("*.h")):
+                try:
+                    text = header.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                for ctype, word in words.items():
+                    if word.search(text) and header.name not in found.get(ctype, []):
+                        found.setdefault(ctype, []).append(header.name)
+        return found
 
     def compile(self, cc: list[str], job: tuple[Unit, list[str]]) -> tuple[bool, str]:
         unit, command = job
@@ -302,6 +331,16 @@ class _Builder:
             raise BuildError(text + f"\nflux: linking {self.manifest.name} failed")
         cache.store(output, [*command, self.cc_version], [str(o) for o in objects])
         return output
+
+
+def _declaration_of(ctype: str) -> re.Pattern[str]:
+    """Where a header declares a type name (``typedef … T;``, ``} T;``, ``struct T {``) or
+    defines ``struct x`` (``struct x {``)."""
+    if " " in ctype:  # struct x, union x, enum x
+        kind, name = ctype.split()
+        return re.compile(rf"\b{kind}\s+{name}\s*\{{")
+    return re.compile(rf"typedef\b[^;]*\b{ctype}\s*;|\}}\s*{ctype}\s*;"
+                      rf"|\b(?:struct|union|enum)\s+{ctype}\s*\{{")
 
 
 def _c_locale() -> dict[str, str]:

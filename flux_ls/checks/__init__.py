@@ -1,8 +1,8 @@
 """The semantic checks, one module per concern, run in order over a shared ``Context``.
 
-names (bind, FLX101–104) → types (inference, FLX201–211, FLX401) → sources (reachability,
+names (bind, FLX101–104, 106) → types (inference, FLX201–212, FLX401) → sources (reachability,
 FLX105, FLX204/205/210) → dispatch (FLX206, 209, 301, 302) → handlers (FLX501–503) →
-constraints (FLX601–604 and the effective constraint sets of
+constraints (FLX601–605 and the effective constraint sets of
 docs/language.md#effective-constraint-sets) → ``Semantics``.
 """
 

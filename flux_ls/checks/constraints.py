@@ -1,6 +1,6 @@
 """Atomicity constraints and deadlock freedom (docs/language.md#deadlock-freedom): FLX601,
-FLX602 and the elevation (FLX603) and reader→writer (FLX604) passes that give every node its
-**effective constraint set**.
+FLX602, FLX605 and the elevation (FLX603) and reader→writer (FLX604) passes that give every
+node its **effective constraint set**.
 
 The walk follows every execution path from each source's node and target, expanding every
 abstract node and every dispatch alternative (also abstract nodes without constraints of
@@ -154,8 +154,22 @@ def _upgrade_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
 
 
 def _check_sessions(ctx: Context) -> None:
-    """FLX602: a session constraint in a flow whose source has no session function."""
+    """FLX605: a session constraint in a source's own flow, which runs before the session
+    is chosen; FLX602: one in a flow whose source has no session function."""
     reported: set[Span] = set()
+    for source in ctx.program.sources:
+        for node in _flow_nodes(ctx, source.node.text):
+            for c in ctx.effective.get(node, {}).values():
+                if c.scope == "session" and c.origin not in reported:
+                    reported.add(c.origin)
+                    where = (f"`{node}` is the source" if node == source.node.text else
+                             f"`{node}` is in the flow of the source `{source.node}`")
+                    ctx.emit("FLX605", f"session-scoped constraint `{c.name}` of `{node}` is "
+                             f"taken before the flow has a session: {where}, which runs "
+                             "before the session function chooses a session from its output",
+                             c.origin, (Related(source.span, "the source is declared here"),),
+                             hint=f"make it program-scoped (`{c.name}(program)`), or move "
+                                  f"`{node}` into the flow of `{source.target}`")
     for source in ctx.program.sources:
         if source.session is not None:
             continue

@@ -1,5 +1,6 @@
-"""Bind names (FLX101–FLX104): collect declarations, report duplicates, invalid C
-identifiers and references to undefined nodes or predicate types."""
+"""Bind names (FLX101–FLX104, FLX106): collect declarations, report duplicates (of
+declarations, and of parameter names within one side of a signature), invalid C identifiers
+and references to undefined nodes or predicate types."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def bind(ctx: Context) -> None:
     c_names = _c_names(ctx)
     _check_identifiers(ctx, c_names)
     _check_function_clashes(ctx, c_names)
+    _check_parameters(ctx)
     _check_references(ctx)
 
 
@@ -108,6 +110,21 @@ def _check_identifiers(ctx: Context, c_names: list[tuple[Name, str]]) -> None:
         problem = _invalid_identifier(name.text)
         if problem:
             ctx.emit("FLX104", f"{what} name not allowed: {problem}", name.span)
+
+
+def _check_parameters(ctx: Context) -> None:
+    """FLX106: the parameters of one side of a signature become the fields of one C struct
+    (``N_in`` or ``N_out``), so their names must differ."""
+    for sig in ctx.program.signatures:
+        for side, params in (("input", sig.inputs), ("output", sig.outputs)):
+            first: dict[str, Name] = {}
+            for param in params:
+                seen = first.setdefault(param.name.text, param.name)
+                if seen is not param.name:
+                    ctx.emit("FLX106", f"two {side}s of `{sig.name}` are named `{param.name}`; "
+                             f"they become fields of one C struct, so their names must differ",
+                             param.name.span, (Related(seen.span, f"the first `{seen}`"),),
+                             hint=f"rename one of them, e.g. `{param.name}2`")
 
 
 def _check_function_clashes(ctx: Context, c_names: list[tuple[Name, str]]) -> None:

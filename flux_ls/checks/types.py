@@ -1,6 +1,6 @@
 """Types along flows (docs/language.md#flows, #c-types-in-signatures): malformed C types
-(FLX211), cycles (FLX401), signature inference for abstract nodes, and the flow checks
-FLX201–FLX203, FLX207, FLX208.
+(FLX211), cycles (FLX401), signature inference for abstract nodes (FLX212 when there is
+nothing to infer from), and the flow checks FLX201–FLX203, FLX207, FLX208.
 
 Unknown types (undefined nodes, malformed or incomplete signatures, cycles) unify with
 anything, so one mistake is reported once.
@@ -92,12 +92,51 @@ def _infer(ctx: Context, name: str, visiting: set[str]) -> None:
     flow = next((f for f in ctx.flows[name] if f.steps), None)
     if flow is None or flow.incomplete:
         ctx.inputs[name] = ctx.outputs[name] = None
+        if flow is None and not any(f.incomplete for f in ctx.flows[name]):
+            _untyped(ctx, name)
     else:
         first, last = flow.steps[0].text, flow.steps[-1].text
         _infer(ctx, first, visiting)
         _infer(ctx, last, visiting)
         ctx.inputs[name], ctx.outputs[name] = in_types(ctx, first), out_types(ctx, last)
     visiting.discard(name)
+
+
+def _untyped(ctx: Context, name: str) -> None:
+    """FLX212: every flow of ``name`` is empty and it has no signature, so nothing gives its
+    types (a node has one C interface: its structs, handler and predicates need them)."""
+    flows = ctx.flows[name]
+    guess = _guess_signature(ctx, name)
+    example = guess or f"{name} (int fd) => (int fd);"
+    ctx.emit("FLX212", f"the types of `{name}` are unknown: every flow of it is empty and it "
+             "has no signature, so nothing says what passes through it", flows[0].name.span,
+             tuple(Related(f.span, f"an empty flow of `{name}`") for f in flows[1:]),
+             hint=f"declare its signature{' (what reaches it here)' if guess else ''}: "
+                  f"`{example}`")
+
+
+def _guess_signature(ctx: Context, name: str) -> str | None:
+    """A signature for ``name`` from what flows into or out of it where it is used."""
+    def declared(node: str, side: str) -> str | None:
+        sig = ctx.signatures.get(node)
+        if sig is None or sig.incomplete:
+            return None
+        return "(" + ", ".join(str(p) for p in (sig.outputs if side == "out" else
+                                                  sig.inputs)) + ")"
+    for source in ctx.program.sources:
+        if source.target.text == name and (params := declared(source.node.text, "out")):
+            return f"{name} {params} => {params};"
+    for flows in ctx.flows.values():
+        for flow in flows:
+            for i, step in enumerate(flow.steps):
+                if step.text != name:
+                    continue
+                if i > 0 and (params := declared(flow.steps[i - 1].text, "out")):
+                    return f"{name} {params} => {params};"
+                if i + 1 < len(flow.steps) and (
+                        params := declared(flow.steps[i + 1].text, "in")):
+                    return f"{name} {params} => {params};"
+    return None
 
 
 def _where(ctx: Context, name: str) -> Span | None:

@@ -30,6 +30,7 @@ exit status: 0 built or up to date, 1 errors in the program or the C code, 2 usa
 examples:
   flux build                          the project in the current directory
   flux build examples/webserver --runtime pool
+  flux build app/server.flux          the project whose program it is (app/flux.toml)
   flux build app/ --sanitize address,undefined
 """
 
@@ -38,8 +39,9 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     """Options shared by ``flux build`` and ``flux run``."""
     from ..build.manifest import RUNTIMES
 
-    parser.add_argument("target", nargs="?", metavar="DIR|flux.toml",
-                        help="the project (default: the current directory)")
+    parser.add_argument("target", nargs="?", metavar="DIR|flux.toml|FILE.flux",
+                        help="the project: its directory, its manifest or its program (the "
+                        "flux.toml beside it is used; default: the current directory)")
     parser.add_argument("--runtime", choices=RUNTIMES,
                         help="default runtime of the executable (default: [run] runtime)")
     parser.add_argument("--cc", metavar="CC", help="the C compiler (default: $CC, then the "
@@ -48,7 +50,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                         help="build with sanitizers: address,undefined or thread")
     parser.add_argument("--debug", action="store_true", help="-O0 -g instead of -O2")
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no progress output (errors are still shown)")
+                        help="no progress output (errors and warnings are still shown)")
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,6 +89,11 @@ def progress(quiet: bool) -> Callable[[str], None]:
     return log
 
 
+def warning(text: str) -> None:
+    """Warnings are shown whatever ``-q`` says."""
+    print(text, file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..build.errors import BuildError
     from ..build.project import build_project
@@ -94,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if not threads_ok(args.threads):
         return 2
     try:
-        result = build_project(options(args, args.threads), progress(args.quiet))
+        result = build_project(options(args, args.threads), progress(args.quiet), warning)
     except BuildError as error:
         print(str(error), file=sys.stderr)
         return error.status

@@ -22,11 +22,12 @@ FORMATS = ("text", "json", "sarif", "github")
 DESCRIPTION = """\
 Check Flux programs: syntax, names, types along flows, sources, dispatch, handlers and
 atomicity constraints (deadlock freedom). Directories are searched recursively for *.flux
-and *.fx files; `-` reads standard input.
+and *.fx files; `-` reads standard input; without PATH, the current directory is checked.
 
 exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O problem.
 
 examples:
+  flux check                          every Flux file under the current directory
   flux check examples/
   flux check --format json app.flux
   cat app.flux | flux check --stdin-filename app.flux -
@@ -45,7 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="exit with status 1 when any warning is reported")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print the diagnostics only, no summary line")
-    add_path_arguments(parser)
+    add_path_arguments(parser, default=".")
     parser.set_defaults(run=run)
 
 

@@ -149,19 +149,22 @@ def read(path: str, stdin_name: str | None = None) -> Source:
     return Source(source.path, source.data.removeprefix(BOM))
 
 
-def add_path_arguments(parser: argparse.ArgumentParser) -> None:
-    """The PATH arguments and ``--stdin-filename`` of a command (see ``command_paths``)."""
+def add_path_arguments(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """The PATH arguments and ``--stdin-filename`` of a command (see ``command_paths``);
+    ``default`` is what no PATH means (none: a usage error)."""
+    after = f" (default: {default})" if default else ""
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a file, a directory (searched recursively) or - for stdin")
+                        help=f"a file, a directory (searched recursively) or - for stdin{after}")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to show for standard input (implies - without PATH)")
-    parser.set_defaults(path_parser=parser)
+    parser.set_defaults(path_parser=parser, path_default=default)
 
 
 def command_paths(args: argparse.Namespace) -> list[str]:
-    """The PATH arguments of a command, ``-`` when only ``--stdin-filename`` was given;
-    a usage error (exit 2) when there are none."""
-    paths: list[str] = args.paths or ([STDIN] if args.stdin_filename else [])
+    """The PATH arguments of a command, ``-`` when only ``--stdin-filename`` was given, else
+    the command's default; a usage error (exit 2) when there is none."""
+    default = [args.path_default] if args.path_default else []
+    paths: list[str] = args.paths or ([STDIN] if args.stdin_filename else default)
     if not paths:
         args.path_parser.error("no PATH given (a file, a directory, or - for standard input)")
     return paths

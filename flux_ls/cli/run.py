@@ -38,12 +38,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     from ..build.errors import BuildError
     from ..build.project import build_project
-    from .build import options, progress, threads_ok
+    from .build import options, progress, threads_ok, warning
 
     if not threads_ok(args.threads):
         return 2
     try:
-        result = build_project(options(args), progress(args.quiet))
+        result = build_project(options(args), progress(args.quiet), warning)
     except BuildError as error:
         print(str(error), file=sys.stderr)
         return error.status

@@ -1,15 +1,16 @@
 /*
  * main.c — start-up and orderly shutdown of a Flux server.
  *
- * main() takes the runtime's own options out of argv (--flux-runtime=thread|pool|event,
- * --flux-threads=N; everything after a lone "--" is left alone), blocks the stop signals,
- * calls the user's flux_init(argc, argv) if there is one (non-zero aborts with that exit
- * status), starts the chosen runtime and one thread per source, and waits for SIGINT,
- * SIGTERM or flux_stop(). Then: flux_stopping() becomes true, the sources are interrupted
- * until their loops end, running flows finish (for at most FLUX_SHUTDOWN_GRACE seconds,
- * default 5), flux_shutdown() is called if there is one, and the server exits 0. If flows
- * are still running at the deadline, or a second stop signal arrives, it exits 1 at once
- * without calling flux_shutdown().
+ * main() takes the runtime's own options out of argv (the table `options`: --flux-runtime,
+ * --flux-threads; everything after a lone "--" is left alone; --help or --flux-help prints
+ * them and exits 0 before anything starts), blocks the stop signals, calls the user's
+ * flux_init(argc, argv) if there is one (non-zero aborts with that exit status), starts the
+ * chosen runtime and one thread per source, and waits for SIGINT, SIGTERM or flux_stop().
+ * Then: flux_stopping() becomes true, the sources are interrupted until their loops end,
+ * running flows finish (for at most FLUX_SHUTDOWN_GRACE seconds, default 5), flux_shutdown()
+ * is called if there is one, and the server exits 0. If flows are still running at the
+ * deadline, or a second stop signal arrives, it exits 1 at once without calling
+ * flux_shutdown().
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -31,21 +32,70 @@ static const flux_runtime *const runtimes[FLUX_RT_COUNT] = {
     [FLUX_RT_EVENT] = &flux_event_runtime,
 };
 
-static int runtime_named(const char *name) {
+/* What the runtime's options set; main() starts from the values built into the program. */
+typedef struct {
+    int runtime;
+    int threads;
+} flux_settings;
+
+static int set_runtime(const char *name, flux_settings *s) {
     for (int i = 0; i < FLUX_RT_COUNT; i++)
-        if (strcmp(runtimes[i]->name, name) == 0) return i;
+        if (strcmp(runtimes[i]->name, name) == 0) {
+            s->runtime = i;
+            return 0;
+        }
     fprintf(stderr, "flux: unknown runtime '%s' (choose thread, pool or event)\n", name);
     return -1;
 }
 
-static int threads_from(const char *text) {
+static int set_threads(const char *text, flux_settings *s) {
     char *end;
     long n = strtol(text, &end, 10);
     if (*text == '\0' || *end != '\0' || n < 0 || n > 1024) {
         fprintf(stderr, "flux: --flux-threads wants a number from 0 to 1024, not '%s'\n", text);
         return -1;
     }
-    return (int)n;
+    s->threads = (int)n;
+    return 0;
+}
+
+/* The runtime's own options, one row each: --help prints this table, parse_options reads it.
+ * `apply` checks and stores the value (0 ok; -1 refused, after saying why). */
+typedef struct {
+    const char *name;
+    const char *value; /* shown in the help: --name=VALUE */
+    const char *help;
+    int (*apply)(const char *value, flux_settings *s);
+} flux_option;
+
+static const flux_option options[] = {
+    {"--flux-runtime", "thread|pool|event",
+     "the runtime: a thread per flow, a pool of worker threads, or events", set_runtime},
+    {"--flux-threads", "N", "worker or event threads; 0 = one per core", set_threads},
+};
+#define FLUX_OPTIONS (sizeof options / sizeof options[0])
+
+static void print_help(const char *program) {
+    const char *slash = strrchr(program, '/');
+    const char *name = slash != NULL ? slash + 1 : program;
+    printf("usage: %s [RUNTIME OPTIONS] [ARGS...] [-- ARGS...]\n\n"
+           "A Flux server. The options below belong to its runtime and are taken out of the\n"
+           "command line; every other argument, and everything after a lone --, goes to the\n"
+           "program's flux_init (so `%s -- --help` shows the program's own help, if any).\n\n"
+           "runtime options (--name=VALUE or --name VALUE):\n", name, name);
+    for (size_t i = 0; i < FLUX_OPTIONS; i++) {
+        char left[64];
+        snprintf(left, sizeof left, "%s=%s", options[i].name, options[i].value);
+        printf("  %-34s %s\n", left, options[i].help);
+    }
+    printf("  %-34s %s\n", "--help, --flux-help", "print this help and exit");
+    printf("\nbuilt in: --flux-runtime=%s --flux-threads=%d\n",
+           runtimes[flux_program.default_runtime]->name, flux_program.default_threads);
+    printf("\nenvironment:\n"
+           "  FLUX_SHUTDOWN_GRACE=SECONDS  how long running flows may take to finish after\n"
+           "                               SIGINT or SIGTERM (default 5)\n"
+           "  FLUX_MAX_FLOWS=N             flows running at once before the sources wait\n"
+           "                               (default 10000)\n");
 }
 
 /* The value of `--name=value` or `--name value` at argv[*i], or NULL if argv[*i] is not it. */
@@ -57,17 +107,24 @@ static const char *option(int argc, char **argv, int *i, const char *name) {
     return NULL;
 }
 
-static int parse_options(int *argc, char **argv, int *runtime, int *threads) {
+/* Take the runtime's options out of argv. Returns 0, 1 after printing the help, or -1 on a
+ * refused value. */
+static int parse_options(int *argc, char **argv, flux_settings *s) {
     int kept = 1, i = 1;
     for (; i < *argc; i++) {
-        const char *value;
         if (strcmp(argv[i], "--") == 0) break;
-        if ((value = option(*argc, argv, &i, "--flux-runtime")) != NULL) {
-            if ((*runtime = runtime_named(value)) < 0) return -1;
-        } else if ((value = option(*argc, argv, &i, "--flux-threads")) != NULL) {
-            if ((*threads = threads_from(value)) < 0) return -1;
-        } else {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "--flux-help") == 0) {
+            print_help(argv[0]);
+            return 1;
+        }
+        size_t o = 0;
+        const char *value = NULL;
+        while (o < FLUX_OPTIONS && (value = option(*argc, argv, &i, options[o].name)) == NULL)
+            o++;
+        if (o == FLUX_OPTIONS) {
             argv[kept++] = argv[i];
+        } else if (options[o].apply(value, s) != 0) {
+            return -1;
         }
     }
     for (; i < *argc; i++) argv[kept++] = argv[i];
@@ -111,8 +168,10 @@ static int shut_down(const flux_runtime *runtime) {
 }
 
 int main(int argc, char **argv) {
-    int runtime = flux_program.default_runtime, threads = flux_program.default_threads;
-    if (parse_options(&argc, argv, &runtime, &threads) != 0) return 2;
+    flux_settings settings = {flux_program.default_runtime, flux_program.default_threads};
+    int parsed = parse_options(&argc, argv, &settings);
+    if (parsed != 0) return parsed > 0 ? 0 : 2;
+    int runtime = settings.runtime, threads = settings.threads;
     if (threads <= 0) threads = flux_cores();
     if (flux_signals_init() != 0) return 1;
     flux_locks_init();

@@ -155,9 +155,10 @@ def test_top_level_qualifiers_leave_struct_fields() -> None:
     assert field_type("const char * const *") == "const char * const *"
 
 
-def test_duplicate_parameter_names_cannot_become_struct_fields() -> None:
+def test_duplicate_parameter_names_are_refused_by_the_checker_before_the_build() -> None:
     analysis = analyze(b"S () => (int x, int x);\nE (int a, int b) => ();\nsource S => E;\n",
                        "dup.flux")
+    assert [d.code for d in analysis.errors] == ["FLX106"]
     with pytest.raises(BuildError, match=r"dup\.flux:1:14: error: node `S` has two "
                                          r"parameters named `x`"):
         build_interface(analysis)
@@ -189,19 +190,21 @@ def test_plan_acquires_effective_constraints_once_in_canonical_order() -> None:
     assert plan.mark[named["D"]] == 2 and plan.max_held == 2
 
 
-def test_an_empty_flow_without_a_signature_needs_one() -> None:
+def test_an_empty_flow_without_a_signature_is_refused_by_the_checker() -> None:
     analysis = analyze(b"T () => ();\nsource T => N;\nN = ;\n", "e.flux")
+    assert [d.code for d in analysis.errors] == ["FLX212"]
     with pytest.raises(BuildError, match="the types of `N` are unknown"):
         build_interface(analysis)
 
 
-def test_session_constraints_cannot_be_taken_before_the_session_exists() -> None:
+def test_session_constraints_before_the_session_are_refused_by_the_checker() -> None:
     analysis = analyze(b"""
         S () => (int v);
         E (int v) => ();
         source S {session: F} => E;
         atomic S:{s(session)};
     """, "s.flux")
+    assert [d.code for d in analysis.errors] == ["FLX605"]
     with pytest.raises(BuildError, match="before the flow has a session"):
         make_plan(build_graph(analysis), analysis.program)
 
