@@ -2,4 +2,4 @@
 Accept () => (int socket);
 Serve (int socket) => ();
 source Accept => Serve;
-atomic Accept:{player(session)};  // error[FLX605]
+atomic Accept:{player(session)}; // error[FLX605]

@@ -4,4 +4,4 @@ Tag (int socket) => (int socket);
 Serve (int socket) => ();
 Listen = Accept -> Tag;
 source Listen {session: PlayerOf} => Serve;
-atomic Tag:{player(session)};  // error[FLX605]
+atomic Tag:{player(session)}; // error[FLX605]

@@ -4,6 +4,6 @@ Check (int socket) => (int socket);
 Close (int socket) => ();
 typedef open IsOpen;
 Serve = Check -> Skip -> Close;
-Skip:[open] = ;  // error[FLX212]
+Skip:[open] = ; // error[FLX212]
 Skip:[_] = ;
 source Listen => Serve;
