@@ -32,6 +32,7 @@ lint: install
 test: install lint
 	-$(MAKE) -s system-packages
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(MAKE) vscode-test
 
 # Debian packages the tests use where present: Graphviz (SVG graphs), zlib headers (the image
 # server example), curl (example tests). Best effort: without apt-get, tests that need them skip.
@@ -50,3 +51,20 @@ regen:
 
 clean:
 	rm -rf $(VENV) build *.egg-info tree-sitter-flux/build tree-sitter-flux/bindings/python/tree_sitter_flux/*.so
+
+# The VS Code extension (editors/vscode, see its README): type check, lint, then its tests
+# (unit, TextMate grammar, problem matcher, webview in headless Chromium, the bundled extension
+# against the real flux-ls, packaging), with the npm packages of its package-lock.json.
+# Skipped without npm; Debian's chromium is installed for the webview test where apt-get works.
+.PHONY: vscode-test vscode-vsix
+vscode-test:
+	@if ! command -v npm >/dev/null 2>&1; then echo "vscode-test: skipped (npm is not installed)"; exit 0; fi; \
+	$(MAKE) -s system-packages APT_PACKAGES=chromium; \
+	cd editors/vscode && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+	npm run -s typecheck && npm run -s lint && npm run -s build && \
+	FLUX_LS="$(abspath $(BIN))/flux-ls" FLUX="$(abspath $(BIN))/flux" npm test
+
+# The VS Code extension package, editors/vscode/flux-server-lang-0.1.0.vsix (needs Node 20+ and
+# npm; install it with `code --install-extension editors/vscode/flux-server-lang-0.1.0.vsix`).
+vscode-vsix:
+	cd editors/vscode && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && npm run -s package
