@@ -17,7 +17,7 @@ from common import BENCH, ROOT, venv_python
 #: Each a few seconds to a minute; web_bench.py (about 15 minutes, needs wrk and nginx) runs
 #: on its own.
 BENCHMARKS = ("check_startup.py", "analyze_scaling.py", "incremental.py", "keystroke.py",
-              "lsp_bench.py", "dispatch_bench.py")
+              "lsp_bench.py", "pathological.py", "dispatch_bench.py")
 
 
 def main() -> int:

@@ -77,6 +77,10 @@ _Item = tuple[str, ...]
 _TOKEN = re.compile(r"\s*(?:(\*)|([A-Za-z_][A-Za-z0-9_]*))")
 _QUALIFIERS = frozenset(_QUAL_ORDER)
 _TAGS = frozenset({"struct", "union", "enum"})
+#: The qualifiers and tag keywords of C types (the grammar's full list of type words is
+#: ``syntax.expected.c_type_words()``).
+QUALIFIERS = _QUAL_ORDER
+TAGS = ("struct", "union", "enum")
 
 
 @lru_cache(maxsize=4096)
@@ -188,3 +192,39 @@ def _pointers(pointers: list[list[str]]) -> str:
         if quals:
             out += " " + _quals(quals) + " "
     return out.strip()
+
+
+# --- writing a type with a name -----------------------------------------------------------------
+
+def space_after(text: str) -> str:
+    """The space between a C type's text (or one of its words) and what follows it: none
+    after a star, one otherwise. The "star against the name" rule, written once."""
+    return "" if text.endswith("*") else " "
+
+
+def typed_name(ctype: str, name: str) -> str:
+    """A C type and a name as C declares them, a pointer's star against the name: ``int`` +
+    ``fd`` → ``int fd``, ``char *`` + ``buf`` → ``char *buf``. Signatures in Flux
+    (``model.Param``), the C interface (structs, prototypes), hovers, completion, signature
+    help and quick fixes all write names with it (and the formatter spaces stars with
+    ``space_after``)."""
+    return ctype + space_after(ctype) + name
+
+
+def spell(words: list[str]) -> str:
+    """Type words and stars joined as ``flux fmt`` writes them: a space between words, none
+    after a star (``char * const*`` → ``char *const *``)."""
+    out = ""
+    for word in words:
+        out += word if not out else space_after(out) + word
+    return out
+
+
+def field_type(canonical: str) -> str:
+    """A struct field's type: the canonical type without top-level qualifiers, so that the
+    runtime can copy fields by assignment (``const int`` → ``int``, ``char * const`` →
+    ``char *``); qualifiers below a pointer stay."""
+    if "*" not in canonical:
+        return " ".join(w for w in canonical.split() if w not in ("const", "volatile"))
+    head, _, tail = canonical.rpartition("*")
+    return head + "*" if tail.strip() else canonical

@@ -29,8 +29,12 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """A quick fix: edits of the analysed text (``flux_ls.fixes`` makes them); ``preferred``
+    marks the one an editor may apply on its own ("fix all", LSP ``isPreferred``)."""
+
     title: str
     edits: tuple[Edit, ...]
+    preferred: bool = False
 
 
 @dataclass(frozen=True)

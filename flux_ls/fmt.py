@@ -93,6 +93,7 @@ from typing import NamedTuple
 
 import tree_sitter
 
+from . import ctypes
 from .fmt_layout import MARK, align_comments, comment_text, render_declaration
 from .lru import LRU
 from .model import Declaration, Param, Program, Signature
@@ -299,10 +300,7 @@ _TYPE_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\*|\S")
 
 def spell_type(text: str) -> str:
     """A C type spelled as the formatter writes it: ``char * const*`` → ``char *const *``."""
-    out = ""
-    for token in _TYPE_TOKEN.findall(text):
-        out += token if not out else ("" if out.endswith("*") else " ") + token
-    return out
+    return ctypes.spell(_TYPE_TOKEN.findall(text))
 
 
 def _param(param: Param) -> Param:

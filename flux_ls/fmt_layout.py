@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import tree_sitter
 
+from .ctypes import space_after
 from .text import has_break
 
 Node = tree_sitter.Node
@@ -179,10 +180,10 @@ def _items(node: Node, data: bytes) -> tuple[list[Item], str | None, bool]:
             glue = ""
         elif kind in _OPENERS:
             glue = "" if prev == ":" or parent == "constraint" else " "
-        elif prev in _OPENERS or prev == "*":
-            glue = ""                            # `(int`, `**argv`, `*const`
+        elif prev in _OPENERS:
+            glue = ""                            # `(int`
         else:
-            glue = " "
+            glue = space_after(prev)             # `int x`, `**argv`, `*const`
         if parent == "wildcard":    # `*` and `_` are the same wildcard
             text = prev = "_"
         else:

@@ -61,7 +61,7 @@ from heapq import heapify, heappop, heappush
 from typing import TYPE_CHECKING, Literal
 
 from .model import Mode, Scope, Span
-from .semantics import Types
+from .semantics import Types, constraint_text
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -92,9 +92,7 @@ class ConstraintView:
         return self.elevated or self.upgraded
 
     def __str__(self) -> str:
-        text = self.name + ("?" if self.mode == "read" else "")
-        text += "(session)" if self.scope == "session" else ""
-        return text + ("↑" if self.changed else "")
+        return constraint_text(self.name, self.mode, self.scope)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .graph import ENTRY, ERROR, EXIT, ConstraintView, Edge, EdgeKind, Graph, Vertex, VertexKind
 from .model import FlowDef, Name, Program, Span
-from .semantics import EffectiveConstraint, Semantics
+from .semantics import EffectiveConstraint, Semantics, constraint_reason
 
 NODE_KINDS = ("concrete", "source", "abstract", "unknown")
 
@@ -28,22 +28,9 @@ def build_graph(program: Program, semantics: Semantics, limit: int) -> Graph:
     return builder.graph()
 
 
-def _reason(c: EffectiveConstraint) -> str | None:
-    parts = []
-    if c.elevation is not None:
-        e = c.elevation
-        parts.append(f"elevated from {e.from_node}: it needs {c.name} while {e.held_by} "
-                     f"holds {e.held}, which comes after it in lock order")
-    elif not c.declared:
-        parts.append("elevated to keep the lock order")
-    if c.upgrade is not None:
-        parts.append(f"made a writer because {c.upgrade.writer} writes {c.name} inside")
-    return "; ".join(parts) or None
-
-
 def _views(constraints: tuple[EffectiveConstraint, ...]) -> tuple[ConstraintView, ...]:
     return tuple(ConstraintView(c.name, c.mode, c.scope, c.origin, elevated=not c.declared,
-                                upgraded=c.upgrade is not None, reason=_reason(c))
+                                upgraded=c.upgrade is not None, reason=constraint_reason(c))
                  for c in constraints)
 
 

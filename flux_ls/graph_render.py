@@ -5,8 +5,11 @@ No IO here: SVG is DOT piped through Graphviz's ``dot -Tsvg`` by the CLI.
 DOT: ENTRY/EXIT/ERROR as Mdiamond/Msquare/octagon, concrete nodes as rounded boxes (a
 source in bold), each expanded use of an abstract node as a cluster holding its dispatch
 diamond, its sub-flow and its return point; handlers as notes. Labels list the *effective*
-constraints (``{cache?, x↑}``), an elevated or upgraded one marked ``↑`` in orange, with the
-reason in the tooltip. Dispatch edges carry their pattern; error edges are dashed red.
+constraints in Flux syntax (``{cache?, x}``, ``semantics.constraint_text``), an elevated or
+upgraded one in orange (Mermaid: the node's class ``elevated``), with the reason in the
+tooltip. Dispatch edges carry their pattern, numbered in the order dispatch tries the
+alternatives where there are several (the first match wins: ``1: [hit]``, ``2: [_]``); error
+edges are dashed red.
 Vertices and edges carry ``id="v4"`` / ``id="e7"`` so a clicked SVG element maps back to
 the graph.
 
@@ -24,6 +27,8 @@ JSON (``schema: "flux-graph/1"``; stable, fields are only ever added)::
      "edges": [{"id": int, "src": int, "dst": int,
                 "kind": "source|flow|dispatch|return|exit|error", "label": str,
                 "pattern": [str]|null, "alternative": int|null, "unhandled": bool,
+                "order": int|null,         # dispatch: 1-based place in the order tried
+                                           # (first match wins); null for one alternative
                 "weight": int,             # Ball–Larus edge weight
                 "range": RANGE|null}]}
     RANGE = {"start": byte, "end": byte, "line": int, "column": int,
@@ -38,6 +43,7 @@ Mermaid: ``flowchart TD`` with one subgraph per abstract use, labels quoted and 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from .graph import ConstraintView, Edge, Graph, Vertex, numbering, path_count
@@ -63,7 +69,7 @@ _DOT_EDGES = {
 
 
 def constraint_text(constraints: tuple[ConstraintView, ...]) -> str:
-    """``{cache?, x↑}`` (empty string for no constraints)."""
+    """``{cache?, x}`` (empty string for no constraints)."""
     return "{" + ", ".join(str(c) for c in constraints) + "}" if constraints else ""
 
 
@@ -121,10 +127,25 @@ def _dot_vertex(v: Vertex) -> str:
     return f"v{v.id} [{' '.join(attrs)}];"
 
 
-def _dot_edge(e: Edge) -> str:
+def alternatives(graph: Graph) -> Counter[int]:
+    """Vertex → how many dispatch alternatives leave it."""
+    return Counter(e.src for e in graph.edges if e.kind == "dispatch")
+
+
+def edge_label(e: Edge, tried: Counter[int]) -> str:
+    """An edge's label as drawn: a dispatch edge of a node with several alternatives is
+    numbered in the order dispatch tries them, the first match winning (``1: [hit]``,
+    ``2: [_]``)."""
+    if e.kind == "dispatch" and e.alternative is not None and tried[e.src] > 1:
+        return f"{e.alternative + 1}: {e.label}" if e.label else str(e.alternative + 1)
+    return e.label
+
+
+def _dot_edge(e: Edge, tried: Counter[int]) -> str:
     attrs = [_DOT_EDGES[e.kind], f'id="e{e.id}"']
-    if e.label and e.label != "error":
-        attrs.append(f"label={_dq(e.label)}")
+    label = edge_label(e, tried)
+    if label and label != "error":
+        attrs.append(f"label={_dq(label)}")
     if e.unhandled:
         attrs.append("penwidth=0.6")
     return f"v{e.src} -> v{e.dst} [{' '.join(a for a in attrs if a)}];"
@@ -153,7 +174,8 @@ def render_dot(graph: Graph, title: str = "flux") -> str:
            '  node [fontname="Helvetica" fontsize=12];',
            '  edge [fontname="Helvetica" fontsize=10];']
     _dot_group(graph, groups, None, 1, out)
-    out += [f"  {_dot_edge(e)}" for e in graph.edges]
+    tried = alternatives(graph)
+    out += [f"  {_dot_edge(e, tried)}" for e in graph.edges]
     out += ["  { rank=source; v0; }", "  { rank=sink; v1; v2; }", "}"]
     return "\n".join(out) + "\n"
 
@@ -186,21 +208,24 @@ def _json_vertex(v: Vertex, lines: LineIndex) -> dict[str, Any]:
                             "effective": [_constraint(c, lines) for c in v.effective]}}
 
 
-def _json_edge(e: Edge, weight: int, lines: LineIndex) -> dict[str, Any]:
+def _json_edge(e: Edge, weight: int, lines: LineIndex, tried: Counter[int]) -> dict[str, Any]:
+    several = e.kind == "dispatch" and tried[e.src] > 1
     return {"id": e.id, "src": e.src, "dst": e.dst, "kind": e.kind, "label": e.label,
             "pattern": None if e.pattern is None else list(e.pattern),
             "alternative": e.alternative, "unhandled": e.unhandled, "weight": weight,
-            "range": _range(e.span, lines)}
+            "range": _range(e.span, lines),
+            "order": e.alternative + 1 if several and e.alternative is not None else None}
 
 
 def graph_json(graph: Graph, lines: LineIndex, path: str) -> dict[str, Any]:
     """The JSON object of the schema above (what the language server sends)."""
     number = numbering(graph)
     weights = number.weights
+    tried = alternatives(graph)
     return {"schema": "flux-graph/1", "path": path, "truncated": graph.truncated,
             "paths": number.paths,
             "vertices": [_json_vertex(v, lines) for v in graph.vertices],
-            "edges": [_json_edge(e, weights.get(e.id, 0), lines) for e in graph.edges]}
+            "edges": [_json_edge(e, weights.get(e.id, 0), lines, tried) for e in graph.edges]}
 
 
 def render_json(graph: Graph, lines: LineIndex, path: str) -> str:
@@ -250,9 +275,11 @@ def render_mermaid(graph: Graph) -> str:
     out = ["flowchart TD"]
     _mermaid_group(_children(graph), None, 1, out)
     red = []
+    tried = alternatives(graph)
     for index, e in enumerate(graph.edges):
         arrow = _MERMAID_ARROWS.get(e.kind, "-->")
-        label = f"|{_mq(e.label)}|" if e.label and e.label != "error" else ""
+        text = edge_label(e, tried)
+        label = f"|{_mq(text)}|" if text and text != "error" else ""
         out.append(f"  v{e.src} {arrow}{label} v{e.dst}")
         if e.kind == "error":
             red.append(str(index))

@@ -21,6 +21,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
+from .ctypes import typed_name
+
 Mode = Literal["read", "write"]
 Scope = Literal["program", "session"]
 
@@ -208,8 +210,7 @@ class Param(Relocatable):
     name: Name
 
     def __str__(self) -> str:
-        sep = "" if str(self.type).endswith("*") else " "
-        return f"{self.type}{sep}{self.name}"
+        return typed_name(str(self.type), str(self.name))
 
 
 def _params(params: tuple[Param, ...]) -> str:

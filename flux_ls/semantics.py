@@ -7,6 +7,7 @@ of each node with the reason for every elevation — and never recompute it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -43,6 +44,17 @@ def types_match(a: Types, b: Types) -> bool:
     if len(a) != len(b):
         return False
     return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+def where_types_differ(got: Types, want: Types) -> str:
+    """For two known type lists of one length that do not match: ``: position 2 is `char *`,
+    not `int``` (every differing position, 1-based); otherwise the empty string."""
+    if got is None or want is None or len(got) != len(want):
+        return ""
+    differ = [(i + 1, a, b) for i, (a, b) in enumerate(zip(got, want, strict=True))
+              if a is not None and b is not None and a != b]
+    return ": " + "; ".join(f"position {i} is `{a}`, not `{b}`" for i, a, b in differ) \
+        if differ else ""
 
 
 @dataclass(frozen=True)
@@ -84,8 +96,39 @@ class EffectiveConstraint(Relocatable):
     upgrade: Upgrade | None = None
 
     def __str__(self) -> str:
-        return self.name + ("?" if self.mode == "read" else "") + (
-            "(session)" if self.scope == "session" else "")
+        return constraint_text(self.name, self.mode, self.scope)
+
+
+def constraint_text(name: str, mode: Mode, scope: Scope) -> str:
+    """A constraint as Flux writes it in ``atomic N:{…}``: ``c`` (writer), ``c?`` (reader),
+    with ``(session)`` after the mode when session-scoped: ``players?(session)``. The one
+    spelling of a constraint: diagnostics, hovers, the program graph and the comments of the
+    generated C all use it."""
+    return name + ("?" if mode == "read" else "") + ("(session)" if scope == "session" else "")
+
+
+def constraint_reason(c: EffectiveConstraint, line: Callable[[Span], int] | None = None
+                      ) -> str | None:
+    """Why a node has ``c`` although it did not declare it so — elevated (from which inner
+    node, the constraint held, who holds it) and/or upgraded to a writer (which inner node
+    writes) — or None when it is as declared. ``line`` (a span → its 1-based line) adds where
+    the inner node is entered. The one wording of these reasons: hovers and the program graph
+    use it."""
+    def at(span: Span) -> str:
+        return f" (entered at line {line(span)})" if line is not None else ""
+
+    parts = []
+    if c.elevation is not None:
+        e = c.elevation
+        parts.append(f"elevated from `{e.from_node}`{at(e.entered_at)}, which needs `{c.name}` "
+                     f"while `{e.held_by}` holds `{e.held}`; `{e.held}` comes after "
+                     f"`{c.name}` in lock order")
+    elif not c.declared:
+        parts.append("elevated to keep the lock order")
+    if c.upgrade is not None:
+        u = c.upgrade
+        parts.append(f"made a writer because `{u.writer}` writes it inside{at(u.entered_at)}")
+    return "; ".join(parts) or None
 
 
 NodeKind = Literal["concrete", "abstract"]

@@ -131,3 +131,15 @@ def test_session_constraints_and_sources() -> None:
 def test_analyze_never_raises_on_binary_garbage() -> None:
     analysis = analyze(b"\x00\xff\xfe source \x00 => ;;; atomic", "garbage.flux")
     assert all(d.code == "FLX001" for d in analysis.diagnostics)
+
+
+def test_type_mismatch_of_one_arity_names_the_positions_that_differ() -> None:
+    analysis = analyze("A () => (int fd, char *line, int n);\nB (int fd, int line, long n) => ();\n"
+                       "F = A -> B;\nsource A => F;\n")
+    [found] = [d for d in analysis.diagnostics if d.code == "FLX201"]
+    assert found.message.endswith(": position 2 is `char *`, not `int`; position 3 is `int`, "
+                                  "not `long`")
+    other = analyze("A () => (int fd, char *line);\nB (int fd) => ();\nF = A -> B;\n"
+                    "source A => F;\n")
+    [found] = [d for d in other.diagnostics if d.code == "FLX201"]
+    assert "position" not in found.message  # the counts differ: the lists say it all

@@ -352,6 +352,9 @@ def test_relocated_node_info_refers_to_the_replacements() -> None:
 def test_an_analysis_leaves_no_reference_cycles() -> None:
     """``analyze`` freezes what it allocated (``gc.freeze``) and counts on reference counting
     to free it: an analysis, even an incremental one read all through, must form no cycle."""
+    from flux_ls.ide.hover import node_markdown
+    from flux_ls.render.report import FileReport
+
     analyze(TEXT, "warm-up.flux")  # first-use imports and caches are not the analysis's
     gc.collect()
     gc.disable()
@@ -359,6 +362,9 @@ def test_an_analysis_leaves_no_reference_cycles() -> None:
         first = analyze(TEXT, "x.flux")
         second = edit(first, 0, 0, "Extra (int x) => ();\n")
         snapshot(second)  # read everything that is computed on first use
+        for name in second.semantics.nodes:  # hovers cache the C interface on the analysis
+            node_markdown(second, name)
+        FileReport.of(second)  # with the quick fixes of every diagnostic
         del first, second
         assert gc.collect() == 0
     finally:

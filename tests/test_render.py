@@ -147,8 +147,7 @@ def test_text_is_gcc_style_with_excerpt_notes_and_help() -> None:
         "a.flux:1:1: note: `A` is declared here\n"
         "    1 | A (int x) => (int x);\n"
         "      | ^\n"
-        "      = help: declare it\n"
-        "      = help: Replace it\n")
+        "      = help: declare it\n")  # the hint says it; the fix's title is for editors
 
 
 def test_text_span_over_several_lines_is_marked_to_the_end_of_its_first_line() -> None:
@@ -162,6 +161,30 @@ def test_text_at_end_of_file_points_past_the_last_line() -> None:
     out = render_text([make(text, Diagnostic("FLX001", "expected `;`", Span(10, 10)))])
     assert out.splitlines()[0] == "a.flux:1:11: error: expected `;` [FLX001]"
     assert out.splitlines()[2] == "      |" + " " * 11 + "^"
+
+
+def test_text_clips_a_long_line_to_a_window_around_the_caret_as_rustc_does() -> None:
+    steps = [f"N{i}" for i in range(4000)]
+    text = "F = " + " -> ".join(steps) + ";\n"
+    spans = [span_of(text, f" N{i}{';' if i == 3999 else ' '}") for i in (0, 2000, 3999)]
+    report = make(text, *(Diagnostic("FLX101", "undefined node", Span(s.start + 1, s.end - 1))
+                          for s in spans))
+    out = render_text([report])
+    assert len(out) < 2000                    # not three copies of a 30 KB line
+    for i, block in zip((0, 2000, 3999), out.split("a.flux:")[1:], strict=True):
+        source, marks = block.splitlines()[1:3]
+        column = marks.index("^")
+        assert source[column:].startswith(f"N{i}") and marks.count("^") == len(f"N{i}")
+        assert len(source) <= 140
+        assert source.endswith("...") == (i != 3999)
+        assert ("| ..." in source) == (i != 0)
+
+
+def test_text_clips_the_carets_of_a_range_longer_than_the_window() -> None:
+    text = "A = " + "x" * 500 + ";\n"
+    out = render_text([make(text, Diagnostic("FLX101", "long", Span(4, 504)))])
+    source, marks = out.splitlines()[1:3]
+    assert source.endswith("...") and marks.count("^") == 116
 
 
 def test_text_colours_severities_and_notes_only_when_asked() -> None:
@@ -242,8 +265,9 @@ def test_json_of_one_diagnostic() -> None:
         "related": [{"path": "a.flux", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
                      "message": "`A` is declared here"}],
         "name": "undefined-node", "url": CODES["FLX101"].url, "hint": "declare it",
-        "fixes": [{"title": "Replace it", "edits": [{"line": 2, "column": 11, "end_line": 2,
-                                                     "end_column": 13, "content": "C"}]}],
+        "fixes": [{"title": "Replace it", "preferred": False,
+                   "edits": [{"line": 2, "column": 11, "end_line": 2, "end_column": 13,
+                              "content": "C"}]}],
     }
 
 
@@ -304,6 +328,14 @@ def test_sarif_result_of_one_diagnostic() -> None:
     [related] = result["relatedLocations"]
     assert related["message"]["text"] == "`A` is declared here"
     assert log["runs"][0]["columnKind"] == "unicodeCodePoints"
+    assert result["message"]["text"] == "undefined node `日本`\nhelp: declare it"
+    [fix] = result["fixes"]
+    assert fix["description"]["text"] == "Replace it"
+    [change] = fix["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == "src/my%20app.flux"
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": 2, "startColumn": 11, "endLine": 2, "endColumn": 13},
+        "insertedContent": {"text": "C"}}]
 
 
 def test_sarif_absolute_paths_are_file_uris_and_warnings_keep_their_level() -> None:

@@ -22,8 +22,17 @@ int Listen(Listen_out *out) {
 }
 
 size_t http_head_length(const char *buf, size_t len) {
-    const char *end = memmem(buf, len, "\r\n\r\n", 4);
-    return end ? (size_t)(end - buf) + 4 : 0;
+    /* Lines end with CRLF or, as nginx (and RFC 9112 §2.2) accepts, a bare LF; the head ends
+     * with the first empty line after the request line (empty lines before it are skipped). */
+    size_t i = 0;
+    while (i < len && (buf[i] == '\n' || (buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n')))
+        i += buf[i] == '\r' ? 2 : 1;
+    for (const char *nl; (nl = memchr(buf + i, '\n', len - i)) != NULL;) {
+        i = (size_t)(nl - buf) + 1;
+        if (i < len && buf[i] == '\n') return i + 1;
+        if (i + 1 < len && buf[i] == '\r' && buf[i + 1] == '\n') return i + 2;
+    }
+    return 0;
 }
 
 static const char *reason(int status) {
@@ -36,6 +45,7 @@ static const char *reason(int status) {
     case 414: return "URI Too Long";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
     default: return "Error";
     }
@@ -61,7 +71,7 @@ const char *http_connection_line(const http_head *head, bool keep) {
 }
 
 /* Whether the client may still be sending: then closing at once could reset the connection
- * and destroy the response before the client reads it (np_close_lingering waits a little). */
+ * and destroy the response before the client reads it (so the close lingers a little). */
 static bool unread_input(np_conn *c, const http_head *head) {
     int pending = 0;
     return head->length == 0 || head->body || c->len > c->off + head->length ||
@@ -71,11 +81,9 @@ static bool unread_input(np_conn *c, const http_head *head) {
 void http_finish(np_conn *c, const http_head *head, bool keep) {
     if (keep) {
         np_consume(c, head->length);
-        np_rearm(c);
-    } else if (unread_input(c, head)) {
-        np_close_lingering(c, 200);
+        np_rearm(c);  /* after the output np_send queued, if any */
     } else {
-        np_close(c);
+        np_close_after_output(c, unread_input(c, head));
     }
 }
 
@@ -88,11 +96,11 @@ void http_answer_error(np_conn *c, const http_head *head, int status, bool keep)
                         "HTTP/1.1 %d %s\r\nServer: flux\r\n%.*sContent-Type: text/plain\r\n"
                         "Content-Length: %d\r\n%s%s\r\n",
                         status, reason(status), (int)dlen, date, blen,
-                        status == 405 ? "Allow: GET, HEAD\r\n" : "",
+                        status == 405 ? "Allow: GET, HEAD\r\n"
+                                      : status == 503 ? "Retry-After: 1\r\n" : "",
                         http_connection_line(head, keep));
     struct iovec iov[2] = {{text, (size_t)hlen}, {body, (size_t)blen}};
-    int failed = np_writev(c, iov, head->head_only ? 1 : 2, NP_WRITE_TIMEOUT_MS);
-    if (failed) np_close(c);
+    if (np_send(c, iov, head->head_only ? 1 : 2, 0, -1, 0, 0, NULL, NULL) != 0) np_close(c);
     else http_finish(c, head, keep);
 }
 

@@ -29,7 +29,8 @@ typedef struct http_head {
 /* The poll set of the program's Listen source. */
 extern netpoll http_server;
 
-/* The framing of HTTP requests: a head ends with an empty line (np_complete_fn). */
+/* The framing of HTTP requests: a head ends with an empty line; lines end with CRLF or a bare
+ * LF, and empty lines before the request line are skipped (np_complete_fn). */
 size_t http_head_length(const char *buf, size_t len);
 
 /* "Date: ...\r\n" for the current second (cached per thread, so no sharing). */
@@ -38,14 +39,16 @@ const char *http_date_line(size_t *length);
 /* The Connection header line a response needs ("" when the protocol's default says it). */
 const char *http_connection_line(const http_head *head, bool keep);
 
-/* Answers an error status with a short text body (and an Allow header for 405), then keeps or
- * closes the connection (http_finish). */
+/* Answers an error status with a short text body (and an Allow header for 405, Retry-After
+ * for 503), without waiting for a slow reader (np_send), then keeps or closes the connection
+ * (http_finish). */
 void http_answer_error(np_conn *c, const http_head *head, int status, bool keep);
 
 /* Hands the connection back after a response (keep: the request head is consumed and the
  * connection goes back to the poll set) or closes it, lingering if the client may still be
  * sending (closing with unread input resets the connection, which can destroy the response
- * before the client reads it). The caller must not touch c afterwards. */
+ * before the client reads it); either after the output np_send queued, without holding the
+ * thread. The caller must not touch c afterwards. */
 void http_finish(np_conn *c, const http_head *head, bool keep);
 
 /* The first length bytes of the open file fd (pread), in a malloc'd buffer of at least one

@@ -10,6 +10,11 @@
  * event was registered with, so a stale event (for a connection closed since, whose
  * descriptor may already have been reused) is ignored. The idle sweep closes only connections
  * it wins the same CAS for. np_close bumps the generation before the descriptor is closed.
+ *
+ * An IDLE connection is in the poll set for one of three reasons: waiting for input (EPOLLIN),
+ * for its queued output to drain (c->out, EPOLLOUT), or lingering before a close (c->out with
+ * nothing left to send, EPOLLIN: input is read and dropped). Whoever hands it back stores the
+ * time the sweep may close it (deadline_ms), so the sweep reads nothing but atomics.
  */
 #define _GNU_SOURCE
 #include "netpoll.h"
@@ -23,6 +28,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
@@ -39,6 +45,26 @@ enum { FREE = 0, IDLE = 1, BUSY = 2 };
 #define LISTEN_KEY UINT64_MAX
 #define WAKE_KEY (UINT64_MAX - 1)
 #define KEY(gen, fd) (((uint64_t)(gen) << 32) | (uint32_t)(fd))
+
+#define OUT_CHUNK (1 << 20)     /* the source sends at most this much per event */
+#define LINGER_MS 1000          /* how long a closing connection's input is drained */
+
+/* Output the source sends for a flow (np_send), then what to do with the connection. */
+enum { AFTER_REARM = 1, AFTER_CLOSE, AFTER_LINGER };
+struct np_output {
+    char *bytes;                  /* the iovecs' unsent bytes (a copy) */
+    size_t off, len;
+    int file;                     /* then file[offset, offset + left) with sendfile; -1: none */
+    off_t offset;
+    size_t left;
+    void (*release)(void *);
+    void *arg;
+    int after;                    /* 0 while the flow still owns the connection */
+    int linger;                   /* AFTER_CLOSE: drain the input before closing */
+};
+
+/* What the log lines of the listener count (netpoll's logged_ms / unlogged). */
+enum { LOG_LIMIT, LOG_FDS, LOG_MEMORY };
 
 int64_t np_now_ms(void) {
     struct timespec ts;
@@ -71,13 +97,15 @@ int np_listen(const char *host, int port, int flags, int *bound) {
 int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
             np_complete_fn complete, int (*stopping)(void)) {
     memset(np, 0, sizeof *np);
-    np->listen_fd = np->epfd = np->wake_fd = np->reserve_fd = -1;
+    np->listen_fd = np->epfd = np->wake_fd = -1;
     np->conn_size = conn_size < sizeof(np_conn) ? sizeof(np_conn) : conn_size;
     np->buf_cap = buf_cap;
     np->complete = complete;
     np->stopping = stopping;
     np->idle_ms = 60000;
-    np->partial_ms = 10000;
+    np->request_ms = 10000;
+    np->send_ms = 60000;
+    np->name = program_invocation_short_name;
 
     /* A server wants as many descriptors as it may: raise the soft limit to the hard one. */
     struct rlimit rl;
@@ -87,6 +115,8 @@ int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t bu
         getrlimit(RLIMIT_NOFILE, &rl);
     }
     np->nslots = rl.rlim_cur > 1048576 ? 1048576 : (int)rl.rlim_cur;
+    np->max_conns = np->nslots - (np->nslots / 16 > 16 ? np->nslots / 16 : 16);
+    if (np->max_conns < 1) np->max_conns = 1;
     np->slots = calloc((size_t)np->nslots, sizeof *np->slots);
     if (!np->slots) return -1;
 
@@ -95,7 +125,6 @@ int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t bu
     np->listen_fd = fd;
     np->epfd = epoll_create1(EPOLL_CLOEXEC);
     np->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    np->reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     struct epoll_event lev = {.events = EPOLLIN, .data.u64 = LISTEN_KEY};
     struct epoll_event wev = {.events = EPOLLIN, .data.u64 = WAKE_KEY};
     if (np->epfd < 0 || np->wake_fd < 0 ||
@@ -107,27 +136,78 @@ int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t bu
     return 0;
 }
 
-static void arm(np_conn *c, int op) {
-    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT,
+static void arm(np_conn *c, int op, uint32_t events) {
+    struct epoll_event ev = {.events = events | EPOLLRDHUP | EPOLLONESHOT,
                              .data.u64 = KEY(GEN(atomic_load(&c->word)), c->fd)};
     epoll_ctl(c->np->epfd, op, c->fd, &ev);
 }
 
-/* Accepts every pending connection and puts it in the poll set. */
+/* A line on stderr about the listener, at most once per NP_LOG_INTERVAL_MS per kind. With the
+ * source's lock. */
+static void log_listener(netpoll *np, int kind, const char *what) {
+    int64_t now = np_now_ms();
+    if (np->logged_ms[kind] != 0 && now - np->logged_ms[kind] < NP_LOG_INTERVAL_MS) {
+        np->unlogged[kind]++;
+        return;
+    }
+    char more[64] = "";
+    if (np->unlogged[kind] > 0)
+        snprintf(more, sizeof more, " (%ld more times since the last report)", np->unlogged[kind]);
+    fprintf(stderr, "%s: port %d: %s%s\n", np->name, np->port, what, more);
+    np->logged_ms[kind] = now;
+    np->unlogged[kind] = 0;
+}
+
+/* Stops accepting for NP_PAUSE_MS (new connections wait in the backlog): the listener is
+ * taken out of the poll set, and np_next puts it back. With the source's lock. */
+static void pause_listener(netpoll *np, int kind, const char *what) {
+    atomic_fetch_add(&np->refused, 1);
+    log_listener(np, kind, what);
+    np->resume_ms = np_now_ms() + NP_PAUSE_MS;
+    if (!np->paused) {
+        struct epoll_event ev = {.events = 0, .data.u64 = LISTEN_KEY};
+        epoll_ctl(np->epfd, EPOLL_CTL_MOD, np->listen_fd, &ev);
+        np->paused = 1;
+    }
+}
+
+/* Listens again once the pause is over and the connection limit allows. With the lock. */
+static void resume_listener(netpoll *np) {
+    if (!np->paused || np_now_ms() < np->resume_ms ||
+        atomic_load(&np->open) >= np->max_conns)
+        return;
+    struct epoll_event ev = {.events = EPOLLIN, .data.u64 = LISTEN_KEY};
+    epoll_ctl(np->epfd, EPOLL_CTL_MOD, np->listen_fd, &ev);
+    np->paused = 0;
+}
+
+/* Accepts pending connections (at most a batch, so the poll set is served in between) and
+ * puts them in the poll set. Out of descriptors or memory, or at the connection limit, it
+ * pauses the listener instead: accepting only to close again would spin while nothing frees a
+ * descriptor, and a paused listener costs nothing. */
 static void accept_all(netpoll *np) {
-    for (;;) {
+    for (int n = 0; n < NP_BATCH; n++) {
+        if (atomic_load(&np->open) >= np->max_conns) {
+            char what[160];
+            snprintf(what, sizeof what,
+                     "%d connections open, the limit (--max-connections): new connections "
+                     "wait until one closes", np->max_conns);
+            pause_listener(np, LOG_LIMIT, what);
+            return;
+        }
         int fd = accept4(np->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
-            if ((errno == EMFILE || errno == ENFILE) && np->reserve_fd >= 0) {
-                /* Out of descriptors: accept and drop one so the listener stops firing. */
-                close(np->reserve_fd);
-                int drop = accept4(np->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-                if (drop >= 0) close(drop);
-                np->reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-                continue;
-            }
             if (errno == EINTR || errno == ECONNABORTED) continue;
-            return;
+            if (errno == EMFILE || errno == ENFILE) {
+                char what[160];
+                snprintf(what, sizeof what, "out of file descriptors (%s) with %d connections "
+                         "open: accepting paused for %d ms", errno == EMFILE ? "EMFILE" : "ENFILE",
+                         atomic_load(&np->open), NP_PAUSE_MS);
+                pause_listener(np, LOG_FDS, what);
+            } else if (errno == ENOBUFS || errno == ENOMEM) {
+                pause_listener(np, LOG_MEMORY, "out of memory: accepting paused");
+            }
+            return;  /* EAGAIN: none left */
         }
         if (fd >= np->nslots) {
             close(fd);
@@ -136,7 +216,11 @@ static void accept_all(netpoll *np) {
         np_conn *c = np->slots[fd];
         if (!c) {
             c = calloc(1, np->conn_size);
-            if (!c) { close(fd); continue; }
+            if (!c) {
+                close(fd);
+                pause_listener(np, LOG_MEMORY, "out of memory for a connection: accepting paused");
+                return;
+            }
             np->slots[fd] = c;
         } else {
             /* The flow that closed this descriptor published the slot as FREE before close();
@@ -152,18 +236,22 @@ static void accept_all(netpoll *np) {
         c->id = atomic_fetch_add(&np->next_id, 1) + 1;
         c->buf = NULL;
         c->off = c->len = c->cap = 0;
+        c->out = NULL;
         c->next_ready = NULL;
-        atomic_store(&c->last_ms, np_now_ms());
+        c->start_ms = np_now_ms();  /* the first request is due within request_ms */
+        atomic_store(&c->deadline_ms, c->start_ms + np->request_ms);
         int max = atomic_load(&np->max_fd);
         while (fd > max && !atomic_compare_exchange_weak(&np->max_fd, &max, fd)) {}
         atomic_fetch_add(&np->accepted, 1);
+        atomic_fetch_add(&np->open, 1);
         uint32_t gen = GEN(atomic_load(&c->word));
         atomic_store(&c->word, WORD(gen, IDLE));
-        arm(c, EPOLL_CTL_ADD);
+        arm(c, EPOLL_CTL_ADD, EPOLLIN);
     }
 }
 
-/* Closes idle connections that waited too long (at most once a second, by one thread). */
+/* Closes connections in the poll set whose deadline has passed (at most once a second, by one
+ * thread): idle too long, a message not complete in time, output not read, lingering done. */
 static void sweep(netpoll *np) {
     int64_t now = np_now_ms();
     int64_t due = atomic_load(&np->next_sweep_ms);
@@ -174,11 +262,190 @@ static void sweep(netpoll *np) {
         np_conn *c = np->slots[fd];
         if (!c) continue;
         uint64_t word = atomic_load(&c->word);
-        if (STATE(word) != IDLE) continue;
-        int64_t limit = c->len > c->off ? np->partial_ms : np->idle_ms;
-        if (now - atomic_load(&c->last_ms) < limit) continue;
-        if (atomic_compare_exchange_strong(&c->word, &word, WORD(GEN(word), BUSY))) np_close(c);
+        if (STATE(word) != IDLE || now < atomic_load(&c->deadline_ms)) continue;
+        if (atomic_compare_exchange_strong(&c->word, &word, WORD(GEN(word), BUSY))) {
+            atomic_fetch_add(&np->timed_out, 1);
+            np_close(c);
+        }
     }
+}
+
+/* --- output the source sends (np_send) ---------------------------------------------- */
+
+static void hand_back(np_conn *c, uint32_t events, int64_t deadline_ms);
+
+/* The file part is no longer needed: let its owner release it (once). */
+static void output_release(np_output *o) {
+    if (o->release) o->release(o->arg);
+    o->release = NULL;
+    o->left = 0;
+}
+
+static void output_free(np_conn *c) {
+    np_output *o = c->out;
+    if (!o) return;
+    c->out = NULL;
+    output_release(o);
+    free(o->bytes);
+    free(o);
+}
+
+/* Sends what the socket takes of c's output, at most OUT_CHUNK bytes of the file. Returns 1
+ * when all is sent, 0 when some is left, -1 on an error; *progress: whether bytes left. */
+static int output_send(np_conn *c, int *progress) {
+    np_output *o = c->out;
+    *progress = 0;
+    while (o->off < o->len) {
+        ssize_t n = send(c->fd, o->bytes + o->off, o->len - o->off,
+                         MSG_NOSIGNAL | (o->left ? MSG_MORE : 0));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno == EAGAIN ? 0 : -1;
+        }
+        o->off += (size_t)n;
+        *progress = 1;
+    }
+    for (size_t sent = 0; o->left > 0;) {
+        if (sent >= OUT_CHUNK) return 0;  /* fair to the others: EPOLLOUT fires again at once */
+        ssize_t n = sendfile(c->fd, o->file, &o->offset, o->left < OUT_CHUNK ? o->left : OUT_CHUNK);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno == EAGAIN ? 0 : -1;
+        }
+        if (n == 0) { errno = EIO; return -1; }  /* the file shrank */
+        o->left -= (size_t)n;
+        sent += (size_t)n;
+        *progress = 1;
+    }
+    output_release(o);
+    return 1;
+}
+
+/* Stops sending and drains the input for up to LINGER_MS (or until the client closes), in the
+ * poll set: no thread waits. c->out exists and is empty. */
+static void begin_linger(np_conn *c) {
+    shutdown(c->fd, SHUT_WR);
+    c->out->after = AFTER_LINGER;
+    hand_back(c, EPOLLIN, np_now_ms() + LINGER_MS);
+}
+
+/* An event for a connection with output (owned by the source, BUSY): send more, drain a
+ * lingering one, and once all is out do what the flow asked (np_rearm, np_close_after_output). */
+static void output_event(np_conn *c) {
+    np_output *o = c->out;
+    if (o->after == AFTER_LINGER) {
+        char scrap[4096];
+        ssize_t n;
+        while ((n = read(c->fd, scrap, sizeof scrap)) > 0) {}
+        if (n == 0 || (errno != EAGAIN && errno != EINTR)) np_close(c);
+        else hand_back(c, EPOLLIN, atomic_load(&c->deadline_ms));
+        return;
+    }
+    int progress;
+    int status = output_send(c, &progress);
+    if (status < 0) {
+        np_close(c);
+    } else if (status == 0) {
+        hand_back(c, EPOLLOUT, progress ? np_now_ms() + c->np->send_ms
+                                        : atomic_load(&c->deadline_ms));
+    } else if (o->after == AFTER_CLOSE && o->linger) {
+        begin_linger(c);
+    } else if (o->after == AFTER_CLOSE) {
+        np_close(c);
+    } else {
+        output_free(c);
+        np_rearm(c);
+    }
+}
+
+int np_send(np_conn *c, struct iovec *iov, int count, int flags, int file, off_t offset,
+            size_t length, void (*release)(void *), void *arg) {
+    if (file < 0) length = 0;
+    if (c->out) {  /* one np_send per hand-back: a second would overtake the queued output */
+        errno = EBUSY;
+        goto failed;
+    }
+    while (count > 0) {
+        struct msghdr msg = {.msg_iov = iov, .msg_iovlen = (size_t)count};
+        ssize_t n = sendmsg(c->fd, &msg, flags | (length ? MSG_MORE : 0) | MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN) break;
+            goto failed;
+        }
+        while (count > 0 && (size_t)n >= iov->iov_len) {
+            n -= (ssize_t)iov->iov_len;
+            iov++;
+            count--;
+        }
+        if (count > 0) {
+            iov->iov_base = (char *)iov->iov_base + n;
+            iov->iov_len -= (size_t)n;
+        }
+    }
+    while (count == 0 && length > 0) {
+        ssize_t n = sendfile(c->fd, file, &offset, length);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN) break;
+            goto failed;
+        }
+        if (n == 0) { errno = EIO; goto failed; }  /* the file shrank */
+        length -= (size_t)n;
+    }
+    if (count == 0 && length == 0) {
+        if (release) release(arg);
+        return 0;
+    }
+    /* The socket is full: the source sends the rest as it drains. */
+    np_output *o = calloc(1, sizeof *o);
+    size_t total = 0;
+    for (int i = 0; i < count; i++) total += iov[i].iov_len;
+    if (!o || (total && !(o->bytes = malloc(total)))) {
+        free(o);
+        errno = ENOMEM;
+        goto failed;
+    }
+    for (int i = 0; i < count; i++) {
+        memcpy(o->bytes + o->len, iov[i].iov_base, iov[i].iov_len);
+        o->len += iov[i].iov_len;
+    }
+    o->file = file;
+    o->offset = offset;
+    o->left = length;
+    o->release = release;
+    o->arg = arg;
+    c->out = o;
+    return 0;
+failed:;
+    int error = errno;
+    if (release) release(arg);
+    errno = error;
+    return -1;
+}
+
+int np_output_pending(const np_conn *c) {
+    return c->out != NULL;
+}
+
+void np_close_after_output(np_conn *c, int linger) {
+    if (!c->out) {
+        if (!linger) {
+            np_close(c);
+            return;
+        }
+        c->out = calloc(1, sizeof *c->out);
+        if (!c->out) {
+            np_close(c);
+            return;
+        }
+        c->out->file = -1;
+        begin_linger(c);
+        return;
+    }
+    c->out->after = AFTER_CLOSE;
+    c->out->linger = linger;
+    hand_back(c, EPOLLOUT, np_now_ms() + c->np->send_ms);
 }
 
 /* Moves the shared ready list to the source's queue, oldest first. Called with the lock. */
@@ -221,8 +488,10 @@ static np_conn *next_ready(netpoll *np) {
             int fd = (int)(uint32_t)key;
             np_conn *c = fd < np->nslots ? np->slots[fd] : NULL;
             uint64_t expected = WORD(key >> 32, IDLE);
-            if (c && atomic_compare_exchange_strong(&c->word, &expected, WORD(key >> 32, BUSY)))
-                return c;
+            if (c && atomic_compare_exchange_strong(&c->word, &expected, WORD(key >> 32, BUSY))) {
+                if (!c->out) return c;
+                output_event(c);  /* the source's own work: no flow starts */
+            }
         }
     }
 }
@@ -241,8 +510,14 @@ int np_next(netpoll *np, np_conn **out) {
             break;
         }
         sweep(np);
+        resume_listener(np);
+        int wait_ms = 1000;
+        if (np->paused) {
+            int64_t left = np->resume_ms - np_now_ms();
+            wait_ms = left < 1 ? 1 : left < NP_PAUSE_MS ? (int)left : NP_PAUSE_MS;
+        }
         np->next = 0;
-        np->count = epoll_wait(np->epfd, np->events, NP_BATCH, 1000);
+        np->count = epoll_wait(np->epfd, np->events, NP_BATCH, wait_ms);
         if (np->count < 0) {
             np->count = 0;
             if (errno == EINTR) break;
@@ -288,7 +563,10 @@ ssize_t np_read_message(np_conn *c) {
     for (;;) {
         size_t avail = c->len - c->off;
         size_t length = avail ? c->np->complete(c->buf + c->off, avail) : 0;
-        if (length > 0) return (ssize_t)length;
+        if (length > 0) {
+            c->start_ms = 0;  /* the next message's time starts with its first byte */
+            return (ssize_t)length;
+        }
         if (avail >= c->np->buf_cap) {
             errno = EMSGSIZE;
             return -1;
@@ -367,9 +645,11 @@ int np_sendfile(np_conn *c, int file, off_t offset, size_t length, int timeout_m
  * the close as a race with this call. That one false report is suppressed by name below; the
  * function does nothing else, so no other race can hide behind the suppression.
  */
-__attribute__((noinline)) void np_rearm_descriptor(int epfd, int fd, uint64_t key);
-__attribute__((noinline)) void np_rearm_descriptor(int epfd, int fd, uint64_t key) {
-    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT, .data.u64 = key};
+__attribute__((noinline)) void np_rearm_descriptor(int epfd, int fd, uint64_t key,
+                                                   uint32_t events);
+__attribute__((noinline)) void np_rearm_descriptor(int epfd, int fd, uint64_t key,
+                                                   uint32_t events) {
+    struct epoll_event ev = {.events = events | EPOLLRDHUP | EPOLLONESHOT, .data.u64 = key};
     epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev);
 }
 
@@ -378,9 +658,24 @@ const char *__tsan_default_suppressions(void);
 const char *__tsan_default_suppressions(void) { return "race:np_rearm_descriptor\n"; }
 #endif
 
+/* Back to the poll set, waiting for events; the sweep closes it from deadline_ms on. */
+static void hand_back(np_conn *c, uint32_t events, int64_t deadline_ms) {
+    netpoll *np = c->np;
+    uint64_t word = atomic_load(&c->word);
+    int fd = c->fd;
+    atomic_store(&c->deadline_ms, deadline_ms);
+    atomic_store(&c->word, WORD(GEN(word), IDLE));
+    np_rearm_descriptor(np->epfd, fd, KEY(GEN(word), fd), events);  /* c may be another's now */
+}
+
 void np_rearm(np_conn *c) {
     netpoll *np = c->np;
-    atomic_store(&c->last_ms, np_now_ms());
+    int64_t now = np_now_ms();
+    if (c->out) {  /* output first (np_send queued some): the source sends it, then rearms */
+        c->out->after = AFTER_REARM;
+        hand_back(c, EPOLLOUT, now + np->send_ms);
+        return;
+    }
     if (c->len > c->off && np->complete && np->complete(c->buf + c->off, c->len - c->off)) {
         /* A pipelined message is already here: the socket may never fire for it. */
         np_conn *head = atomic_load(&np->ready);
@@ -398,19 +693,31 @@ void np_rearm(np_conn *c) {
         c->buf = NULL;
         c->off = c->len = c->cap = 0;
     }
-    uint64_t word = atomic_load(&c->word);
-    int fd = c->fd;
-    atomic_store(&c->word, WORD(GEN(word), IDLE));
-    np_rearm_descriptor(np->epfd, fd, KEY(GEN(word), fd));  /* c may be another flow's now */
+    int64_t deadline;
+    if (c->len > c->off) {  /* part of a message: it is due request_ms after its first byte */
+        if (c->start_ms == 0) c->start_ms = now;
+        deadline = c->start_ms + np->request_ms;
+        if (now >= deadline) {  /* late already (the sweep may never see it idle): cut it */
+            atomic_fetch_add(&np->timed_out, 1);
+            np_close(c);
+            return;
+        }
+    } else {                /* nothing: a keep-alive connection may idle for idle_ms */
+        c->start_ms = 0;
+        deadline = now + np->idle_ms;
+    }
+    hand_back(c, EPOLLIN, deadline);
 }
 
 void np_close(np_conn *c) {
+    output_free(c);
     free(c->buf);
     c->buf = NULL;
     c->off = c->len = c->cap = 0;
     int fd = c->fd;
     uint64_t word = atomic_load(&c->word);
     atomic_store(&c->word, WORD(GEN(word) + 1, FREE));
+    atomic_fetch_sub(&c->np->open, 1);
     close(fd);  /* removes it from the poll set; the slot may be reused from here on */
 }
 
@@ -443,6 +750,52 @@ void np_free(netpoll *np) {
     pthread_mutex_destroy(&np->lock);
     if (np->epfd >= 0) close(np->epfd);
     if (np->wake_fd >= 0) close(np->wake_fd);
-    if (np->reserve_fd >= 0) close(np->reserve_fd);
-    np->listen_fd = np->epfd = np->wake_fd = np->reserve_fd = -1;
+    np->listen_fd = np->epfd = np->wake_fd = -1;
+}
+
+/* --- the limit options -------------------------------------------------------------- */
+
+static int seconds_ms(const char *name, const char *text, int *ms) {
+    char *end;
+    double s = strtod(text, &end);
+    if (*text == '\0' || *end != '\0' || !(s > 0) || s > 86400) {
+        fprintf(stderr, "%s: %s wants seconds (more than 0, at most 86400), not '%s'\n",
+                program_invocation_short_name, name, text);
+        return -1;
+    }
+    *ms = s * 1000 < 1 ? 1 : (int)(s * 1000);
+    return 1;
+}
+
+int np_limit_option(int argc, char **argv, int *i, np_limits *limits) {
+    static const char *const names[] = {"--max-connections", "--idle-timeout-s",
+                                        "--request-timeout-s", "--send-timeout-s"};
+    for (int k = 0; k < 4; k++) {
+        size_t n = strlen(names[k]);
+        const char *value;
+        if (strncmp(argv[*i], names[k], n) != 0) continue;
+        if (argv[*i][n] == '=') value = argv[*i] + n + 1;
+        else if (argv[*i][n] == '\0' && *i + 1 < argc) value = argv[++*i];
+        else continue;
+        if (k == 1) return seconds_ms(names[k], value, &limits->idle_ms);
+        if (k == 2) return seconds_ms(names[k], value, &limits->request_ms);
+        if (k == 3) return seconds_ms(names[k], value, &limits->send_ms);
+        char *end;
+        long count = strtol(value, &end, 10);
+        if (*value == '\0' || *end != '\0' || count < 1 || count > 1048576) {
+            fprintf(stderr, "%s: --max-connections wants a number from 1 to 1048576, not '%s'\n",
+                    program_invocation_short_name, value);
+            return -1;
+        }
+        limits->max_conns = (int)count;
+        return 1;
+    }
+    return 0;
+}
+
+void np_limits_apply(netpoll *np, const np_limits *limits) {
+    if (limits->max_conns > 0) np->max_conns = limits->max_conns;
+    if (limits->idle_ms > 0) np->idle_ms = limits->idle_ms;
+    if (limits->request_ms > 0) np->request_ms = limits->request_ms;
+    if (limits->send_ms > 0) np->send_ms = limits->send_ms;
 }

@@ -9,14 +9,26 @@
  *     connection that has input. That connection is now owned by the flow it starts: no other
  *     flow gets it until the flow hands it back. No thread is parked on an idle connection.
  *   - The flow reads one message with np_read_message() (non-blocking; the source only
- *     returns readable connections), writes with np_write() (waits with poll() only when the
- *     socket buffer is full) and ends with np_rearm() (keep-alive: back to the poll set) or
- *     np_close().
+ *     returns readable connections), writes its answer with np_send() (below) and ends with
+ *     np_rearm() (keep-alive: back to the poll set), np_close_after_output() or np_close().
  *   - Input the flow did not consume stays in the connection's buffer. If it already holds a
  *     complete message (a pipelined request), np_rearm() queues the connection for the source
  *     directly instead of waiting for the socket.
- *   - Idle connections are closed after idle_ms, connections with a partial message after
- *     partial_ms (slow clients cannot pin descriptors for ever).
+ *   - A flow never waits for a slow reader: np_send() writes what the socket takes now and
+ *     leaves the rest to the source, which sends it as the socket drains (EPOLLOUT) and only
+ *     then hands the connection back (np_rearm) or closes it (np_close_after_output).
+ *
+ * Limits (each a field the application may set after np_open; nginx's names in brackets):
+ *   - request_ms [client_header_timeout]: a message must arrive whole within this time of its
+ *     first byte (of the accept, for a new connection): a byte a second does not extend it.
+ *   - idle_ms [keepalive_timeout]: a connection with no input is closed after this long.
+ *   - send_ms [send_timeout]: a client that reads nothing of a response for this long is
+ *     closed.
+ *   - max_conns [worker_connections]: at this many open connections the listener is paused
+ *     (new connections wait in the kernel's backlog) until one closes.
+ * Out of descriptors or memory at accept (EMFILE, ENFILE, ENOBUFS, ENOMEM), the listener is
+ * paused for 100 ms and accepting resumes by itself. Each of these is logged on stderr at most
+ * once every NP_LOG_INTERVAL_MS, with a count of the times not shown.
  *
  * Thread-safe: np_next may be called from several threads (one at a time waits in epoll; the
  * source's lock guards only the events taken and not yet handed out); flows on different
@@ -35,9 +47,12 @@
 
 #define NP_BATCH 64
 #define NP_WRITE_TIMEOUT_MS 10000  /* how long the examples wait for a full socket */
+#define NP_LOG_INTERVAL_MS 10000   /* a limit or a shortage is logged at most this often */
+#define NP_PAUSE_MS 100            /* how long the listener rests when out of descriptors */
 
 typedef struct np_conn np_conn;
 typedef struct netpoll netpoll;
+typedef struct np_output np_output;
 
 /* The framing of a protocol: the length of the first complete message in buf[0..len) (e.g. a
  * request head), or 0 when buf holds none yet. */
@@ -51,18 +66,22 @@ struct np_conn {
     size_t off, len;         /* unconsumed input is buf[off..len) */
     size_t cap;
     _Atomic uint64_t word;   /* generation << 8 | state */
-    _Atomic int64_t last_ms; /* when it was last handed back to the poll set */
+    _Atomic int64_t deadline_ms; /* while in the poll set: the sweep closes it from then on */
+    int64_t start_ms;        /* when the message being received began (0: none) */
+    np_output *out;          /* output the source sends as the socket drains (np_send) */
     np_conn *next_ready;
     /* the application's per-connection data follows (np_open's conn_size) */
 };
 
 struct netpoll {
-    int epfd, listen_fd, wake_fd, reserve_fd;
+    int epfd, listen_fd, wake_fd;
     int port;                 /* the port actually bound (useful with port 0) */
     size_t conn_size, buf_cap;
     np_complete_fn complete;
     int (*stopping)(void);    /* non-zero once the server shuts down (flux_stopping) */
-    int idle_ms, partial_ms;
+    int idle_ms, request_ms, send_ms; /* see "Limits" above */
+    int max_conns;            /* default: the descriptor limit less a sixteenth (at least 16) */
+    const char *name;         /* how the log lines name this poll set ("http", "admin") */
     np_conn **slots;          /* by descriptor; slots are never freed before np_free */
     int nslots;
     _Atomic int max_fd;
@@ -74,6 +93,14 @@ struct netpoll {
     int count, next;
     np_conn *queue;           /* ready connections moved to the source, oldest first */
     _Atomic long accepted;
+    _Atomic int open;         /* connections open now */
+    /* The source's (with the lock): the listener paused, and the log of why. */
+    int paused;
+    int64_t resume_ms;
+    int64_t logged_ms[3];
+    long unlogged[3];
+    _Atomic long refused;     /* times accepting paused (limit or shortage) */
+    _Atomic long timed_out;   /* connections the sweep closed */
 };
 
 /* A listening TCP socket on host:port (port 0 picks a free one), opened with SOCK_CLOEXEC and
@@ -104,7 +131,8 @@ ssize_t np_read_message(np_conn *c);
 void np_consume(np_conn *c, size_t n);
 
 /* Writes every iovec (modified in place); waits in poll() while the socket is full, up to
- * timeout_ms per wait. Returns 0 or -1 with errno. */
+ * timeout_ms per wait. The calling thread (a worker) is held while it waits: the examples
+ * answer with np_send, which does not wait. Returns 0 or -1 with errno. */
 int np_writev(np_conn *c, struct iovec *iov, int count, int timeout_ms);
 
 /* np_writev with send flags (MSG_MORE: more data follows at once, e.g. a sendfile body). */
@@ -114,9 +142,28 @@ int np_write(np_conn *c, const void *data, size_t length, int timeout_ms);
 /* sendfile()s length bytes of file from offset; waits like np_writev. */
 int np_sendfile(np_conn *c, int file, off_t offset, size_t length, int timeout_ms);
 
+/* Sends the iovecs, then length bytes of file from offset (sendfile; file -1: none), without
+ * waiting: what the socket does not take now is left to the source, which sends it as the
+ * socket drains (the iovecs' remaining bytes are copied; the file must stay open until
+ * release). release(arg), if given, is called exactly once, when the file part is no longer
+ * needed: at once, or when the source has sent it or the connection closes. Returns 0 (all
+ * sent, or the rest queued: np_output_pending tells) or -1 with errno (nothing queued; the
+ * connection should be closed; EBUSY: output is already queued, one np_send per response). After a queued send the flow ends with np_rearm or
+ * np_close_after_output as usual, and the source does that once the output is out. */
+int np_send(np_conn *c, struct iovec *iov, int count, int flags, int file, off_t offset,
+            size_t length, void (*release)(void *), void *arg);
+int np_output_pending(const np_conn *c);
+
 /* Hands the connection back: to the source's queue if a complete message is buffered,
- * otherwise to the poll set. The caller must not touch c afterwards. */
+ * otherwise to the poll set (after the queued output, if any). The caller must not touch c
+ * afterwards. */
 void np_rearm(np_conn *c);
+
+/* Closes the connection once its queued output is sent (at once if none). With linger (the
+ * caller's judgement that the client may still be sending), it first stops writing and drains
+ * the input for up to a second or until the client closes, as np_close_lingering does, but in
+ * the poll set: no thread waits. */
+void np_close_after_output(np_conn *c, int linger);
 
 /* Closes the connection (and frees its buffer). The caller must not touch c. */
 void np_close(np_conn *c);
@@ -124,11 +171,22 @@ void np_close(np_conn *c);
 /* Closes a connection whose client may still be sending (an error answered before the whole
  * request was read): closing with unread input resets the connection, which can destroy the
  * response before the client reads it. So it stops writing (shutdown), reads and drops input
- * for up to linger_ms or until the client closes, then closes. */
+ * for up to linger_ms or until the client closes, then closes; the caller's thread waits
+ * meanwhile (np_close_after_output lingers without holding a thread). */
 void np_close_lingering(np_conn *c, int linger_ms);
 
 /* Closes the listener, every connection and the poll set. Call once no flow runs. */
 void np_free(netpoll *np);
+
+/* Parses the limit options shared by the examples at argv[*i] (see util.h's option):
+ * --max-connections N, --idle-timeout-s S, --request-timeout-s S, --send-timeout-s S (S may
+ * be fractional). Returns 1 when argv[*i] was one (*i moves past its value), 0 when it is not,
+ * -1 (with a message on stderr) for a bad value. np_limits_apply sets them on a poll set. */
+typedef struct np_limits {
+    int max_conns, idle_ms, request_ms, send_ms;  /* 0: the default */
+} np_limits;
+int np_limit_option(int argc, char **argv, int *i, np_limits *limits);
+void np_limits_apply(netpoll *np, const np_limits *limits);
 
 /* Milliseconds of CLOCK_MONOTONIC. */
 int64_t np_now_ms(void);

@@ -4,7 +4,8 @@
  *     gameserver [--port N] [--host ADDR] [--tick-ms N] [--idle-s N] [--size N] [--max-players N]
  *
  * Protocol: one text command per datagram.
- *   JOIN name     -> WELCOME id x y size      (name: 1-16 of [A-Za-z0-9_-]; REJECT already joined)
+ *   JOIN name     -> CHALLENGE token          (from an address that is not a player yet)
+ *   JOIN name token -> WELCOME id x y size    (name: 1-16 of [A-Za-z0-9_-]; REJECT already joined)
  *   MOVE dx dy    -> (nothing; -1 <= dx, dy <= 1, the world wraps around)   or REJECT reason
  *   CHAT text     -> CHAT id name: text, to every player
  *   WHO           -> YOU id name x y moves tagged it violations players
@@ -12,6 +13,13 @@
  *   malformed     -> ERROR reason
  * Every tick each player gets: TICK n it count id:x,y id:x,y ...
  * "it" tags a player by moving onto its cell; the tagged player becomes "it".
+ *
+ * Joining takes two datagrams, as in Quake's getchallenge/connect: a UDP source address is
+ * not proof of anything, so the first JOIN from an address only gets a token (a keyed hash
+ * of the address and the current 30-second period; the server keeps no state for it), and
+ * only a JOIN that echoes the token gets a player id. Datagrams from an address that is not
+ * a player take no id and no slot (they are answered REJECT join first), so a flood from
+ * spoofed or many source ports cannot fill the table that real players need.
  *
  * The constraint checker: every node that holds a constraint as a writer marks itself inside
  * (an atomic counter per constraint instance) and every reader checks that no writer is; a
@@ -26,13 +34,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "util.h"
 
-enum { E_MALFORMED = 1, E_BAD_NAME, E_NOT_JOINED, E_TOO_FAST, E_FULL, E_JOINED, E_INTERNAL };
+enum { E_MALFORMED = 1, E_BAD_NAME, E_NOT_JOINED, E_TOO_FAST, E_FULL, E_JOINED, E_TOKEN,
+       E_INTERNAL };
 
 static const char *why(int err) {
     switch (err) {
@@ -42,6 +52,7 @@ static const char *why(int err) {
     case E_TOO_FAST: return "too fast";
     case E_FULL: return "server full";
     case E_JOINED: return "already joined";
+    case E_TOKEN: return "bad or expired token (JOIN again)";
     default: return "internal error";
     }
 }
@@ -142,9 +153,66 @@ static void addr_purge(int64_t now) {
         }
 }
 
-/* The player id of a datagram's sender (a new address gets a new id; LEAVE forgets the
- * address, so joining again later gives a new id). 0 when the map is full. */
-static player_id addr_player(const struct sockaddr_in *from, bool leave) {
+/* --- join tokens: SipHash-2-4 of (address, port, period) under a key drawn at start -------- */
+
+#define TOKEN_PERIOD_MS 30000
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND                                                                        \
+    do {                                                                                \
+        v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32);                       \
+        v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                                          \
+        v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                                          \
+        v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32);                       \
+    } while (0)
+
+static uint64_t token_key[2];
+
+/* SipHash-2-4 of two 64-bit words (16 bytes, little-endian) under token_key. */
+static uint64_t siphash2(uint64_t m0, uint64_t m1) {
+    uint64_t v0 = 0x736f6d6570736575ull ^ token_key[0], v1 = 0x646f72616e646f6dull ^ token_key[1];
+    uint64_t v2 = 0x6c7967656e657261ull ^ token_key[0], v3 = 0x7465646279746573ull ^ token_key[1];
+    uint64_t words[3] = {m0, m1, (uint64_t)16 << 56};
+    for (int i = 0; i < 3; i++) {
+        v3 ^= words[i];
+        SIPROUND;
+        SIPROUND;
+        v0 ^= words[i];
+    }
+    v2 ^= 0xff;
+    SIPROUND;
+    SIPROUND;
+    SIPROUND;
+    SIPROUND;
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static uint64_t token_for(const struct sockaddr_in *from, int64_t period) {
+    uint64_t address = (uint64_t)from->sin_addr.s_addr << 16 | from->sin_port;
+    return siphash2(address, (uint64_t)period);
+}
+
+/* Whether text (after "JOIN name ") is the token of this address, this period or the last. */
+static bool token_valid(const struct sockaddr_in *from, const char *text) {
+    char *end;
+    errno = 0;
+    uint64_t token = strtoull(text, &end, 16);
+    if (errno || end - text != 16 || (*end && *end != '\r' && *end != '\n')) return false;
+    int64_t period = now_ms() / TOKEN_PERIOD_MS;
+    return token == token_for(from, period) || token == token_for(from, period - 1);
+}
+
+/* The token of a "JOIN name token" datagram (NULL without one). */
+static const char *join_token(const datagram *d) {
+    if (strncmp(d->data, "JOIN ", 5) != 0) return NULL;
+    const char *sp = strchr(d->data + 5, ' ');
+    return sp ? sp + 1 : NULL;
+}
+
+/* The player id of a datagram's sender: its id if the address has one; a new id for a JOIN
+ * with a valid token; else 0 (not a player: nothing is kept for it). LEAVE forgets the
+ * address, so joining again later gives a new id. 0 also when the map is full. */
+static player_id addr_player(const datagram *d, bool leave) {
+    const struct sockaddr_in *from = &d->from;
     int64_t now = now_ms();
     addr_entry **e = &addr_map[addr_hash(from)];
     while (*e && !same_addr(&(*e)->addr, from)) e = &(*e)->next;
@@ -160,6 +228,8 @@ static player_id addr_player(const struct sockaddr_in *from, bool leave) {
         (*e)->seen_ms = now;
         return (*e)->id;
     }
+    const char *token = join_token(d);
+    if (!token || !token_valid(from, token)) return 0;
     if (addr_count >= 4 * max_players) addr_purge(now);
     if (addr_count >= 4 * max_players) return 0;
     addr_entry *fresh = calloc(1, sizeof *fresh);
@@ -182,18 +252,26 @@ int ReceiveMessage(ReceiveMessage_out *out) {
         socklen_t alen = sizeof d->from;
         ssize_t n = recvfrom(udp_fd, d->data, GS_DATAGRAM_MAX, 0, (struct sockaddr *)&d->from,
                              &alen);
-        if (n >= 0) {
-            d->length = (size_t)n;
-            d->data[n] = '\0';
-            break;
+        if (n < 0) {
+            if ((errno == EAGAIN || errno == EINTR) && !flux_stopping()) continue;
+            free(d);
+            return 1;  /* shutting down (the runtime interrupts the wait with a signal) */
         }
-        if ((errno == EAGAIN || errno == EINTR) && !flux_stopping()) continue;
-        free(d);
-        return 1;  /* shutting down (the runtime interrupts the wait with a signal) */
+        d->length = (size_t)n;
+        d->data[n] = '\0';
+        player_id id = addr_player(d, strncmp(d->data, "LEAVE", 5) == 0);
+        if (id == 0 && strncmp(d->data, "JOIN ", 5) == 0 && !join_token(d)) {
+            /* A first JOIN: the token, and nothing kept (no flow, no id, no slot). */
+            char line[64];
+            int len = snprintf(line, sizeof line, "CHALLENGE %016llx\n",
+                               (unsigned long long)token_for(&d->from, now_ms() / TOKEN_PERIOD_MS));
+            send_to(&d->from, line, (size_t)len);
+            continue;
+        }
+        out->player = id;
+        out->packet = d;
+        return 0;
     }
-    out->player = addr_player(&d->from, strncmp(d->data, "LEAVE", 5) == 0);
-    out->packet = d;
-    return 0;
 }
 
 uint64_t PlayerSession(Message_in *in) { return in->player; }
@@ -208,12 +286,15 @@ int Decode(Decode_in *in, Decode_out *out) {
     if (!m) return E_INTERNAL;
     int consumed = 0;
     if (strncmp(text, "JOIN ", 5) == 0) {
-        size_t len = strlen(text + 5);
+        const char *sp = strchr(text + 5, ' ');  /* the token follows the name */
+        size_t len = sp ? (size_t)(sp - (text + 5)) : strlen(text + 5);
         if (len == 0 || len > GS_NAME_MAX || strspn(text + 5, "abcdefghijklmnopqrstuvwxyz"
-                                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != len) {
+                                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != len ||
+            (sp && strspn(sp + 1, "0123456789abcdef") != strlen(sp + 1))) {
             free(m);
             return E_BAD_NAME;
         }
+        text[5 + len] = '\0';
         m->type = MSG_JOIN;
         memcpy(m->name, text + 5, len + 1);
     } else if (strncmp(text, "MOVE ", 5) == 0) {
@@ -251,7 +332,8 @@ bool IsQuery(game_message *msg) { return msg->type == MSG_QUERY; }
 int Join(Join_in *in, Join_out *out) {
     out->player = in->player;
     out->msg = in->msg;
-    if (in->player == 0 || players.count >= max_players) return E_FULL;
+    if (in->player == 0) return E_TOKEN;  /* the source gave the address no id */
+    if (players.count >= max_players) return E_FULL;
     if (find_player(in->player)) return E_JOINED;
     player *p = calloc(1, sizeof *p);
     if (!p) return E_INTERNAL;
@@ -503,6 +585,10 @@ int flux_init(int argc, char **argv) {
     if (tick_ms < 1 || tick_ms > 1000 || size < 2 || max_players < 1) {
         fprintf(stderr, "gameserver: --tick-ms 1-1000, --size >= 2, --max-players >= 1\n");
         return 2;
+    }
+    if (getrandom(token_key, sizeof token_key, 0) != (ssize_t)sizeof token_key) {
+        fprintf(stderr, "gameserver: getrandom: %s\n", strerror(errno));
+        return 1;
     }
     udp_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};

@@ -19,7 +19,7 @@
  * gameserver.h. Expected diagnostics: none.
  */
 
-/** Waits in recvfrom(2) for the next datagram; the player id is its sender's (a new address gets a new id). */
+/** Waits in recvfrom(2) for the next datagram; the player id is its sender's (0 until it joins with a token). */
 ReceiveMessage () => (player_id player, datagram *packet);
 
 /** Decodes the text command; fails on a malformed one (unknown commands pass, for newer clients). */

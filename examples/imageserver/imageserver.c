@@ -2,6 +2,8 @@
  * The C nodes of imageserver.flux: the paper's image server, serving PNGs.
  *
  *     imageserver [--port N] [--host ADDR] [--images DIR] [--cache-mb N] [--level 0-9]
+ *                 [--max-connections N] [--idle-timeout-s S] [--request-timeout-s S]
+ *                 [--send-timeout-s S]
  *
  * GET /NAME.png?scale=K (K = 1, 2, 4 or 8; default 1) answers the binary PPM (P6, maxval 255)
  * DIR/NAME.ppm reduced K times with a box filter (each output pixel is the rounded mean of a
@@ -55,20 +57,25 @@ static void png_release(png_entry *e) {
 
 /* Parses "GET /NAME.png?scale=K HTTP/1.1" and the Connection header. */
 static int parse(connection *conn, image_tag *tag) {
+    /* Lines end with CRLF or a bare LF (http_head_length's framing); eol: a line's end. */
     const char *p = conn->base.buf + conn->base.off, *end = p + tag->head.length;
-    const char *eol = memmem(p, (size_t)(end - p), "\r\n", 2);
+    while (p < end && (*p == '\r' || *p == '\n')) p++;  /* empty lines before the request */
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) return 400;
+    const char *eol = nl > p && nl[-1] == '\r' ? nl - 1 : nl;
     const char *sp1 = memchr(p, ' ', (size_t)(eol - p));
     const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', (size_t)(eol - sp1 - 1)) : NULL;
     if (!sp2 || eol - sp2 != 9 || memcmp(sp2 + 1, "HTTP/1.", 7) != 0) return 400;
     tag->head.http11 = sp2[8] == '1';
     tag->keep_alive = tag->head.http11;
-    for (const char *line = eol + 2; line < end - 2;) {
-        const char *next = memmem(line, (size_t)(end - line), "\r\n", 2);
+    for (const char *line = nl + 1; line < end;) {
+        const char *next = memchr(line, '\n', (size_t)(end - line));
+        if (!next) break;
         if (next - line > 11 && strncasecmp(line, "connection:", 11) == 0) {
             if (memmem(line, (size_t)(next - line), "close", 5)) tag->keep_alive = false;
             else if (memmem(line, (size_t)(next - line), "eep-alive", 9)) tag->keep_alive = true;
         }
-        line = next + 2;
+        line = next + 1;
     }
     size_t mlen = (size_t)(sp1 - p);
     tag->head.head_only = mlen == 4 && memcmp(p, "HEAD", 4) == 0;
@@ -332,7 +339,9 @@ int Write(Write_in *in, Write_out *out) {
                      http_connection_line(&tag->head, tag->keep_alive));
     struct iovec iov[2] = {{head, (size_t)n}, {tag->png->data, tag->png->length}};
     int count = tag->head.head_only ? 1 : 2;
-    return np_writev(&conn->base, iov, count, NP_WRITE_TIMEOUT_MS) ? IS_EOF : 0;
+    /* What the socket does not take now, the Listen source sends as it drains: a client that
+     * does not read holds no worker (np_send copies the rest, so png may be released). */
+    return np_send(&conn->base, iov, count, 0, -1, 0, 0, NULL, NULL) ? IS_EOF : 0;
 }
 
 int Complete(Complete_in *in) {
@@ -368,9 +377,12 @@ void Drop(Image_in *in, int err) {
 
 int flux_init(int argc, char **argv) {
     const char *host = "127.0.0.1", *dir = ".", *v;
-    int port = 8080;
+    int port = 8080, limit;
+    np_limits limits = {0};
     for (int i = 0; i < argc; i++) {
-        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        if ((limit = np_limit_option(argc, argv, &i, &limits)) != 0) {
+            if (limit < 0) return 2;
+        } else if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
         else if (option(argc, argv, &i, "--host", &v)) host = v;
         else if (option(argc, argv, &i, "--images", &v)) dir = v;
         else if (option(argc, argv, &i, "--cache-mb", &v)) cache.limit = (size_t)atol(v) << 20;
@@ -390,6 +402,7 @@ int flux_init(int argc, char **argv) {
         fprintf(stderr, "imageserver: cannot listen on %s:%d: %s\n", host, port, strerror(errno));
         return 1;
     }
+    np_limits_apply(&http_server, &limits);
     printf("listening on http://%s:%d\n", host, http_server.port);
     fflush(stdout);
     return 0;

@@ -2,12 +2,15 @@
  * The C nodes of kvstore.flux: an in-memory key-value store with a line protocol.
  *
  *     kvstore [--port N] [--admin-port N] [--host ADDR] [--snapshot FILE] [--snapshot-ms N]
+ *             [--max-connections N] [--idle-timeout-s S] [--request-timeout-s S]
+ *             [--send-timeout-s S]
  *
  * Client port, one command per line (CRLF or LF), replies end with CRLF:
  *   GET key          -> VALUE <length> CRLF <value> CRLF      or NOT_FOUND
  *   SET key value    -> STORED          (the value is the rest of the line, up to 64 KiB)
  *   DEL key          -> DELETED         or NOT_FOUND
- *   INCR key         -> <new value>     (a missing key counts as 0)  or ERROR not a number
+ *   INCR key         -> <new value>     (a missing key counts as 0)  or ERROR not a number,
+ *                                       ERROR increment would overflow (the value stays)
  *   QUIT             -> BYE, then the server closes the connection
  * Admin port: STATS -> STATS keys=.. gets=.. hits=.. sets=.. dels=.. incrs=.. errors=..
  * connections=.. violations=..; FLUSH -> FLUSHED; QUIT.
@@ -24,6 +27,7 @@
 #include "flux_nodes.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +39,7 @@
 
 #include "util.h"
 
-enum { KV_AGAIN = 1, KV_EOF, KV_TOO_LONG, KV_SYNTAX, KV_UNKNOWN, KV_NAN, KV_NOMEM };
+enum { KV_AGAIN = 1, KV_EOF, KV_TOO_LONG, KV_SYNTAX, KV_UNKNOWN, KV_NAN, KV_OVERFLOW, KV_NOMEM };
 
 typedef struct item {
     struct item *next;
@@ -145,17 +149,19 @@ static void reply_free(command *cmd) {
     cmd->reply_length = 0;
 }
 
-/* Sends a short line, then hands the connection back (consuming the command) or closes it. */
+/* Sends a short line, then hands the connection back (consuming the command) or closes it;
+ * neither waits for a slow reader (np_send leaves the rest to the source). */
 static void answer(connection *conn, const char *text, bool keep) {
     char line[96];
     int n = snprintf(line, sizeof line, "%s\r\n", text);
-    bool ok = np_write(&conn->base, line, (size_t)n, NP_WRITE_TIMEOUT_MS) == 0;
+    struct iovec iov = {line, (size_t)n};
+    bool ok = np_send(&conn->base, &iov, 1, 0, -1, 0, 0, NULL, NULL) == 0;
     reply_free(&conn->cmd);
     if (keep && ok) {
         np_consume(&conn->base, conn->cmd.line_length);
         np_rearm(&conn->base);
     } else if (ok) {
-        np_close_lingering(&conn->base, 200);
+        np_close_after_output(&conn->base, 1);
     } else {
         np_close(&conn->base);
     }
@@ -166,6 +172,7 @@ static const char *error_text(int err) {
     case KV_SYNTAX: return "ERROR syntax";
     case KV_UNKNOWN: return "ERROR unknown command";
     case KV_NAN: return "ERROR not a number";
+    case KV_OVERFLOW: return "ERROR increment would overflow";
     case KV_TOO_LONG: return "ERROR line too long";
     default: return "ERROR out of memory";
     }
@@ -330,11 +337,14 @@ int Increment(Increment_in *in, Increment_out *out) {
         char *end;
         errno = 0;
         v = strtoll(it->value, &end, 10);
-        if (it->value_length == 0 || *end || errno || v == LLONG_MAX) err = KV_NAN;
+        if (it->value_length == 0 || end != it->value + it->value_length || errno) err = KV_NAN;
+        else if (v == LLONG_MAX) err = KV_OVERFLOW;  /* the value stays as it is */
     }
     char digits[32];
-    int n = snprintf(digits, sizeof digits, "%lld", v + 1);
-    if (!err && !put(cmd->key, cmd->key_length, digits, (size_t)n)) err = KV_NOMEM;
+    if (!err) {
+        int n = snprintf(digits, sizeof digits, "%lld", v + 1);
+        if (!put(cmd->key, cmd->key_length, digits, (size_t)n)) err = KV_NOMEM;
+    }
     write_exit();
     if (!err) reply_text(cmd, digits);
     return err;
@@ -378,15 +388,16 @@ int Unknown(Unknown_in *in, Unknown_out *out) {
 int Reply(Reply_in *in, Reply_out *out) {
     out->conn = in->conn;
     out->cmd = in->cmd;
-    return np_write(&in->conn->base, in->cmd->reply, in->cmd->reply_length, NP_WRITE_TIMEOUT_MS)
-               ? KV_EOF : 0;
+    /* What the socket does not take now, the source sends as it drains (a copy). */
+    struct iovec iov = {in->cmd->reply, in->cmd->reply_length};
+    return np_send(&in->conn->base, &iov, 1, 0, -1, 0, 0, NULL, NULL) ? KV_EOF : 0;
 }
 
 int Done(Done_in *in) {
     connection *conn = in->conn;
     reply_free(in->cmd);
     if (in->cmd->close) {
-        np_close(&conn->base);
+        np_close_after_output(&conn->base, 0);
     } else {
         np_consume(&conn->base, in->cmd->line_length);
         np_rearm(&conn->base);
@@ -434,66 +445,214 @@ void AdminHangup(Admin_in *in, int err) {
     np_close(&in->conn->base);
 }
 
-/* ------------------------------------------------------------------ snapshots */
+/* ------------------------------------------------------------------ snapshots
+ *
+ * The file: a line "kvstore snapshot 2", then per key a line "KEY LENGTH" followed by the
+ * LENGTH bytes of the value (any bytes, NUL and newlines too) and a newline, then a line
+ * "end COUNT". A snapshot is copied into memory under the reader constraint (CopyStore), then
+ * written without it (SaveSnapshot), so SET waits only for the copy. One snapshot runs at a
+ * time (a tick while one runs is skipped) and none is ever torn: each is written to a
+ * temporary file of its own, synced, renamed over the snapshot, and the directory synced. A
+ * file of the first format ("KEY VALUE" lines) still loads.
+ */
 
-int SnapshotTimer(SnapshotTimer_out *out) {
-    static snapshot_job job;
-    /* Without a snapshot file this source never starts a flow: it just waits for shutdown. */
-    long wait_ms = snapshot_path ? snapshot_ms : 1000;
-    do {
-        struct timespec ts = {.tv_sec = wait_ms / 1000, .tv_nsec = (wait_ms % 1000) * 1000000L};
-        if (nanosleep(&ts, NULL) != 0 || flux_stopping()) return 1;
-    } while (!snapshot_path);
-    job.path = snapshot_path;
-    out->job = &job;
-    return 0;
+#define SNAPSHOT_MAGIC "kvstore snapshot 2\n"
+
+static _Atomic int snapshot_running;  /* a snapshot flow is between its timer and its end */
+static _Atomic long snapshots_skipped;
+
+static bool append(snapshot_job *job, const void *bytes, size_t n) {
+    if (job->length + n > job->cap) {
+        size_t cap = job->cap ? job->cap : 4096;
+        while (cap < job->length + n) cap *= 2;
+        char *data = realloc(job->data, cap);
+        if (!data) return false;
+        job->data = data;
+        job->cap = cap;
+    }
+    memcpy(job->data + job->length, bytes, n);
+    job->length += n;
+    return true;
 }
 
-static int save(const char *path) {
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    if (!f) return errno;
+/* Appends "WORD LENGTH\n" (the record head; "end COUNT" closes the file). */
+static bool append_head(snapshot_job *job, const char *word, size_t n, size_t length) {
+    char digits[24];
+    size_t d = sizeof digits;
+    do digits[--d] = (char)('0' + length % 10);
+    while ((length /= 10) != 0);
+    return append(job, word, n) && append(job, " ", 1) &&
+           append(job, digits + d, sizeof digits - d) && append(job, "\n", 1);
+}
+
+/* The snapshot of the store in job->data (call it with the store readable: it runs under
+ * store?, so it only copies, sized for the whole store at once). */
+static int serialize(snapshot_job *job) {
+    size_t need = sizeof SNAPSHOT_MAGIC + 32;
     for (size_t b = 0; b < store.nbuckets; b++)
         for (item *it = store.buckets[b]; it; it = it->next)
-            fprintf(f, "%s %s\n", it->key, it->value);
-    if (fclose(f) != 0 || rename(tmp, path) != 0) return errno ? errno : EIO;
-    return 0;
+            need += it->key_length + it->value_length + 24;
+    job->length = 0;
+    if (job->cap < need) {
+        char *data = realloc(job->data, need);
+        if (!data) return ENOMEM;
+        job->data = data;
+        job->cap = need;
+    }
+    bool ok = append(job, SNAPSHOT_MAGIC, sizeof SNAPSHOT_MAGIC - 1);
+    for (size_t b = 0; ok && b < store.nbuckets; b++)
+        for (item *it = store.buckets[b]; ok && it; it = it->next)
+            ok = append_head(job, it->key, it->key_length, it->value_length) &&
+                 append(job, it->value, it->value_length) && append(job, "\n", 1);
+    return ok && append_head(job, "end", 3, store.count) ? 0 : ENOMEM;
 }
 
-int SaveSnapshot(SaveSnapshot_in *in) {
+static void job_free(snapshot_job *job) {
+    free(job->data);
+    free(job);
+}
+
+/* Writes data to a new temporary file beside path, syncs it, renames it over path and syncs
+ * the directory. Returns 0 or an errno (path is then unchanged and the temporary removed). */
+static int save(const char *path, const char *data, size_t length) {
+    char tmp[PATH_MAX], dir[PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) return ENAMETOOLONG;
+    int fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) return errno;
+    int err = 0;
+    for (size_t done = 0; done < length && !err;) {
+        ssize_t n = write(fd, data + done, length - done);
+        if (n > 0) done += (size_t)n;
+        else if (n < 0 && errno != EINTR) err = errno;
+    }
+    if (!err && fsync(fd) != 0) err = errno;
+    if (close(fd) != 0 && !err) err = errno;
+    if (!err && rename(tmp, path) != 0) err = errno;
+    if (err) {
+        unlink(tmp);
+        return err;
+    }
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash == dir) slash[1] = '\0';
+    else if (slash) *slash = '\0';
+    else strcpy(dir, ".");
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return errno;
+    if (fsync(dfd) != 0) err = errno;
+    close(dfd);
+    return err;
+}
+
+int SnapshotTimer(SnapshotTimer_out *out) {
+    /* Without a snapshot file this source never starts a flow: it just waits for shutdown. */
+    long wait_ms = snapshot_path ? snapshot_ms : 1000;
+    for (;;) {
+        struct timespec ts = {.tv_sec = wait_ms / 1000, .tv_nsec = (wait_ms % 1000) * 1000000L};
+        if (nanosleep(&ts, NULL) != 0 || flux_stopping()) return 1;
+        if (!snapshot_path) continue;
+        if (atomic_exchange(&snapshot_running, 1)) {  /* the last one is still being written */
+            atomic_fetch_add(&snapshots_skipped, 1);
+            continue;
+        }
+        snapshot_job *job = calloc(1, sizeof *job);
+        if (!job) {
+            atomic_store(&snapshot_running, 0);
+            continue;
+        }
+        job->path = snapshot_path;
+        out->job = job;
+        return 0;
+    }
+}
+
+int CopyStore(CopyStore_in *in, CopyStore_out *out) {
+    out->job = in->job;
     read_enter();
-    int err = save(in->job->path);
+    int err = serialize(in->job);
     read_exit();
     return err;
 }
 
-void SnapshotFailed(SaveSnapshot_in *in, int err) {
-    fprintf(stderr, "kvstore: snapshot %s: %s\n", in->job->path, strerror(err));
+int SaveSnapshot(SaveSnapshot_in *in) {
+    snapshot_job *job = in->job;
+    int err = save(job->path, job->data, job->length);
+    if (err) return err;  /* SnapshotFailed frees the job */
+    job_free(job);
+    atomic_store(&snapshot_running, 0);
+    return 0;
 }
 
-static void load(const char *path) {
-    FILE *f = fopen(path, "r");
-    if (!f) return;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        if (line[n - 1] == '\n') line[--n] = '\0';
-        char *sp = strchr(line, ' ');
-        if (sp && sp > line) put(line, (size_t)(sp - line), sp + 1, (size_t)(line + n - sp - 1));
+void SnapshotFailed(Snapshot_in *in, int err) {
+    fprintf(stderr, "kvstore: snapshot %s: %s (the previous snapshot stays)\n", in->job->path,
+            strerror(err));
+    job_free(in->job);
+    atomic_store(&snapshot_running, 0);
+}
+
+/* Loads a snapshot of either format. Returns false (with a message) when the file exists but
+ * is damaged: then the server does not start, so no later snapshot can overwrite it. */
+static bool load(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT) return true;
+        fprintf(stderr, "kvstore: snapshot %s: %s\n", path, strerror(errno));
+        return false;
     }
+    char *line = NULL, *value = NULL;
+    size_t cap = 0, count = 0;
+    ssize_t n = getline(&line, &cap, f);
+    bool ok = true, ended = false, current = n == (ssize_t)sizeof SNAPSHOT_MAGIC - 1 &&
+                                            memcmp(line, SNAPSHOT_MAGIC, (size_t)n) == 0;
+    if (current) {
+        while (ok && !ended && (n = getline(&line, &cap, f)) > 0) {
+            size_t length, expected;
+            char *sp = strchr(line, ' '), *end;
+            if (line[n - 1] != '\n' || !sp || sp == line) { ok = false; break; }
+            line[--n] = '\0';
+            errno = 0;
+            length = strtoull(sp + 1, &end, 10);
+            if (*end || errno || sp[1] < '0' || sp[1] > '9') { ok = false; break; }
+            if (sp - line == 3 && memcmp(line, "end", 3) == 0) {
+                expected = length;
+                ended = expected == count;
+                ok = ended;
+                break;
+            }
+            free(value);
+            value = malloc(length + 1);
+            ok = value && fread(value, 1, length + 1, f) == length + 1 && value[length] == '\n' &&
+                 put(line, (size_t)(sp - line), value, length);
+            count += ok;
+        }
+        ok = ok && ended && fgetc(f) == EOF;
+    } else {  /* the first format: "KEY VALUE" lines */
+        while (n > 0) {
+            if (line[n - 1] == '\n') line[--n] = '\0';
+            char *sp = strchr(line, ' ');
+            if (sp && sp > line) put(line, (size_t)(sp - line), sp + 1, (size_t)(line + n - sp - 1));
+            n = getline(&line, &cap, f);
+        }
+    }
+    if (!ok)
+        fprintf(stderr, "kvstore: snapshot %s is damaged (%zu whole keys before the damage); "
+                "move it away to start without it\n", path, count);
     free(line);
+    free(value);
     fclose(f);
+    return ok;
 }
 
 /* ------------------------------------------------------------------ start and stop */
 
 int flux_init(int argc, char **argv) {
     const char *host = "127.0.0.1", *v;
-    int port = 6380, admin_port = 0;
+    int port = 6380, admin_port = 0, limit;
+    np_limits limits = {0};
     for (int i = 0; i < argc; i++) {
-        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        if ((limit = np_limit_option(argc, argv, &i, &limits)) != 0) {
+            if (limit < 0) return 2;
+        } else if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
         else if (option(argc, argv, &i, "--admin-port", &v)) admin_port = atoi(v);
         else if (option(argc, argv, &i, "--host", &v)) host = v;
         else if (option(argc, argv, &i, "--snapshot", &v)) snapshot_path = v;
@@ -507,7 +666,7 @@ int flux_init(int argc, char **argv) {
     store.nbuckets = 1024;
     store.buckets = calloc(store.nbuckets, sizeof *store.buckets);
     if (!store.buckets) return 1;
-    if (snapshot_path) load(snapshot_path);
+    if (snapshot_path && !load(snapshot_path)) return 1;
     if (np_open(&clients, host, port, sizeof(connection), KV_LINE_MAX, np_line_length,
                 flux_stopping) < 0 ||
         np_open(&admin, host, admin_port, sizeof(connection), KV_LINE_MAX, np_line_length,
@@ -515,6 +674,8 @@ int flux_init(int argc, char **argv) {
         fprintf(stderr, "kvstore: cannot listen on %s: %s\n", host, strerror(errno));
         return 1;
     }
+    np_limits_apply(&clients, &limits);
+    np_limits_apply(&admin, &limits);
     printf("listening on tcp://%s:%d\nadmin on tcp://%s:%d\n", host, clients.port, host,
            admin.port);
     fflush(stdout);
@@ -524,8 +685,13 @@ int flux_init(int argc, char **argv) {
 void flux_shutdown(void) {
     np_free(&clients);
     np_free(&admin);
-    if (snapshot_path && save(snapshot_path) != 0)
-        fprintf(stderr, "kvstore: snapshot %s: %s\n", snapshot_path, strerror(errno));
+    if (snapshot_path) {  /* no flow runs now: the last snapshot */
+        snapshot_job job = {.path = snapshot_path};
+        int err = serialize(&job);
+        if (!err) err = save(snapshot_path, job.data, job.length);
+        if (err) fprintf(stderr, "kvstore: snapshot %s: %s\n", snapshot_path, strerror(err));
+        free(job.data);
+    }
     clear();
     free(store.buckets);
     store.buckets = NULL;

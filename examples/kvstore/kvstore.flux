@@ -60,18 +60,24 @@ Done (connection *conn, command *cmd) => ();
 /** Sleeps until the next snapshot is due. */
 SnapshotTimer () => (snapshot_job *job);
 
-/** Writes every key to the snapshot file (a temporary file, then rename(2)). */
+/** Copies every key and value into the job's buffer, under the reader constraint. */
+CopyStore (snapshot_job *job) => (snapshot_job *job);
+
+/** Writes the copy to a temporary file of its own, fsyncs it, renames it over the snapshot. */
 SaveSnapshot (snapshot_job *job) => ();
 
 source Accept => Command;
 source AdminAccept => Admin;
-source SnapshotTimer => SaveSnapshot;
+source SnapshotTimer => Snapshot;
 
 /** One client command. */
 Command = ReadCommand -> ParseCommand -> Execute -> Reply -> Done;
 
 /** One operator command. */
 Admin = ReadCommand -> ParseCommand -> AdminExecute -> Reply -> Done;
+
+/** One snapshot: the store is read only while it is copied, not while the copy is written. */
+Snapshot = CopyStore -> SaveSnapshot;
 
 typedef get IsGet;     // bool IsGet(command *cmd)
 typedef set IsSet;     // bool IsSet(command *cmd)
@@ -99,7 +105,7 @@ handle error Execute => CommandFailed;    // ERROR unknown command, not a number
 handle error AdminExecute => AdminFailed; // ERROR unknown command
 handle error Command => Hangup;           // the client went away while we wrote
 handle error Admin => AdminHangup;
-handle error SaveSnapshot => SnapshotFailed; // logged; the previous snapshot stays
+handle error Snapshot => SnapshotFailed; // logged; the previous snapshot stays
 
 atomic GetValue:{store?};
 atomic SetValue:{store};
@@ -107,4 +113,4 @@ atomic DeleteValue:{store};
 atomic Increment:{store};
 atomic Stats:{store?};
 atomic Flush:{store};
-atomic SaveSnapshot:{store?};
+atomic CopyStore:{store?};

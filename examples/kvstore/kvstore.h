@@ -31,9 +31,12 @@ typedef struct connection {
     command cmd;
 } connection;
 
-/* A snapshot to write. */
+/* A snapshot being taken: the store's copy (CopyStore) and where it goes (SaveSnapshot).
+ * Each snapshot flow has its own, freed when the flow ends. */
 typedef struct snapshot_job {
     const char *path;
+    char *data;
+    size_t length, cap;
 } snapshot_job;
 
 #endif

@@ -2,7 +2,8 @@
  * The C nodes of webserver.flux: a static-file HTTP/1.1 server with a file cache.
  *
  *     webserver [--port N] [--host ADDR] [--root DIR] [--cache-mb N] [--cache-file-kb N]
- *               [--cache-ttl-ms N] [--sendfile-kb N] [--idle-timeout-s N]
+ *               [--cache-ttl-ms N] [--sendfile-kb N] [--max-connections N]
+ *               [--idle-timeout-s S] [--request-timeout-s S] [--send-timeout-s S]
  *
  * Every node is sequential C; the runtime runs many flows at once. Shared state: the poll
  * set (examples/common/netpoll.c, lock-free ownership of connections), the file cache (read
@@ -18,7 +19,9 @@
  * disk (fstatat) at most once per --cache-ttl-ms. Files of --sendfile-kb (16) or more are
  * cached as an open descriptor instead of a copy and sent with sendfile() after the header
  * (MSG_MORE, so header and body leave together; no TCP_CORK, whose delayed-ACK interplay
- * puts a 40 ms tail on such responses): no copy of the body through user space.
+ * puts a 40 ms tail on such responses): no copy of the body through user space. No node
+ * waits for a slow reader: what the socket does not take at once, the Listen source sends as
+ * it drains (np_send), so a client that never reads holds no worker of any runtime.
  */
 #define _GNU_SOURCE
 #include "flux_nodes.h"
@@ -81,6 +84,8 @@ static void entry_release(cache_entry *e) {
         free(e);
     }
 }
+
+static void release_entry(void *e) { entry_release(e); }  /* np_send's release */
 
 static cache_entry *table_find(const char *path, size_t n, uint64_t h) {
     for (cache_entry *e = cache.buckets[h & (cache.nbuckets - 1)]; e; e = e->next)
@@ -153,33 +158,41 @@ int ParseRequest(ParseRequest_in *in, ParseRequest_out *out) {
     http_request *req = in->req;
     out->conn = conn;
     out->req = req;
+    /* Lines end with CRLF or a bare LF (as nginx accepts them); [p, end) is the request line
+     * and the header lines, each with its line end; the empty line ending the head follows. */
     const char *p = conn->base.buf + conn->base.off;
-    const char *end = p + req->head.length - 2;  /* the final CRLF ends the header block */
-    while (end - p >= 2 && p[0] == '\r' && p[1] == '\n') p += 2;  /* empty lines first */
+    const char *end = p + req->head.length - 1;
+    if (end > p && end[-1] == '\r') end--;
+    while (p < end && (*p == '\n' || (*p == '\r' && p[1] == '\n')))  /* empty lines first */
+        p += *p == '\r' ? 2 : 1;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol) return 400;
+    const char *line_end = eol > p && eol[-1] == '\r' ? eol - 1 : eol;
     req->method = p;
-    while (p < end && is_tchar((unsigned char)*p)) p++;
+    while (p < line_end && is_tchar((unsigned char)*p)) p++;
     req->method_length = (size_t)(p - req->method);
-    if (req->method_length == 0 || p >= end || *p++ != ' ') return 400;
+    if (req->method_length == 0 || p >= line_end || *p++ != ' ') return 400;
     req->target = p;
-    while (p < end && (unsigned char)*p > ' ' && *p != 0x7f) p++;
+    while (p < line_end && (unsigned char)*p > ' ' && *p != 0x7f) p++;
     req->target_length = (size_t)(p - req->target);
-    if (req->target_length == 0 || p >= end || *p++ != ' ') return 400;
-    if (end - p < 10 || memcmp(p, "HTTP/", 5) != 0 || !isdigit((unsigned char)p[5]) ||
-        p[6] != '.' || !isdigit((unsigned char)p[7]) || p[8] != '\r' || p[9] != '\n')
+    if (req->target_length == 0 || p >= line_end || *p++ != ' ') return 400;
+    if (line_end - p != 8 || memcmp(p, "HTTP/", 5) != 0 || !isdigit((unsigned char)p[5]) ||
+        p[6] != '.' || !isdigit((unsigned char)p[7]))
         return 400;
     if (p[5] != '1') return 505;
     req->head.http11 = p[7] != '0';
-    p += 10;
+    p = eol + 1;
 
     bool close = false, keep_alive = false, body = false;
     int hosts = 0;
     while (p < end) {
-        const char *eol = memmem(p, (size_t)(end - p) + 2, "\r\n", 2);
+        eol = memchr(p, '\n', (size_t)(end - p));
+        line_end = eol > p && eol[-1] == '\r' ? eol - 1 : eol;
         const char *name = p;
-        while (p < eol && is_tchar((unsigned char)*p)) p++;
+        while (p < line_end && is_tchar((unsigned char)*p)) p++;
         size_t nlen = (size_t)(p - name);
-        if (nlen == 0 || p >= eol || *p != ':') return 400;  /* also obs-fold and bad names */
-        const char *v = p + 1, *vend = eol;
+        if (nlen == 0 || p >= line_end || *p != ':') return 400;  /* also obs-fold and bad names */
+        const char *v = p + 1, *vend = line_end;
         while (v < vend && (*v == ' ' || *v == '\t')) v++;
         while (vend > v && (vend[-1] == ' ' || vend[-1] == '\t')) vend--;
         size_t vlen = (size_t)(vend - v);
@@ -197,7 +210,7 @@ int ParseRequest(ParseRequest_in *in, ParseRequest_out *out) {
         } else if (nlen == 17 && strncasecmp(name, "transfer-encoding", 17) == 0) {
             body = true;
         }
-        p = eol + 2;
+        p = eol + 1;
     }
     if (req->head.http11 ? hosts != 1 : hosts > 1) return 400;
     /* A request body is not read: answer, then close rather than parse it as a request. */
@@ -232,9 +245,12 @@ int ResolvePath(ResolvePath_in *in, ResolvePath_out *out) {
     out->conn = in->conn;
     out->req = req;
     const char *t = req->target, *tend = t + req->target_length;
-    if (tend - t > 7 && (strncasecmp(t, "http://", 7) == 0 || strncasecmp(t, "https://", 8) == 0)) {
-        t = memchr(t + 7, '/', (size_t)(tend - t - 7));  /* absolute-form: drop the authority */
-        if (!t) t = tend;
+    size_t scheme = tend - t >= 7 && strncasecmp(t, "http://", 7) == 0    ? 7
+                    : tend - t >= 8 && strncasecmp(t, "https://", 8) == 0 ? 8
+                                                                           : 0;
+    if (scheme > 0) {  /* absolute-form (RFC 9112 §3.2.2): drop the scheme and the authority */
+        t = memchr(t + scheme, '/', (size_t)(tend - t) - scheme);
+        if (!t) t = tend;  /* "http://host" asks for "/" */
     } else if (*t != '/') {
         return 400;
     }
@@ -334,6 +350,7 @@ int ReadFile(ReadFile_in *in, ReadFile_out *out) {
     out->conn = in->conn;
     out->req = req;
     int fd = open_beneath(req->path);
+    if (fd < 0 && (errno == EMFILE || errno == ENFILE || errno == ENOMEM)) return 503;
     if (fd < 0) return errno == EXDEV || errno == ELOOP || errno == EACCES ? 403 : 404;
     struct stat st;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -341,7 +358,7 @@ int ReadFile(ReadFile_in *in, ReadFile_out *out) {
         return 404;
     }
     file_data *f = calloc(1, sizeof *f);
-    if (!f) { close(fd); return 500; }
+    if (!f) { close(fd); return 503; }
     f->fd = fd;
     f->length = (size_t)st.st_size;
     f->mtime = st.st_mtim.tv_sec * 1000000000ll + st.st_mtim.tv_nsec;
@@ -352,7 +369,7 @@ int ReadFile(ReadFile_in *in, ReadFile_out *out) {
         f->fd = -1;
         if (!f->body) {
             free(f);
-            return 500;
+            return 503;
         }
     }
     out->file = f;
@@ -405,7 +422,7 @@ int InsertCache(InsertCache_in *in, InsertCache_out *out) {
         if (f->fd >= 0) close(f->fd);
         free(f->body);
         free(f);
-        return 500;
+        return 503;
     }
     free(f);
     if (e->length > cache.max_file || e->length > cache.limit) {
@@ -439,14 +456,13 @@ int WriteResponse(WriteResponse_in *in, WriteResponse_out *out) {
         {e->body, e->length},
     };
     bool body = !req->head.head_only && e->length > 0;
-    int failed;
-    if (!body || e->body) {  /* a small file: header and body in one writev */
-        failed = np_writev(&conn->base, iov, body ? 7 : 6, NP_WRITE_TIMEOUT_MS);
-    } else {                 /* a large one: the header (MSG_MORE), then sendfile, no copy */
-        failed = np_sendv(&conn->base, iov, 6, MSG_MORE, NP_WRITE_TIMEOUT_MS) ||
-                 np_sendfile(&conn->base, e->fd, 0, e->length, NP_WRITE_TIMEOUT_MS);
-    }
-    entry_release(e);
+    /* Never waits for a slow reader: what the socket does not take now, the Listen source
+     * sends as it drains (np_send), and the entry is released once it is out. A small file
+     * goes in one writev with the header; a large one as header (MSG_MORE), then sendfile. */
+    bool in_memory = !body || e->body;
+    int failed = np_send(&conn->base, iov, in_memory && body ? 7 : 6, 0,
+                         in_memory ? -1 : e->fd, 0, in_memory ? 0 : e->length,
+                         release_entry, e);
     return failed ? WS_EOF : 0;
 }
 
@@ -498,7 +514,7 @@ void Forbidden(ResolvePath_in *in, int err) {
 }
 
 void NotFound(ReadFile_in *in, int err) {
-    http_answer_error(&in->conn->base, &in->req->head, err, err != 500 && in->req->keep_alive);
+    http_answer_error(&in->conn->base, &in->req->head, err, err < 500 && in->req->keep_alive);
 }
 
 void CloseConnection(Request_in *in, int err) {
@@ -510,17 +526,18 @@ void CloseConnection(Request_in *in, int err) {
 
 int flux_init(int argc, char **argv) {
     const char *host = "127.0.0.1", *root = ".", *v;
-    int port = 8080;
-    long idle = 60;
+    int port = 8080, limit;
+    np_limits limits = {0};
     for (int i = 0; i < argc; i++) {
-        if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
+        if ((limit = np_limit_option(argc, argv, &i, &limits)) != 0) {
+            if (limit < 0) return 2;
+        } else if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
         else if (option(argc, argv, &i, "--host", &v)) host = v;
         else if (option(argc, argv, &i, "--root", &v)) root = v;
         else if (option(argc, argv, &i, "--cache-mb", &v)) cache.limit = (size_t)atol(v) << 20;
         else if (option(argc, argv, &i, "--cache-file-kb", &v)) cache.max_file = (size_t)atol(v) << 10;
         else if (option(argc, argv, &i, "--cache-ttl-ms", &v)) cache.ttl_ms = atol(v);
         else if (option(argc, argv, &i, "--sendfile-kb", &v)) cache.sendfile_min = (size_t)atol(v) << 10;
-        else if (option(argc, argv, &i, "--idle-timeout-s", &v)) idle = atol(v);
         else if (i > 0 || argv[i][0] == '-') {
             fprintf(stderr, "webserver: unknown argument %s\n", argv[i]);
             return 2;
@@ -539,7 +556,7 @@ int flux_init(int argc, char **argv) {
         fprintf(stderr, "webserver: cannot listen on %s:%d: %s\n", host, port, strerror(errno));
         return 1;
     }
-    http_server.idle_ms = (int)(idle * 1000);
+    np_limits_apply(&http_server, &limits);
     printf("listening on http://%s:%d\n", host, http_server.port);
     fflush(stdout);
     return 0;

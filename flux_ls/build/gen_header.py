@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..cinterface import Interface, struct_text
 from .emit import Emitter
-from .interface import Interface, decl
 
 RUNTIME_API = """\
 /* The runtime's API (every name starting with flux_ belongs to the runtime). */
@@ -49,8 +49,7 @@ def render_header(interface: Interface, source: str, headers: Sequence[str]) -> 
         for struct in pair:
             if struct is None:
                 continue
-            fields = " ".join(decl(t, n) + ";" for t, n in struct.fields)
-            out.line(f"typedef struct {{ {fields} }} {struct.name};")
+            out.line(struct_text(struct))
     for kind, title in (("node", "Concrete nodes: return 0 on success, an error code otherwise."),
                         ("predicate", "Predicates of the predicate types (dispatch)."),
                         ("handler", "Error handlers: called after the flow's constraints are "

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 
+from ..cinterface import Interface, Side
 from ..graph import ERROR, EXIT, Edge, Vertex
-from ..semantics import Semantics
+from ..semantics import Semantics, constraint_text
 from .emit import Emitter
 from .gen_header import generated_banner
-from .interface import Interface, Side
 from .plan import Plan
 
 #: Where a flow's current value lives: (C expression of the struct, node, side); None: ().
@@ -274,8 +274,8 @@ def _tables(out: Emitter, plan: Plan) -> None:
         if not acq:
             continue
         items = ", ".join(f"{{{a.index}, {int(a.session)}, {int(a.write)}}}" for a in acq)
-        names = ", ".join(a.name + ("(session)" if a.session else "") + ("" if a.write else "?")
-                          for a in acq)
+        names = ", ".join(constraint_text(a.name, "write" if a.write else "read",
+                                          "session" if a.session else "program") for a in acq)
         out.line(f"static const flux_acq flux_acq_{vid}[] = {{{items}}}; /* {names} */")
 
 

@@ -18,15 +18,24 @@ threads = 0                      # 0: one per core
 args = []                        # default arguments of `flux run`
 ```
 
-Paths are relative to the manifest's directory. Every problem is a ``BuildError`` naming
-the file and, where it can be found, the line: ``flux.toml:3:9: error: …``.
+Paths are relative to the manifest's directory; absolute ones are allowed, but each names
+the kind of file it must be (``flux``: a ``.flux``/``.fx`` file, ``sources``: ``.c`` files,
+``headers``: ``.h`` names, ``include``: directories other than ``/``), so no manifest can
+make a diagnostic print the contents of a file that is not Flux or C (``/etc/passwd``).
+Values that reach generated C (``headers``, the program's file name) hold no line breaks,
+control characters or quotes; no value holds a NUL; ``cc`` must split as a shell command
+line. Every problem is a ``BuildError`` naming the file and, where it can be found, the
+line: ``flux.toml:3:9: error: …``.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import shlex
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,7 +148,38 @@ def load(path: Path, sources_must_exist: bool = True) -> Manifest:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise BuildError(_toml_message(path, str(error), text)) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        line, column = _too_deep(text)
+        raise BuildError(f"{path}:{line}:{column}: error: arrays or tables nested more than "
+                         f"{MAX_NESTING} deep (TOML syntax); a manifest needs at most 2") \
+            from None
     return _Reader(path, text, data, sources_must_exist).manifest()
+
+
+MAX_NESTING = 100
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Where brackets and braces first nest more than ``MAX_NESTING`` deep (outside strings
+    and comments, roughly as TOML reads them), as a 1-based line and column."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        quote = ""
+        for column, char in enumerate(line, 1):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return number, column
+            elif char in "]}":
+                depth -= 1
+    return 1, 1
 
 
 def _toml_message(path: Path, message: str, text: str) -> str:
@@ -153,6 +193,12 @@ def _toml_message(path: Path, message: str, text: str) -> str:
         return (f"{path}:{len(lines)}:{len(lines[-1]) + 1}: error: {message[:match.start()]} "
                 "at the end of the file (TOML syntax)")
     return f"{path}: error: {message} (TOML syntax)"
+
+
+def _shown(value: str) -> str:
+    """A manifest value quoted for a message, escapes visible, long ones cut."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + '..."'
 
 
 class _Reader:
@@ -197,6 +243,8 @@ class _Reader:
         value = self.table(section).get(key, default)
         if value is not None and not isinstance(value, str):
             raise self.fail(section, key, f"[{section}] {key} must be a string")
+        if value is not None:
+            self.no_nul(section, key, value)
         return value
 
     def strings(self, section: str, key: str) -> tuple[str, ...]:
@@ -204,7 +252,53 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(section, key, f"[{section}] {key} must be a list of strings, "
                             f'e.g. {key} = ["…"]')
+        for item in value:
+            self.no_nul(section, key, item)
         return tuple(value)
+
+    def no_nul(self, section: str, key: str, value: str) -> None:
+        """No value may hold a NUL: it cannot be passed to a program or open a file."""
+        if "\0" in value:
+            raise self.fail(section, key, f"[{section}] {key}: {_shown(value)} contains a NUL "
+                            "character")
+
+    def plain(self, section: str, key: str | None, value: str, what: str) -> None:
+        """A value written into generated C: no line breaks, control characters or quotes."""
+        bad = next((c for c in value if unicodedata.category(c) == "Cc" or c in '"\\'), None)
+        if bad is not None:
+            shown = {"\n": "a line break", "\r": "a line break", '"': "a double quote",
+                     "\\": "a backslash"}.get(bad, f"the control character U+{ord(bad):04X}")
+            raise self.fail(section, key, f"[{section}] {key or 'flux'}: {_shown(value)} "
+                            f"contains {shown}; {what}")
+
+    def headers(self) -> tuple[str, ...]:
+        headers = self.strings("program", "headers")
+        what = 'a header is a file name such as "app.h" or <zlib.h>'
+        for header in headers:
+            self.plain("program", "headers", header, what)
+            name = header[1:-1] if header.startswith("<") and header.endswith(">") else header
+            if "<" in name or ">" in name or not name.endswith(".h") or name == ".h":
+                raise self.fail("program", "headers", f"[program] headers: {_shown(header)} "
+                                f"is not a header name; {what}")
+        return headers
+
+    def c_sources(self) -> tuple[Path, ...]:
+        names = self.strings("program", "sources")
+        for name in names:
+            if not name.endswith(".c"):
+                raise self.fail("program", "sources", f"[program] sources: {_shown(name)} is "
+                                "not a C source file (a name ending in .c)")
+        return tuple(self.file("program", "sources", s) if self.sources_must_exist
+                     else self.root / s for s in names)
+
+    def include_dirs(self) -> tuple[Path, ...]:
+        names = self.strings("program", "include")
+        for name in names:
+            if (self.root / name).resolve() == Path("/").resolve():
+                raise self.fail("program", "include", f"[program] include: {_shown(name)} "
+                                "is the root directory, which would make every file on the "
+                                "machine includable; name the directory of the headers")
+        return tuple(self.file("program", "include", d, directory=True) for d in names)
 
     def file(self, section: str, key: str, name: str, directory: bool = False) -> Path:
         path = self.root / name
@@ -218,12 +312,19 @@ class _Reader:
     def flux_file(self) -> Path:
         name = self.string("program", "flux")
         if name is not None:
+            if not name.endswith((".flux", ".fx")):
+                raise self.fail("program", "flux", f"[program] flux: {_shown(name)} is not a "
+                                "Flux program (a name ending in .flux or .fx)")
+            self.plain("program", "flux", Path(name).name,
+                       "the program's file name is written into the generated C")
             return self.file("program", "flux", name)
         found = sorted(self.root.glob("*.flux"))
         if len(found) != 1:
             what = "no .flux file" if not found else f"{len(found)} .flux files"
             raise self.fail("program", None, f"[program] flux is missing and the directory "
                             f"has {what}; name the program: flux = \"NAME.flux\"")
+        self.plain("program", None, found[0].name,
+                   "the program's file name is written into the generated C")
         return found[0]
 
     def manifest(self) -> Manifest:
@@ -238,6 +339,13 @@ class _Reader:
         if not _NAME.fullmatch(name):
             raise self.fail("program", "name", f"[program] name `{name}` is not a usable "
                             "file name")
+        cc = self.string("program", "cc")
+        if cc is not None:
+            try:
+                shlex.split(cc)
+            except ValueError as error:
+                raise self.fail("program", "cc", f"[program] cc: {_shown(cc)} is not a "
+                                f"command line ({str(error).lower()})") from None
         runtime = self.string("run", "runtime", "event") or "event"
         if runtime not in RUNTIMES:
             raise self.fail("run", "runtime", f"[run] runtime must be one of "
@@ -248,13 +356,11 @@ class _Reader:
                             f"(one per core) to {MAX_THREADS}")
         return Manifest(
             path=self.path, root=self.root, name=name, flux=flux,
-            sources=tuple(self.file("program", "sources", s) if self.sources_must_exist
-                          else self.root / s for s in self.strings("program", "sources")),
-            include=tuple(self.file("program", "include", d, directory=True) for d in
-                          self.strings("program", "include")),
-            headers=self.strings("program", "headers"),
+            sources=self.c_sources(),
+            include=self.include_dirs(),
+            headers=self.headers(),
             cflags=self.strings("program", "cflags"),
             ldflags=self.strings("program", "ldflags"),
             libs=self.strings("program", "libs"),
-            cc=self.string("program", "cc"),
+            cc=cc,
             runtime=runtime, threads=threads, args=self.strings("run", "args"))

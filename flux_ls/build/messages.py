@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .interface import Interface
+from ..cinterface import Interface
 
 #: Where the C library declares the types a signature most often names without its header.
 SYSTEM_TYPES = {"ssize_t": "<sys/types.h>", "off_t": "<sys/types.h>", "pid_t": "<sys/types.h>",

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analysis import Analysis, analyze
+from ..cinterface import Interface, InterfaceError, build_interface
 from ..graph import build as build_graph
 from .cache import Cache, read_deps
 from .errors import BuildError
 from .gen_header import render_header
 from .gen_program import render_program
-from .interface import Interface, build_interface
 from .manifest import RUNTIMES, Manifest, load_target
 from .messages import explain_unknown_types, reword_compile, reword_link, unknown_types
 from .plan import make_plan
@@ -132,14 +132,30 @@ class _Builder:
 
     def run(self) -> BuildResult:
         analysis = self.analyse()
-        interface = build_interface(analysis)
-        self.dir.mkdir(parents=True, exist_ok=True)
-        ignore = self.dir.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+        try:
+            interface = build_interface(analysis)
+        except InterfaceError as error:
+            raise BuildError(str(error)) from None
+        self.make_dir()
         with open(self.dir / "flux-build.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one build of a directory at a time
             return self.locked_run(analysis, interface)
+
+    def make_dir(self) -> None:
+        """The build directory (and its ``.gitignore``); a file in the way is an error that
+        names it, not a traceback."""
+        for path in (self.dir.parent, self.dir):
+            if path.exists() and not path.is_dir():
+                raise BuildError(f"{path}: error: exists and is not a directory, so the build "
+                                 "cannot write there; remove or rename it", 2)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            ignore = self.dir.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+        except OSError as error:
+            raise BuildError(f"{error.filename or self.dir}: error: cannot create the build "
+                             f"directory: {error.strerror or error}", 2) from None
 
     def locked_run(self, analysis: Analysis, interface: Interface) -> BuildResult:
         self.generate(analysis, interface)
@@ -204,7 +220,11 @@ class _Builder:
 
     def compiler(self) -> list[str]:
         spec = self.options.cc or os.environ.get("CC") or self.manifest.cc or "cc"
-        cc = shlex.split(spec)
+        try:
+            cc = shlex.split(spec)
+        except ValueError as error:  # the manifest's cc was checked; --cc and $CC were not
+            raise BuildError(f"the C compiler `{spec}` is not a command line "
+                             f"({str(error).lower()})", 2) from None
         if not cc or shutil.which(cc[0]) is None:
             raise BuildError(f"C compiler `{spec}` not found (set CC, `cc` in {self.manifest.path}"
                              ", or --cc; on Debian: apt install gcc)", 2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .interface import Interface, Prototype
+from ..cinterface import Interface, Prototype
 
 _BLANK = re.compile(
     r"""/\*.*?\*/            # block comment

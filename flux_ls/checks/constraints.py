@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..diagnostics import Related
 from ..model import Name, Span
-from ..semantics import EffectiveConstraint, Elevation, Upgrade, lock_order
+from ..semantics import EffectiveConstraint, Elevation, Upgrade, constraint_text, lock_order
 from .context import Context
 
 
@@ -125,10 +125,11 @@ def _elevate_step(ctx: Context, node: str, entered_at: Span, parent: str | None,
                        f"`{greatest}` is held by `{holding.holder}`")]
     if holding.entered_at != entered_at:
         related.append(Related(holding.entered_at, f"`{holding.holder}` is entered here"))
+    wanted_text = constraint_text(name, needed.mode, needed.scope)
     ctx.emit("FLX603", f"constraint `{name}` elevated to `{parent}`: `{node}` would acquire "
              f"`{name}` while `{holding.holder}` holds `{greatest}` (lock order {name} < "
              f"{greatest}); deadlock avoided", entered_at, tuple(related),
-             hint=f"write `atomic {parent}:{{{name}}};` to make this explicit")
+             hint=f"write `atomic {parent}:{{{wanted_text}}};` to make this explicit")
     return True
 
 

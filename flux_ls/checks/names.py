@@ -67,13 +67,16 @@ def _bind_flows(ctx: Context) -> None:
 
 
 def _flow_conflict(previous: list[FlowDef], flow: FlowDef) -> tuple[str, FlowDef] | None:
-    name = flow.name.text
-    for other in previous:
-        if other.pattern is None and flow.pattern is None:
-            return f"duplicate flow definition of `{name}`", other
-        if (other.pattern is None) != (flow.pattern is None):
-            return (f"`{name}` has both a plain flow definition and dispatch alternatives",
-                    other)
+    """The definition ``flow`` clashes with, if any. The definitions bound so far are one
+    plain flow or only dispatch alternatives, so the first decides (checking it alone keeps
+    25,000 alternatives linear)."""
+    if not previous:
+        return None
+    name, other = flow.name.text, previous[0]
+    if other.pattern is None and flow.pattern is None:
+        return f"duplicate flow definition of `{name}`", other
+    if (other.pattern is None) != (flow.pattern is None):
+        return (f"`{name}` has both a plain flow definition and dispatch alternatives", other)
     return None
 
 

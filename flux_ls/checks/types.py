@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..diagnostics import Related
 from ..model import FlowDef, Name, Param, Span
-from ..semantics import Types, show_types, types_match
+from ..semantics import Types, show_types, types_match, where_types_differ
 from .context import Context
 
 
@@ -179,7 +179,7 @@ def _check_arrow(ctx: Context, left: Name, right: Name) -> None:
         return
     ctx.emit("FLX201",
              f"output of `{left}` {show_types(out)} does not match input of `{right}` "
-             f"{show_types(inp)}",
+             f"{show_types(inp)}{where_types_differ(out, inp)}",
              Span(left.span.start, right.span.end),
              _declared_at(ctx, left.text, f"outputs {show_types(out)}:")
              + _declared_at(ctx, right.text, f"takes {show_types(inp)}:"))

@@ -4,8 +4,11 @@ writing its output (standard output, or a file replaced atomically).
 Directories are searched recursively for ``*.flux`` and ``*.fx`` (hidden sub-directories
 skipped, symbolic links to directories not followed); files named explicitly are read
 whatever their extension. Paths stay as the user wrote them, so relative stays relative.
-Every problem (a missing path, an unreadable or binary file, a directory with no Flux
-files) becomes a one-line message in ``Inputs.errors`` while the other inputs are read.
+Only regular files are read (a FIFO would block, ``/dev/zero`` never ends), at most 8 MiB
+each unless ``--max-file-size`` or ``FLUX_MAX_FILE_SIZE`` says otherwise; standard input is
+capped the same way. Every problem (a missing path, an unreadable, binary, oversized or
+special file, a directory with no Flux files) becomes a one-line message in
+``Inputs.errors`` while the other inputs are read.
 """
 
 from __future__ import annotations
@@ -76,11 +79,64 @@ def files_of(path: str) -> tuple[list[str], list[str]]:
     return [path], []
 
 
-def read_fd(fd: int) -> bytes:
-    """Everything ``fd`` holds. A pipe, FIFO or terminal is waited on in 0.2 s slices:
-    Python runs signal handlers only between bytecodes, so a Ctrl-C landing just before
-    one long blocking ``read()`` would otherwise wait for input that may never come."""
+MAX_FILE_SIZE_ENV = "FLUX_MAX_FILE_SIZE"
+DEFAULT_MAX_FILE_SIZE = 8 << 20
+_UNITS = {"": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10, "M": 1 << 20, "MB": 1 << 20,
+          "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}
+_max_file_size: int | None = None  # set by ``--max-file-size`` (``command_paths``)
+
+
+def parse_size(text: str) -> int:
+    """``8388608``, ``512K``, ``8M``, ``8MiB``, ``1G`` (binary units) as a number of bytes."""
+    spelled = text.strip().upper()
+    digits = spelled.rstrip("KMGIB")
+    unit = spelled[len(digits):]
+    if not digits.isdigit() or unit not in _UNITS or int(digits) <= 0:
+        raise ValueError(f"invalid size {text!r} (a positive number of bytes, or with K, M "
+                         "or G: 512K, 8M)")
+    return int(digits) * _UNITS[unit]
+
+
+def max_file_size() -> int:
+    """The most bytes a source file may hold: ``--max-file-size``, else the environment
+    variable ``FLUX_MAX_FILE_SIZE``, else 8 MiB. A bad variable falls back to 8 MiB."""
+    if _max_file_size is not None:
+        return _max_file_size
+    try:
+        return parse_size(os.environ.get(MAX_FILE_SIZE_ENV, "") or "8M")
+    except ValueError:
+        return DEFAULT_MAX_FILE_SIZE
+
+
+def shown_size(size: int) -> str:
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size} bytes"
+
+
+def _too_large(name: str, limit: int) -> InputError:
+    return InputError(f"{name}: larger than {shown_size(limit)}, the limit for a source file "
+                      f"(raise it with --max-file-size or {MAX_FILE_SIZE_ENV})")
+
+
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, or None for a regular file."""
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"))
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in kinds if test(mode)), "not a regular file")
+
+
+def read_fd(fd: int, limit: int | None = None, name: str = "input") -> bytes:
+    """Everything ``fd`` holds, at most ``limit`` bytes (``InputError`` past it). A pipe,
+    FIFO or terminal is waited on in 0.2 s slices: Python runs signal handlers only between
+    bytecodes, so a Ctrl-C landing just before one long blocking ``read()`` would otherwise
+    wait for input that may never come."""
     chunks: list[bytes] = []
+    size = 0
     waits = not stat.S_ISREG(os.fstat(fd).st_mode)
     while True:
         if waits and not select.select([fd], [], [], 0.2)[0]:
@@ -88,14 +144,31 @@ def read_fd(fd: int) -> bytes:
         chunk = os.read(fd, 1 << 16)
         if not chunk:
             return b"".join(chunks)
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise _too_large(name, limit)
         chunks.append(chunk)
 
 
-def read_file(path: str) -> bytes:
+def read_file(path: str, limit: int | None = None) -> bytes:
+    """A regular file's bytes (symbolic links followed). Anything else — a FIFO, which would
+    block, a device such as ``/dev/zero``, which never ends — is refused before it is opened,
+    and again after (opened without blocking), as is a file over ``limit`` bytes (default:
+    ``max_file_size()``)."""
+    limit = max_file_size() if limit is None else limit
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        kind = _kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise InputError(f"{path}: {kind}, not a regular file; only regular files are "
+                             "read as source (use - to read standard input)")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
-            return read_fd(fd)
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # replaced since the check above
+                raise InputError(f"{path}: not a regular file; only regular files are read")
+            if info.st_size > limit:
+                raise _too_large(path, limit)
+            return read_fd(fd, limit, path)
         finally:
             os.close(fd)
     except FileNotFoundError:
@@ -112,7 +185,7 @@ def read_stdin() -> bytes:
             fd = sys.stdin.fileno()
         except (AttributeError, ValueError, io.UnsupportedOperation):
             return sys.stdin.buffer.read()  # a stand-in stream without a descriptor
-        return read_fd(fd)
+        return read_fd(fd, max_file_size(), "standard input")
     except OSError as error:
         raise InputError(f"cannot read standard input: {_reason(error)}") from None
 
@@ -157,12 +230,25 @@ def add_path_arguments(parser: argparse.ArgumentParser, default: str | None = No
                         help=f"a file, a directory (searched recursively) or - for stdin{after}")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to show for standard input (implies - without PATH)")
+    parser.add_argument("--max-file-size", metavar="SIZE", type=_size_argument,
+                        help="refuse a source file larger than SIZE (bytes, or 512K, 8M, "
+                             f"1G; default: ${MAX_FILE_SIZE_ENV}, else 8M)")
     parser.set_defaults(path_parser=parser, path_default=default)
+
+
+def _size_argument(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def command_paths(args: argparse.Namespace) -> list[str]:
     """The PATH arguments of a command, ``-`` when only ``--stdin-filename`` was given, else
     the command's default; a usage error (exit 2) when there is none."""
+    global _max_file_size
+    if getattr(args, "max_file_size", None) is not None:
+        _max_file_size = args.max_file_size
     default = [args.path_default] if args.path_default else []
     paths: list[str] = args.paths or ([STDIN] if args.stdin_filename else default)
     if not paths:

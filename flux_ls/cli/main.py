@@ -13,7 +13,8 @@ import sys
 
 from .. import __version__
 
-SUBCOMMANDS = ("check", "fmt", "graph", "build", "run", "new", "stubs")
+SUBCOMMANDS = ("check", "fmt", "graph", "build", "run", "new", "stubs",
+               "simulate")
 #: Commands whose arguments after a lone `--` are passed through (``args.passthrough``).
 PASSTHROUGH = ("run",)
 

@@ -48,9 +48,9 @@ def _locate(target: str | None) -> tuple[Path, list[Path], Path]:
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
     from ..build.errors import BuildError
-    from ..build.interface import build_interface
     from ..build.project import render_diagnostics
     from ..build.stubs import defined_functions, missing, new_file, stubs
+    from ..cinterface import InterfaceError, build_interface
 
     try:
         flux, sources, default = _locate(args.target)
@@ -58,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
         if analysis.errors:
             raise BuildError(render_diagnostics(analysis))
         interface = build_interface(analysis)
-    except BuildError as error:
+    except (BuildError, InterfaceError) as error:
         print(str(error), file=sys.stderr)
-        return error.status
+        return error.status if isinstance(error, BuildError) else 1
     except OSError as error:
         print(f"flux: error: {error}", file=sys.stderr)
         return 2

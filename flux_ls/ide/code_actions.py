@@ -1,47 +1,22 @@
-"""Code actions: quick fixes for diagnostics.
+"""Code actions: the quick fixes of ``flux_ls.fixes`` as editor actions.
 
 ``code_actions(analysis, start, end, diagnostics=None)`` returns the quick fixes for the
 diagnostics of ``analysis`` that the client sent (matched by code and byte span; None: every
 diagnostic touching ``[start, end]``). Each action is a title, an LSP code-action kind
-(``quickfix``), byte edits of ``analysis.data`` and the diagnostic it fixes. Applying a quick
-fix gives a program whose analysis no longer reports that diagnostic (the tests check this
-on every fix). (The language server's "Format document" source action is its own:
-``lsp/actions.py``.)
-
-=======  =====================================================================================
-code     fixes
-=======  =====================================================================================
-FLX101   declare the missing node, its signature inferred from its neighbours: inputs = the
-         previous step's outputs (or the enclosing node's inputs), outputs = the next step's
-         inputs (or the enclosing node's outputs); inserted after the last signature. When the
-         checker guessed a near name ("did you mean"), also: change the name to it.
-FLX105   remove the unused declaration — reusing the checker's ``Fix`` where it has one, with
-         whole lines, its doc comment and trailing comment — together with the node's flow
-         definitions, ``atomic`` and ``handle error`` declarations, which would otherwise name
-         an undefined node. Not offered while another flow still names it.
-FLX302   add a catch-all alternative after the last one: ``N:[_, …] = ;`` when N's input and
-         output types are equal (the data passes through), else with the last alternative's
-         flow.
-FLX603   write the elevated constraint into the source: add it to the enclosing node's last
-         ``atomic`` declaration, or add ``atomic N:{c};`` after the file's last ``atomic``
-         declaration (or after N's flow).
-FLX604   make the reader acquisition a writer (``c?`` → ``c``).
-=======  =====================================================================================
+(``quickfix``), byte edits of ``analysis.data`` and the diagnostic it fixes. The fixes
+themselves are made in one place, ``flux_ls.fixes`` (``diagnostics.Fix`` data), which the CLI
+renders too (``flux check --format json``), so the editor and the CLI offer the same ones.
+(The language server's "Format document" source action is its own: ``lsp/actions.py``.)
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..analysis import Analysis
-from ..diagnostics import Diagnostic
-from ..model import Atomic, Declaration, FlowDef, Handler, Param, Signature, Span
-from ..semantics import NodeInfo, Types
-from ..syntax.lower import doc_comment
-from ..text import line_start
-from .hover import typed_name
+from ..diagnostics import Diagnostic, Fix
+from ..fixes import fixes
 
 __all__ = ["CodeAction", "TextEdit", "apply_edits", "code_actions", "quick_fixes"]
 
@@ -73,298 +48,15 @@ def apply_edits(data: bytes, edits: Iterable[TextEdit]) -> bytes:
     return data
 
 
-# --- text helpers ---------------------------------------------------------------------------
-
-def _newline(data: bytes) -> str:
-    return "\r\n" if b"\r\n" in data else "\r" if b"\r" in data else "\n"
-
-
-def _line_end(data: bytes, offset: int) -> int:
-    ends = [i for i in (data.find(b"\n", offset), data.find(b"\r", offset)) if i >= 0]
-    return min(ends) if ends else len(data)
-
-
-def _insert_line_after(data: bytes, offset: int, text: str) -> TextEdit:
-    """A new line holding ``text`` after the line of ``offset``."""
-    end = _line_end(data, offset)
-    return TextEdit(end, end, _newline(data) + text)
-
-
-def _declaration_lines(analysis: Analysis, span: Span) -> TextEdit:
-    """An edit deleting a declaration with its doc comment, its trailing comment and, when
-    nothing else is on them, its whole lines."""
-    data = analysis.data
-    start, end = span.start, span.end
-    top = analysis.syntax.top
-    i = top.index_at(start)
-    node = top.nodes[i] if i >= 0 and top.ranges[i][1] > start else None
-    doc = doc_comment(node.prev_named_sibling, node, data) if node is not None else None
-    if doc is not None and not data[line_start(data, doc.start_byte):doc.start_byte].strip():
-        start = doc.start_byte
-    line_end = _line_end(data, end)
-    rest = data[end:line_end].strip()
-    if rest and not rest.startswith(b"//"):      # more code after it on its line
-        while end < line_end and data[end] in b" \t":
-            end += 1
-        return TextEdit(start, end, "")
-    end = line_end                               # (and its trailing comment)
-    begins = line_start(data, start)
-    if data[begins:start].strip():               # code before it on its line
-        while start > begins and data[start - 1] in b" \t":
-            start -= 1
-        return TextEdit(start, end, "")
-    end += 2 if data.startswith(b"\r\n", end) else 1 if end < len(data) else 0
-    return TextEdit(begins, end, "")             # alone: whole lines
-
-
-# --- signatures for FLX101 --------------------------------------------------------------------
-
-def _param_text(params: Sequence[tuple[str, str]]) -> str:
-    return "(" + ", ".join(typed_name(t, n) for t, n in params) + ")"
-
-
-def _from_params(params: tuple[Param, ...]) -> list[tuple[str, str]]:
-    return [(p.type.text, p.name.text) for p in params]
-
-
-def _from_types(types: Types) -> list[tuple[str, str]] | None:
-    if types is None or any(t is None for t in types):
-        return None
-    return [(t or "", f"arg{i + 1}") for i, t in enumerate(types)]
-
-
-def _outputs_of(info: NodeInfo | None) -> list[tuple[str, str]] | None:
-    if info is None:
-        return None
-    if info.signature is not None and not info.signature.incomplete:
-        return _from_params(info.signature.outputs)
-    return _from_types(info.outputs)
-
-
-def _inputs_of(info: NodeInfo | None) -> list[tuple[str, str]] | None:
-    if info is None:
-        return None
-    if info.signature is not None and not info.signature.incomplete:
-        return _from_params(info.signature.inputs)
-    return _from_types(info.inputs)
-
-
-class _Neighbours:
-    """What flows into and out of a use of a node name, from the program around it."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.a = analysis
-        self.sem = analysis.semantics
-
-    def into(self, node: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-        """The parameters flowing into node ``node`` wherever it is used."""
-        info = self.sem.node(node)
-        known = _inputs_of(info) if info is not None and (
-            info.signature is not None or info.inputs is not None) else None
-        if known is not None:
-            return known
-        for source in self.a.program.sources:
-            if source.target.text == node:
-                out = _outputs_of(self.sem.node(source.node))
-                if out is not None:
-                    return out
-        for flow in self.a.program.flows:
-            for i, step in enumerate(flow.steps):
-                if step.text != node:
-                    continue
-                if i > 0:
-                    out = _outputs_of(self.sem.node(flow.steps[i - 1]))
-                    if out is not None:
-                        return out
-                elif flow.name.text not in seen:
-                    return self.into(flow.name.text, seen | {node})
-        return []
-
-    def out_of(self, node: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-        """The parameters expected out of node ``node`` wherever it is used."""
-        info = self.sem.node(node)
-        if info is not None and info.signature is not None and not info.signature.incomplete:
-            return _from_params(info.signature.outputs)
-        for flow in self.a.program.flows:
-            for i, step in enumerate(flow.steps):
-                if step.text != node:
-                    continue
-                if i + 1 < len(flow.steps):
-                    inp = _inputs_of(self.sem.node(flow.steps[i + 1]))
-                    if inp is not None:
-                        return inp
-                elif flow.name.text not in seen:
-                    return self.out_of(flow.name.text, seen | {node})
-        return []
-
-    def signature_for(self, name: str, span: Span) -> str:
-        """A signature for undefined ``name`` used at ``span``."""
-        inputs: list[tuple[str, str]] = []
-        outputs: list[tuple[str, str]] = []
-        for source in self.a.program.sources:
-            if source.target.span == span:
-                inputs = _outputs_of(self.sem.node(source.node)) or []
-            elif source.node.span == span:
-                outputs = _inputs_of(self.sem.node(source.target)) or []
-        for flow in self.a.program.flows:
-            for i, step in enumerate(flow.steps):
-                if step.span != span:
-                    continue
-                if i > 0:
-                    inputs = _outputs_of(self.sem.node(flow.steps[i - 1])) or []
-                else:
-                    inputs = self.into(flow.name.text)
-                if i + 1 < len(flow.steps):
-                    outputs = _inputs_of(self.sem.node(flow.steps[i + 1])) or []
-                else:
-                    outputs = self.out_of(flow.name.text)
-        return f"{name} {_param_text(inputs)} => {_param_text(outputs)};"
-
-
-# --- the fixes --------------------------------------------------------------------------------
-
-def _fix_undefined(analysis: Analysis, diag: Diagnostic) -> list[CodeAction]:
-    data = analysis.data
-    name = data[diag.span.start:diag.span.end].decode("utf-8", "replace")
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-        return []
-    actions = []
-    if diag.hint and (m := re.fullmatch(r"did you mean `([A-Za-z_][A-Za-z0-9_]*)`\?", diag.hint)):
-        actions.append(CodeAction(f"Change `{name}` to `{m.group(1)}`", QUICKFIX,
-                                  (TextEdit(diag.span.start, diag.span.end, m.group(1)),),
-                                  diag, is_preferred=True))
-    text = _Neighbours(analysis).signature_for(name, diag.span)
-    signatures = analysis.program.signatures
-    if signatures:
-        edit = _insert_line_after(data, signatures[-1].span.end, text)
-    else:
-        decl = _declaration_at(analysis, diag.span.start)
-        at = line_start(data, decl.span.start) if decl is not None else 0
-        edit = TextEdit(at, at, text + _newline(data))
-    actions.append(CodeAction(f"Declare node `{text}`", QUICKFIX, (edit,), diag))
-    return actions
-
-
-def _declaration_at(analysis: Analysis, offset: int) -> Declaration | None:
-    return next((d for d in analysis.program.declarations
-                 if d.span.start <= offset <= d.span.end), None)
-
-
-def _fix_unused(analysis: Analysis, diag: Diagnostic) -> list[CodeAction]:
-    program = analysis.program
-    typedef = next((t for t in program.typedefs if t.type.span == diag.span), None)
-    if typedef is not None:
-        name = typedef.type.text
-        if any(e.name is not None and e.name.text == name
-               for f in program.flows for e in f.pattern or ()):
-            return []
-        spans = [typedef.span]
-        title = f"Remove the unused predicate type `{name}`"
-    else:
-        name = analysis.data[diag.span.start:diag.span.end].decode("utf-8", "replace")
-        if analysis.semantics.node(name) is None or any(
-                s.text == name for f in program.flows for s in f.steps) or any(
-                name in (s.node.text, s.target.text) for s in program.sources):
-            return []
-        spans = [d.span for d in program.declarations if _declares(d, name)]
-        title = f"Remove the unused node `{name}`"
-    # The checker's own fix (when it has one) deletes the declaration; keep its title and
-    # edits, widened to whole lines, and delete what would name an undefined node with it.
-    checker = [e.span for f in diag.fixes for e in f.edits if not e.text]
-    if diag.fixes:
-        title = diag.fixes[0].title
-    edits = tuple(_declaration_lines(analysis, span) for span in {*spans, *checker})
-    return [CodeAction(title, QUICKFIX, _merge(edits), diag, is_preferred=True)]
-
-
-def _declares(d: Declaration, name: str) -> bool:
-    """Whether ``d`` is a declaration of node ``name`` (signature, flow, atomic, handler)."""
-    if isinstance(d, Signature | FlowDef):
-        return d.name.text == name
-    if isinstance(d, Atomic | Handler):
-        return d.node.text == name
-    return False
-
-
-def _merge(edits: tuple[TextEdit, ...]) -> tuple[TextEdit, ...]:
-    """Deletions sorted and joined where they touch or overlap."""
-    out: list[TextEdit] = []
-    for e in sorted(edits, key=lambda e: e.start):
-        if out and e.start <= out[-1].end:
-            out[-1] = TextEdit(out[-1].start, max(out[-1].end, e.end), "")
-        else:
-            out.append(e)
-    return tuple(out)
-
-
-def _fix_catch_all(analysis: Analysis, diag: Diagnostic) -> list[CodeAction]:
-    last = next((f for f in analysis.program.flows if f.pattern
-                 and Span(f.pattern[0].span.start - 1, f.pattern[-1].span.end + 1) == diag.span),
-                None)
-    if last is None or last.pattern is None:
-        return []
-    info = analysis.semantics.node(last.name)
-    count = len(info.inputs) if info is not None and info.inputs is not None else len(last.pattern)
-    head = f"{last.name}:[{', '.join('_' for _ in range(count))}]"
-    through = (info is not None and info.inputs is not None and info.inputs == info.outputs
-               and None not in info.inputs)
-    if through or info is None:
-        body = ""
-    else:
-        body = next((" -> ".join(s.text for s in f.steps) for f in reversed(info.flows)
-                     if f.steps), "")
-    text = f"{head} = {body};" if body else f"{head} = ;"
-    title = f"Add a catch-all alternative `{text}`"
-    return [CodeAction(title, QUICKFIX, (_insert_line_after(analysis.data, last.span.end, text),),
-                       diag, is_preferred=True)]
-
-
-def _fix_elevation(analysis: Analysis, diag: Diagnostic) -> list[CodeAction]:
-    found = next(((info, c) for info in analysis.semantics.nodes.values() for c in info.effective
-                  if c.elevation is not None and c.elevation.entered_at == diag.span
-                  and f"`{c.name}` elevated to `{info.name}`" in diag.message), None)
-    if found is None:
-        return []
-    info, c = found
-    text = c.name + ("?" if c.mode == "read" else "") + ("(session)" if c.scope == "session"
-                                                          else "")
-    title = f"Declare `{text}` on `{info.name}`"
-    atomics = [a for a in info.atomics if a.constraints]
-    if atomics:
-        last = max(atomics, key=lambda a: a.span.end).constraints[-1]
-        edit = TextEdit(last.span.end, last.span.end, f", {text}")
-        return [CodeAction(title, QUICKFIX, (edit,), diag, is_preferred=True)]
-    new = f"atomic {info.name}:{{{text}}};"
-    anchors = analysis.program.atomics or info.flows
-    anchor = max(d.span.end for d in anchors) if anchors else info.name_span.end
-    return [CodeAction(f"{title}: `{new}`", QUICKFIX,
-                       (_insert_line_after(analysis.data, anchor, new),), diag,
-                       is_preferred=True)]
-
-
-def _fix_upgrade(analysis: Analysis, diag: Diagnostic) -> list[CodeAction]:
-    for atomic in analysis.program.atomics:
-        for c in atomic.constraints:
-            if c.span == diag.span and c.mode == "read":
-                text = c.name.text + (f"({c.scope})" if c.explicit_scope else "")
-                return [CodeAction(f"Make `{c.name}` a writer in `atomic {atomic.node}`",
-                                   QUICKFIX, (TextEdit(c.span.start, c.span.end, text),), diag,
-                                   is_preferred=True)]
-    return []
-
-
-_FIXERS = {"FLX101": _fix_undefined, "FLX105": _fix_unused, "FLX302": _fix_catch_all,
-           "FLX603": _fix_elevation, "FLX604": _fix_upgrade}
+def action(fix: Fix, diagnostic: Diagnostic) -> CodeAction:
+    """A quick fix as a code action for ``diagnostic``."""
+    edits = tuple(TextEdit(e.span.start, e.span.end, e.text) for e in fix.edits)
+    return CodeAction(fix.title, QUICKFIX, edits, diagnostic, fix.preferred)
 
 
 def quick_fixes(analysis: Analysis, diagnostic: Diagnostic) -> list[CodeAction]:
     """The quick fixes for one diagnostic of ``analysis``."""
-    fixer = _FIXERS.get(diagnostic.code)
-    if fixer is not None:
-        return fixer(analysis, diagnostic)
-    return [CodeAction(f.title, QUICKFIX, tuple(TextEdit(e.span.start, e.span.end, e.text)
-                                                for e in f.edits), diagnostic)
-            for f in diagnostic.fixes]
+    return [action(fix, diagnostic) for fix in fixes(analysis, diagnostic)]
 
 
 #: A diagnostic as the client sends it back: (code, start byte, end byte).

@@ -4,6 +4,9 @@
 
 * on each ``source S => T;`` (over ``source``'s line): **Show flow graph** with command
   ``flux.flowGraph`` and arguments ``(path, T)`` — the flow each accepted input starts;
+* on each source (same place): **Simulate load** with command ``flux.simulate`` and
+  arguments ``(path, S)`` — predicted throughput and latency of S's flows
+  (``lsp/simulate.py``);
 * on each abstract node (over its signature, or its first flow definition): **Show flow
   graph** with arguments ``(path, N)``;
 * on each node (same place): **N references** with command ``flux.showReferences`` and
@@ -20,9 +23,10 @@ from typing import NamedTuple
 
 from ..analysis import Analysis
 from .index import Symbol, index
-from .legend import FLOW_GRAPH_COMMAND, REFERENCES_COMMAND
+from .legend import FLOW_GRAPH_COMMAND, REFERENCES_COMMAND, SIMULATE_COMMAND
 
-__all__ = ["FLOW_GRAPH_COMMAND", "REFERENCES_COMMAND", "CodeLens", "code_lenses"]
+__all__ = ["FLOW_GRAPH_COMMAND", "REFERENCES_COMMAND", "SIMULATE_COMMAND", "CodeLens",
+           "code_lenses"]
 
 
 
@@ -41,6 +45,8 @@ def code_lenses(analysis: Analysis) -> list[CodeLens]:
     for source in analysis.program.sources:
         lenses.append(CodeLens(source.span.start, source.node.span.end, "Show flow graph",
                                FLOW_GRAPH_COMMAND, (path, source.target.text)))
+        lenses.append(CodeLens(source.span.start, source.node.span.end, "Simulate load",
+                               SIMULATE_COMMAND, (path, source.node.text)))
     symbols = index(analysis)
     for name, info in analysis.semantics.nodes.items():
         span = info.name_span

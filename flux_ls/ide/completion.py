@@ -2,8 +2,10 @@
 
 ``complete(analysis, offset) -> CompletionList``. The declaration around the cursor is
 found in the tree-sitter tree (the top-level node that contains or precedes the offset, so
-half-typed, broken text works: an unfinished declaration is an ERROR node there) and its
-tokens up to the cursor decide the context:
+half-typed, broken text works: an unfinished declaration is an ERROR node there); its tokens
+up to the cursor — the grammar's own, the leaves of the tree (``syntax.tokens``) — decide the
+context, and the keywords offered are those the parse table accepts after the last of them
+(``syntax.tokens.keywords_expected``):
 
 ========================  ================================================================
 context                   items
@@ -41,20 +43,19 @@ from enum import Enum
 from .. import ctypes
 from ..analysis import Analysis
 from ..semantics import NodeInfo, Types, show_types, types_match
-from ..syntax.parse import COMMENT_PATTERN, TopLevel
+from ..syntax.expected import c_type_words
+from ..syntax.parse import SyntaxTree, TopLevel
+from ..syntax.tokens import in_comment, keywords_expected, tokens_from
 from .index import cached
 
 __all__ = ["CompletionItem", "CompletionKind", "CompletionList", "complete",
            "node_signature", "PRIMITIVE_TYPES"]
 
-#: C's own type names, as the grammar (``tree-sitter-flux/grammar.js``) lists them.
-PRIMITIVE_TYPES = (
-    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
-    "bool", "_Bool", "size_t", "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t", "off_t",
-    "int8_t", "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t",
-)
-_TAGS = ("struct", "union", "enum")
-_QUALIFIERS = ("const", "volatile", "restrict")
+_TAGS = ctypes.TAGS
+_QUALIFIERS = ctypes.QUALIFIERS
+#: C's own type names: the grammar's type words (``syntax.expected.c_type_words``) that are
+#: neither tags nor qualifiers.
+PRIMITIVE_TYPES = tuple(w for w in c_type_words() if w not in _TAGS and w not in _QUALIFIERS)
 #: After these words a C type is not finished yet.
 _TYPE_PREFIXES = frozenset({*_TAGS, *_QUALIFIERS, "unsigned", "signed", "long", "short"})
 
@@ -117,9 +118,7 @@ def node_signature(info: NodeInfo) -> str:
 
 # --- tokens of the declaration before the cursor -------------------------------------------
 
-_TOKEN = re.compile(COMMENT_PATTERN + rb"|[A-Za-z_][A-Za-z0-9_]*|=>|->|\S", re.DOTALL)
-_WORD = re.compile(rb"[A-Za-z0-9_]*")
-
+_WORD = re.compile(rb"[A-Za-z0-9_]*")  # the characters of the name being typed
 
 @dataclass
 class _Tokens:
@@ -128,20 +127,17 @@ class _Tokens:
     newline_before_cursor: bool = False   # a line break between the last token and the cursor
 
 
-def _lex(data: bytes, start: int, end: int) -> _Tokens:
-    out = _Tokens()
+def _before(syntax: SyntaxTree, start: int, end: int) -> _Tokens:
+    """The grammar's tokens of the text from ``start`` up to ``end`` (after the last `;`)."""
+    out = _Tokens(in_comment=in_comment(syntax, end))
     last_end = start
-    for m in _TOKEN.finditer(data, start, end):
-        text = m.group()
-        if text.startswith((b"//", b"/*")):
-            if m.end() >= end and (text.startswith(b"//") or not text.endswith(b"*/")
-                                   or len(text) < 4):
-                out.in_comment = True
-            last_end = m.end()
-            continue
-        out.words.append(text.decode("utf-8", "replace"))
-        last_end = m.end()
-    out.newline_before_cursor = b"\n" in data[last_end:end] or b"\r" in data[last_end:end]
+    for token in tokens_from(syntax, start):
+        if token.end > end:
+            break
+        out.words.append(token.text)
+        last_end = token.end
+    gap = syntax.data[last_end:end]
+    out.newline_before_cursor = b"\n" in gap or b"\r" in gap
     if ";" in out.words:
         del out.words[:len(out.words) - out.words[::-1].index(";")]
     return out
@@ -163,14 +159,13 @@ def _declaration_start(top: TopLevel, data: bytes, offset: int) -> int:
     return top.ranges[index][0] if index >= 0 else 0
 
 
-def _next_words(data: bytes, start: int, count: int) -> list[str]:
+def _next_words(syntax: SyntaxTree, start: int, count: int) -> list[str]:
     out: list[str] = []
-    for m in _TOKEN.finditer(data, start):
-        text = m.group()
-        if text.startswith((b"//", b"/*")):
+    for token in tokens_from(syntax, start):
+        if token.start < start:
             continue
-        out.append(text.decode("utf-8", "replace"))
-        if len(out) >= count or text == b";":
+        out.append(token.text)
+        if len(out) >= count or token.text == ";":
             break
     return out
 
@@ -215,11 +210,13 @@ class _Completer:
 
     def run(self) -> None:
         data = self.a.data
-        toks = _lex(data, _declaration_start(self.a.syntax.top, data, self.start), self.start)
+        syntax = self.a.syntax
+        toks = _before(syntax, _declaration_start(syntax.top, data, self.start), self.start)
         if toks.in_comment:
             return
         words = toks.words
         before = len(self.items)
+        self.keywords()
         self.context(words)
         if len(self.items) == before and words and toks.newline_before_cursor and (
                 _is_name(words[-1]) or words[-1] in (")", "]", "}")):
@@ -231,14 +228,25 @@ class _Completer:
         elif w[0] == "source":
             self.source(w)
         elif w[0] == "handle":
-            if len(w) == 1:
-                self.item("error", CompletionKind.KEYWORD, 0)
-            elif w[1:] == ["error"]:
+            if w[1:] == ["error"]:
                 self.nodes(rank=lambda info: 0 if info.handler is None else 1)
         elif w[0] == "atomic":
             self.atomic(w)
         elif w[0] != "typedef" and _is_name(w[0]):
             self.node_declaration(w)
+
+    def keywords(self) -> None:
+        """The keywords the grammar's parse table accepts here (``error`` after ``handle``,
+        ``session`` in a source's braces, a constraint's scopes)."""
+        found = keywords_expected(self.a.syntax, self.start)
+        for word in found:
+            if "program" in found:   # after `c(`: a constraint's scope
+                self.item(word, CompletionKind.SCOPE, 0, detail=f"{word}-scoped constraint")
+            elif word == "session":
+                self.item("session", CompletionKind.KEYWORD, 0, "session: ",
+                          detail="session function: uint64_t F(T_in *in)")
+            else:
+                self.item(word, CompletionKind.KEYWORD, 0)
 
     # top level
     def top_level(self) -> None:
@@ -273,7 +281,7 @@ class _Completer:
             want_in = prev.outputs if prev is not None else None
         else:
             want_in = _declared_inputs(defined)
-        nxt = _next_words(self.a.data, self.end, 2)
+        nxt = _next_words(self.a.syntax, self.end, 2)
         if nxt[:1] == ["->"] and len(nxt) > 1 and _is_name(nxt[1]):
             after = self.sem.node(nxt[1])
             want_out = after.inputs if after is not None else None
@@ -364,9 +372,6 @@ class _Completer:
             src = self.sem.node(w[1])
             out = src.outputs if src is not None else None
             self.nodes(rank=lambda info: _fit(info.inputs, out), exclude=w[1])
-        elif w[-1] == "{":
-            self.item("session", CompletionKind.KEYWORD, 0, "session: ",
-                      detail="session function: uint64_t F(T_in *in)")
 
     def atomic(self, w: list[str]) -> None:
         if len(w) == 1:
@@ -374,10 +379,7 @@ class _Completer:
             return
         if "{" not in w or "}" in w:
             return
-        if w[-1] == "(":
-            for scope in ("program", "session"):
-                self.item(scope, CompletionKind.SCOPE, 0, detail=f"{scope}-scoped constraint")
-        elif w[-1] in ("{", ","):
+        if w[-1] in ("{", ","):
             present = set(w[w.index("{"):])
             self.constraints(present)
 

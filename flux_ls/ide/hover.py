@@ -21,10 +21,13 @@ interface exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
+from ..cinterface import Derivation, Field, Side, struct_text
+from ..ctypes import typed_name
 from ..model import Atomic, FlowDef, Source, Typedef
 from ..semantics import EffectiveConstraint, NodeInfo, show_types
+from ..semantics import constraint_reason as constraint_reason_of
 from .index import Occurrence, Symbol, cached, index
 
 if TYPE_CHECKING:
@@ -32,9 +35,6 @@ if TYPE_CHECKING:
 
 #: Longest line before a signature or a struct is wrapped, one item per line.
 WIDTH = 80
-
-Side = Literal["in", "out"]
-Field = tuple[str, str]  # (C type in canonical form, field name)
 
 
 @dataclass(frozen=True)
@@ -66,71 +66,48 @@ def markdown_for(analysis: Analysis, occ: Occurrence) -> str:
     return function_markdown(analysis, occ.name)
 
 
-# -- C interface (docs/language.md#the-c-interface) ------------------------------------------
+# -- C interface (docs/language.md#the-c-interface): the one derivation of ``cinterface`` ---
 
-def typed_name(ctype: str, name: str) -> str:
-    """``int fd``, ``char *buf``: a C type and a name, a pointer's star against the name."""
-    return f"{ctype}{'' if ctype.endswith('*') else ' '}{name}"
+def derivation(analysis: Analysis) -> Derivation:
+    """The lenient C interface derivation of ``analysis`` (cached on it)."""
+    return cached(analysis, "ide.cinterface", Derivation, lambda: Derivation(analysis))
 
 
 def c_fields(analysis: Analysis, node: str, side: Side) -> tuple[Field, ...] | None:
-    """The fields of ``N_in``/``N_out``: the declared parameters, or for an inferred signature
-    those of the first (last) step of the first non-empty flow. None when unknown."""
-    nodes = analysis.semantics.nodes
-    seen: set[str] = set()
-    while node not in seen:
-        seen.add(node)
-        info = nodes.get(node)
-        if info is None or (info.inputs if side == "in" else info.outputs) is None:
-            return None
-        if info.signature is not None:
-            params = info.signature.inputs if side == "in" else info.signature.outputs
-            return tuple((p.type.canonical or p.type.text, p.name.text) for p in params)
-        flow = next((f for f in info.flows if f.steps), None)
-        if flow is None or flow.incomplete:
-            return None
-        node = (flow.steps[0] if side == "in" else flow.steps[-1]).text
-    return None
-
-
-def _struct(name: str, fields: tuple[Field, ...]) -> str:
-    members = [typed_name(t, n) + ";" for t, n in fields]
-    flat = f"typedef struct {{ {' '.join(members)} }} {name};"
-    if len(flat) <= WIDTH:
-        return flat
-    return "typedef struct {\n" + "".join(f"    {m}\n" for m in members) + f"}} {name};"
+    """The fields of ``N_in``/``N_out`` exactly as ``flux_nodes.h`` declares them; None when
+    unknown."""
+    if analysis.semantics.node(node) is None:
+        return None
+    return derivation(analysis).fields(node, side)
 
 
 def c_structs(analysis: Analysis, node: str) -> list[str]:
     """``typedef struct { … } N_in;`` and ``N_out`` (none for an empty side)."""
-    out = []
+    if analysis.semantics.node(node) is None:
+        return []
     sides: tuple[Side, ...] = ("in", "out")
-    for side in sides:
-        fields = c_fields(analysis, node, side)
-        if fields:
-            out.append(_struct(f"{node}_{side}", fields))
-    return out
+    structs = (derivation(analysis).struct(node, side) for side in sides)
+    return [struct_text(s, WIDTH) for s in structs if s is not None]
 
 
 def c_prototype(analysis: Analysis, node: str) -> str | None:
     """``int N(N_in *in, N_out *out);`` and its variants; None for an abstract node or when
     the node's types are unknown."""
-    info = analysis.semantics.node(node)
-    if info is None or info.kind != "concrete" or info.inputs is None or info.outputs is None:
-        return None
-    params = ([f"{node}_in *in"] if info.inputs else []) + (
-        [f"{node}_out *out"] if info.outputs else [])
-    return f"int {node}({', '.join(params) or 'void'});"
+    proto = derivation(analysis).node_prototype(node)
+    return None if proto is None else proto.text + ";"
 
 
 def handler_prototype(analysis: Analysis, function: str, node: str) -> str:
-    info = analysis.semantics.node(node)
-    no_inputs = info is not None and info.inputs == ()
-    return f"void {function}({'' if no_inputs else f'{node}_in *in, '}int err);"
+    proto = derivation(analysis).handler_prototype(function, node) \
+        if analysis.semantics.node(node) is not None else None
+    return f"void {function}({node}_in *in, int err);" if proto is None else proto.text + ";"
 
 
-def session_prototype(function: str, target: str) -> str:
-    return f"uint64_t {function}({target}_in *in);"
+def session_prototype(analysis: Analysis, source: Source) -> str:
+    function, target = source.session.text if source.session else "", source.target.text
+    proto = derivation(analysis).session_prototype(function, source.node.text, target) \
+        if analysis.semantics.node(target) is not None else None
+    return f"uint64_t {function}({target}_in *in);" if proto is None else proto.text + ";"
 
 
 def _c_block(lines: list[str]) -> str:
@@ -147,13 +124,22 @@ def _wrap_params(params: list[str]) -> str:
     return "(\n" + ",\n".join(f"    {p}" for p in params) + "\n)" if params else "()"
 
 
+def _typed(analysis: Analysis, node: str, side: Side) -> tuple[Field, ...] | None:
+    """A node's inputs or outputs as (canonical type, name), named as its C fields are."""
+    derive = derivation(analysis)
+    types, names = derive.types(node, side), derive.names(node, side)
+    if types is None or names is None or len(types) != len(names):
+        return None
+    return tuple(zip(types, names, strict=True))
+
+
 def flux_signature(analysis: Analysis, info: NodeInfo) -> str:
     """The node's signature in canonical Flux form (wrapped past ``WIDTH`` like ``flux fmt``)."""
     if info.signature is not None and not info.signature.incomplete:
         sig = info.signature
         ins, outs = [str(p) for p in sig.inputs], [str(p) for p in sig.outputs]
     else:
-        fields = c_fields(analysis, info.name, "in"), c_fields(analysis, info.name, "out")
+        fields = _typed(analysis, info.name, "in"), _typed(analysis, info.name, "out")
         if fields[0] is None or fields[1] is None:
             return (f"{info.name} {show_types(info.inputs)} => {show_types(info.outputs)};  "
                     "// types not fully known")
@@ -202,7 +188,7 @@ def _sources(analysis: Analysis, name: str) -> list[str]:
         text = f"`{source}`"
         if source.session is not None:
             text += " — session function:\n" + _c_block(
-                [session_prototype(source.session.text, source.target.text)])
+                [session_prototype(analysis, source)])
         out.append(("**source**: " if name == source.node.text else "**flows start at** ")
                     + text)
     return out
@@ -214,26 +200,15 @@ def _mode(c: EffectiveConstraint) -> str:
 
 
 def constraint_reason(analysis: Analysis, c: EffectiveConstraint) -> str:
-    """Why a node has ``c``: declared, elevated (from which inner node, the held constraint,
-    who holds it) and/or upgraded to a writer (which inner node writes)."""
+    """Why a node has ``c``: declared, or ``semantics.constraint_reason`` (elevated, upgraded)
+    with the lines where the inner nodes are entered."""
     line = analysis.lines.line_of
-    reasons = []
-    if c.elevation is not None:
-        e = c.elevation
-        reasons.append(f"elevated from `{e.from_node}` (entered at line "
-                       f"{line(e.entered_at.start) + 1}), which needs `{c.name}` while "
-                       f"`{e.held_by}` holds `{e.held}`; `{e.held}` comes after `{c.name}` "
-                       "in lock order")
-    elif c.declared:
+    why = constraint_reason_of(c, lambda span: line(span.start) + 1)
+    if c.declared:
         was = " as a reader" if c.upgrade is not None else ""
-        reasons.append(f"declared{was} at line {line(c.origin.start) + 1}")
-    else:
-        reasons.append("elevated to keep the lock order")
-    if c.upgrade is not None:
-        u = c.upgrade
-        reasons.append(f"made a writer because `{u.writer}` writes it inside (entered at line "
-                       f"{line(u.entered_at.start) + 1})")
-    return "; ".join(reasons)
+        declared = f"declared{was} at line {line(c.origin.start) + 1}"
+        return declared + (f"; {why}" if why else "")
+    return why or ""
 
 
 def _constraints(analysis: Analysis, info: NodeInfo) -> list[str]:
@@ -345,11 +320,12 @@ def predicate_fields(analysis: Analysis, ptype: str) -> list[tuple[str, str, Flo
 def _predicate_prototypes(analysis: Analysis, typedef: Typedef) -> str:
     function = typedef.predicate.text
     uses = predicate_fields(analysis, typedef.type.text)
-    types = list(dict.fromkeys(t for t, *_ in uses))
-    if not types:
+    protos = derivation(analysis).predicate_prototypes(typedef.type.text)
+    if not protos or not uses:
         return ("**predicate**: you write `bool " + function + "(T v);` with T the C type of "
                 "the field it tests (no pattern with known types uses it yet)")
-    prototypes = _c_block([f"bool {function}({typed_name(t, 'v')});" for t in types])
+    types = protos
+    prototypes = _c_block([p.text + ";" for p, _node, _pos in protos])
     tested = ", ".join(f"`{field}` of `{flow.name}` (input {pos + 1})"
                        for _t, field, flow, pos in uses[:4])
     more = f" and {len(uses) - 4} more" if len(uses) > 4 else ""
@@ -366,7 +342,7 @@ def function_markdown(analysis: Analysis, function: str) -> str:
             prototype = handler_prototype(analysis, function, occ.owner)
             parts.append(f"**error handler** of `{occ.owner}`:\n" + _c_block([prototype]))
         elif occ.role == "session_function" and isinstance(decl, Source):
-            prototype = session_prototype(function, decl.target.text)
+            prototype = session_prototype(analysis, decl)
             structs = [s for s in c_structs(analysis, decl.target.text) if "_in;" in s]
             parts.append(f"**session function** of `{decl}`: returns the id of the session "
                          "each new flow belongs to\n" + _c_block([*structs, prototype]))

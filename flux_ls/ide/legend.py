@@ -4,7 +4,8 @@ loading anything heavy (``lsp/handshake.py``); ``semantic_tokens`` encodes token
 legend and ``code_lens`` names the commands.
 
 The commands: ``flux.flowGraph`` (the program graph, ``lsp/flowgraph.py``) and
-``flux.showReferences`` (a node's references, for the references lens)."""
+``flux.showReferences`` (a node's references, for the references lens), and ``flux.simulate``
+(the performance prediction, ``lsp/simulate.py``)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,4 @@ TOKEN_MODIFIERS: tuple[str, ...] = (
 #: The commands the server executes (``workspace/executeCommand``) and code lenses name.
 FLOW_GRAPH_COMMAND = "flux.flowGraph"
 REFERENCES_COMMAND = "flux.showReferences"
+SIMULATE_COMMAND = "flux.simulate"  # the performance simulator (lsp/simulate.py)

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import tree_sitter
 
 from ..analysis import Analysis
+from ..ctypes import QUALIFIERS, TAGS
 from ..lru import LRU
 from ..model import Atomic, Declaration, FlowDef, Handler, Name, Param, Signature, Source
 from ..syntax.lower import Lowerer, lower_declaration, lowering
@@ -63,7 +64,7 @@ DECLARATION, DEFINITION, ABSTRACT, READONLY, MODIFICATION, DEFAULT_LIBRARY, DOCU
     CALLBACK, SESSION = (1 << i for i in range(9))
 
 _PRIMITIVES = frozenset(PRIMITIVE_TYPES)
-_TYPE_KEYWORDS = frozenset(("const", "volatile", "restrict", "struct", "union", "enum"))
+_TYPE_KEYWORDS = frozenset((*QUALIFIERS, *TAGS))
 
 
 #: ``(start, end, type, modifiers)``: UTF-8 bytes ``[start, end)`` of ``analysis.data`` on one

@@ -12,8 +12,8 @@
   after ``->`` (or on a name that is not a node yet) the previous step's, documented with the
   types the next step must take; right after ``=`` the signature of the flow's node.
 
-The cursor's declaration is read from the tokens of the text (the tree-sitter tree only
-tells where it starts), so it works while the declaration is still broken. Parameter
+The cursor's declaration is read as the grammar's tokens (``syntax.tokens``: the leaves of the
+tree-sitter tree, an ERROR's too), so it works while the declaration is still broken. Parameter
 offsets (``ParameterInfo.start``/``end``) index ``SignatureInfo.label``; labels are ASCII
 (identifiers and C type words), so they count characters, UTF-16 units and bytes alike.
 """
@@ -21,14 +21,15 @@ offsets (``ParameterInfo.start``/``end``) index ``SignatureInfo.label``; labels 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..cinterface import Side
+from ..ctypes import spell, typed_name
 from ..semantics import Types, show_types
-from ..syntax.parse import COMMENT_PATTERN
+from ..syntax.tokens import Token, tokens_from
 from .callhierarchy import incoming_calls, outgoing_calls
-from .hover import Side, c_fields, typed_name
+from .hover import c_fields
 
 if TYPE_CHECKING:
 
@@ -58,17 +59,7 @@ class SignatureHelp:
     active_parameter: int | None
 
 
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    line_start: bool  # first token on its line
-
-
-_TOKEN = re.compile(
-    rb"(?P<comment>" + COMMENT_PATTERN + rb")|(?P<nl>\r\n|\r|\n)|(?P<ws>[ \t\f\v]+)"
-    rb"|(?P<tok>[A-Za-z0-9_]+|->|=>|.)", re.DOTALL)
+_Token = Token
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _DECLARATION_WORDS = frozenset({"source", "typedef", "handle", "atomic"})
 
@@ -89,18 +80,6 @@ def signature_help(analysis: Analysis, offset: int) -> SignatureHelp | None:
 
 # -- reading the declaration around the cursor -----------------------------------------------
 
-def _tokens(data: bytes, start: int) -> Iterator[_Token]:
-    """The tokens of ``data`` from ``start`` on (comments skipped), lazily."""
-    line_start = True
-    for m in _TOKEN.finditer(data, start):
-        kind = m.lastgroup
-        if kind == "nl":
-            line_start = True
-        elif kind == "tok":
-            yield _Token(m.group().decode("utf-8", "replace"), m.start(), m.end(), line_start)
-            line_start = False
-
-
 def _region_start(analysis: Analysis, offset: int) -> int:
     """Where the top-level syntax node before or around ``offset`` starts (the last one
     starting before it; comments skipped)."""
@@ -115,7 +94,7 @@ def _statement(analysis: Analysis, offset: int) -> tuple[list[_Token], list[_Tok
     """Tokens of the cursor's declaration that start before the cursor (from its start, or
     after the last ``;``) and those after (up to ``;`` or the start of another declaration).
     A token the cursor is inside (or at the end of) is the last of the first list."""
-    tokens = _tokens(analysis.data, _region_start(analysis, offset))
+    tokens = tokens_from(analysis.syntax, _region_start(analysis, offset))
     before: list[_Token] = []
     pending: _Token | None = None
     for tok in tokens:
@@ -163,11 +142,9 @@ def _param_lists(tokens: list[_Token]) -> list[list[list[_Token]]]:
 
 
 def _spell(tokens: list[_Token]) -> str:
-    text = ""
-    for tok in tokens:
-        glue = "" if not text or (text.endswith("*") and tok.text != "const") else " "
-        text += glue + tok.text
-    return text
+    """A parameter's tokens as ``flux fmt`` writes them (a pointer's star against what
+    follows)."""
+    return spell([tok.text for tok in tokens])
 
 
 def _in_signature(analysis: Analysis, before: list[_Token], after: list[_Token],

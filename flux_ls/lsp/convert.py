@@ -16,10 +16,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from ..ide.plaintext import plain_text
 from .positions import Lines
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from ..ide import completion as comp
     from ..ide import folding as fold
     from ..ide import hover as hov
+    from ..ide import implementation as impl
     from ..ide import inlay_hints as hints
     from ..ide import navigation as nav
     from ..ide import rename as ren
@@ -187,8 +190,28 @@ def graph_ranges(value: Any, lines: Lines) -> Any:
 # -- editor features (flux_ls.ide results) -------------------------------------------------
 
 def markup(text: str, markdown: bool = True) -> types.MarkupContent:
-    kind = types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText
-    return types.MarkupContent(kind=kind, value=text)
+    """Markdown ``text`` as Markdown, or rendered as real plain text (``ide.plaintext``) for a
+    client that takes none."""
+    if markdown:
+        return types.MarkupContent(kind=types.MarkupKind.Markdown, value=text)
+    return types.MarkupContent(kind=types.MarkupKind.PlainText, value=plain_text(text))
+
+
+def c_locations(found: Iterable[impl.CDefinition], encoding: str) -> list[types.Location]:
+    """Locations of C definitions (``ide.implementation``) in files on disk; the column is
+    counted in the client's ``encoding`` from the text before the name."""
+    out = []
+    for d in found:
+        if encoding == "utf-8":
+            column = len(d.prefix.encode("utf-8"))
+        elif encoding == "utf-16":
+            column = len(d.prefix.encode("utf-16-le")) // 2
+        else:
+            column = len(d.prefix)
+        out.append(types.Location(uri=Path(d.path).as_uri(), range=types.Range(
+            start=types.Position(line=d.line, character=column),
+            end=types.Position(line=d.line, character=column + len(d.name)))))
+    return out
 
 
 def locations(uri: str, lines: Lines, found: Iterable[nav.Location]) -> list[types.Location]:

@@ -15,11 +15,20 @@ the server calls the analysis. Edits that arrive while a job runs are picked up 
 job, so a burst of keystrokes costs one analysis, not one per keystroke. A finished job
 whose text is no longer the newest is still handed to waiting requests, but the server
 publishes diagnostics only for the newest revision (stale results are dropped).
+
+A new edit cancels the document's running analysis, so a text that takes seconds to analyse
+never delays its newer versions: the edit raises ``StaleAnalysis`` in the worker thread
+(``PyThreadState_SetAsyncExc``; it lands at the next bytecode, after any C call such as the
+tree-sitter parse returns). Only the pure part of a job — re-parse, analysis, conversion —
+can be interrupted; its edits are put back for the next job, which starts at once.
+``StaleAnalysis`` is a ``BaseException``, so the analysis's guard against bugs in a check
+(``except Exception`` → FLX000) does not swallow it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import threading
 import time
@@ -41,6 +50,49 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Change = types.TextDocumentContentChangePartial | types.TextDocumentContentChangeWholeDocument
+
+
+class StaleAnalysis(BaseException):
+    """Raised in a worker thread whose analysis a newer edit made useless."""
+
+
+_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+_set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
+_clear_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
+    ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
+
+
+#: Imported before the first interruptible job: an exception raised into a thread in the
+#: middle of an import could leave a module half made, or its import lock held.
+_WARM = ("traceback", "difflib", "importlib.resources", "lark", "lark.exceptions",
+         "flux_ls.analysis", "flux_ls.checks.islands", "flux_ls.checks.suggest",
+         "flux_ls.syntax.parse", "flux_ls.codes", "flux_ls.lsp.convert",
+         "flux_ls.lsp.diagnostics", "lsprotocol.converters")
+_warmed = False
+
+
+def _warm() -> None:
+    global _warmed
+    if not _warmed:
+        import importlib
+
+        for name in _WARM:
+            importlib.import_module(name)
+        _warmed = True
+
+
+def _importing() -> bool:
+    """Whether some thread is inside an import (CPython's per-module import locks)."""
+    import importlib._bootstrap as bootstrap
+
+    return bool(getattr(bootstrap, "_module_locks", None))
+
+
+def _interrupt(thread: int) -> bool:
+    """Raise ``StaleAnalysis`` in ``thread`` (not while an import runs anywhere)."""
+    if _importing():
+        return False
+    return bool(_set_async_exc(thread, StaleAnalysis))
 
 
 def analyze_document(syntax: SyntaxTree, path: str, previous: Analysis | None) -> Analysis:
@@ -94,6 +146,8 @@ class Document:
         self._pending: list[TextEdit] = []     # byte edits since ``_syntax`` (worker-owned)
         self._syntax: SyntaxTree | None = None
         self._job: asyncio.Future[Analysed] | None = None
+        self._worker: int | None = None        # thread running the interruptible part of a job
+        self.cancelled = 0                     # analyses cancelled by newer edits
         self._waiters: list[tuple[int, asyncio.Future[Analysed]]] = []
 
     # -- changes (event loop) ---------------------------------------------------------------
@@ -120,6 +174,8 @@ class Document:
             self.data, self.lines, self.version = data, lines, version
             self._pending.extend(edits)
             self.revision += 1
+            if self._worker is not None and edits and _interrupt(self._worker):
+                self._worker = None  # its text is stale: stopped
 
     # -- analysis (executor) ----------------------------------------------------------------
 
@@ -128,27 +184,42 @@ class Document:
         ``prepare`` the result (e.g. convert its diagnostics) while still off the loop."""
         from ..syntax.parse import parse, reparse
 
+        _warm()
         began = time.perf_counter()
+        me = threading.get_ident()
         with self._lock:
             revision, version, data, lines = self.revision, self.version, self.data, self.lines
             edits, self._pending = self._pending, []
-        if self._syntax is None:
-            syntax = parse(data)
-        elif edits:
-            syntax = reparse(self._syntax, edits)
-        else:
-            syntax = self._syntax
-        if syntax.data != data:  # cannot happen unless an edit was lost: never analyse stale text
-            log.error("%s: incremental re-parse diverged from the text; parsing afresh", self.uri)
-            syntax = parse(data)
+            self._worker = me
+        try:
+            try:  # pure work only, from here: a newer edit may interrupt it anywhere
+                if self._syntax is None:
+                    syntax = parse(data)
+                elif edits:
+                    syntax = reparse(self._syntax, edits)
+                else:
+                    syntax = self._syntax
+                if syntax.data != data:  # only if an edit was lost: never analyse stale text
+                    log.error("%s: incremental re-parse diverged from the text; parsing afresh",
+                              self.uri)
+                    syntax = parse(data)
+                parsed = time.perf_counter()
+                previous = self.current.analysis if self.current is not None else None
+                analysis = analyze_document(syntax, self.path, previous)
+                analysed = time.perf_counter()
+                result = Analysed(self.uri, revision, version, analysis, lines)
+                if prepare is not None:
+                    prepare(result)
+            finally:
+                with self._lock:
+                    self._worker = None
+                    _clear_async_exc(me, None)  # one sent but not yet raised: drop it
+        except StaleAnalysis:
+            with self._lock:
+                self._pending[:0] = edits  # the next job re-parses from the same tree
+                self.cancelled += 1
+            raise
         self._syntax = syntax
-        parsed = time.perf_counter()
-        previous = self.current.analysis if self.current is not None else None
-        analysis = analyze_document(syntax, self.path, previous)
-        analysed = time.perf_counter()
-        result = Analysed(self.uri, revision, version, analysis, lines)
-        if prepare is not None:
-            prepare(result)
         if log.isEnabledFor(logging.DEBUG):
             done = time.perf_counter()
             log.debug("%s revision %d: %s %.1f ms, analysis %.1f ms, conversion %.1f ms",
@@ -214,6 +285,11 @@ class DocumentStore:
     def _finished(self, doc: Document, job: asyncio.Future[Analysed]) -> None:
         doc._job = None
         error = None if job.cancelled() else job.exception()
+        if isinstance(error, StaleAnalysis):
+            log.info("%s: analysis cancelled, a newer edit arrived (revision %d)", doc.uri,
+                     doc.revision)
+            self.schedule(doc)
+            return
         if job.cancelled() or error is not None:
             log.error("analysis of %s failed: %r", doc.uri, error, exc_info=error)
             for _, waiter in doc._waiters:

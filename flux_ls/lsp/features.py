@@ -15,18 +15,24 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
+from pygls.uris import to_fs_path
 
 from ..ide.legend import REFERENCES_COMMAND
 from . import actions, convert, handshake
 from .documents import Analysed, Document
 
 if TYPE_CHECKING:
+    from ..ide.implementation import CIndex
     from ..ide.semantic_tokens import TokensEdit
+    from .cindex import CIndexes
     from .server import FluxServer
 
 R = TypeVar("R")
@@ -42,6 +48,8 @@ class Features:
         self.server = server
         self.tokens: dict[str, tuple[str, list[int]]] = {}  # uri -> (result id, data)
         self.token_ids = itertools.count(1)
+        self._c_lock = threading.Lock()
+        self._c_indexes: CIndexes | None = None
 
     async def answer(self, uri: str, job: Callable[[Analysed], R]) -> R | None:
         """``job(analysis)`` on the newest analysis of ``uri``, in the executor: the feature
@@ -63,8 +71,29 @@ class Features:
         # unspecified: markdown reads fine as text too
         return value is None or types.MarkupKind.Markdown in value
 
+    def strict_markdown(self, capability: str) -> bool:
+        """Whether the client declared Markdown (completion documentation: a client that
+        declares no format gets plain text)."""
+        value = self.server.client_capability(capability)
+        return value is not None and types.MarkupKind.Markdown in value
+
     def supports(self, capability: str) -> bool:
         return self.server.client_supports(capability)
+
+    def c_index(self, uri: str) -> CIndex | str:
+        """The C functions of the project of the Flux file ``uri`` (``lsp.cindex``: reads
+        flux.toml and the C sources, cached by mtime), or why there are none. IO: call it
+        from an executor job only."""
+        from .cindex import CIndexes
+
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        if path is None:
+            return "the document is not a file on disk"
+        with self._c_lock:
+            if self._c_indexes is None:
+                self._c_indexes = CIndexes()
+            indexes = self._c_indexes
+        return indexes.project(Path(path))
 
 
 def register(server: FluxServer) -> None:
@@ -117,8 +146,35 @@ def _navigation(server: FluxServer, f: Features) -> None:
         markdown = f.markdown("text_document.hover.content_format")
 
         def job(r: Analysed, at: int) -> types.Hover | None:
+            from ..ide import implementation as impl
+
             found = hover_at(r.analysis, at)
-            return None if found is None else convert.hover(r.lines, found, markdown)
+            if found is None:
+                return None
+            target = impl.c_function_at(r.analysis, at)
+            if target is not None:  # where its C function is defined (reads the C sources)
+                cindex = f.c_index(r.uri)
+                note = (impl.implementation_note(target, None, cindex)
+                        if isinstance(cindex, str) else impl.implementation_note(target, cindex))
+                head, _, rest = found.markdown.partition("\n\n")  # after the signature
+                found = replace(found, markdown="\n\n".join(p for p in (head, note, rest) if p))
+            return convert.hover(r.lines, found, markdown)
+
+        return await f.at_position(params, job)
+
+    @server.request(types.TEXT_DOCUMENT_IMPLEMENTATION)
+    async def implementation(params: types.ImplementationParams
+                             ) -> list[types.Location] | None:
+        from ..ide import implementation as impl
+
+        def job(r: Analysed, at: int) -> list[types.Location] | None:
+            if impl.c_function_at(r.analysis, at) is None:
+                return None
+            cindex = f.c_index(r.uri)
+            if isinstance(cindex, str):
+                return []
+            return convert.c_locations(impl.implementation(r.analysis, at, cindex),
+                                       r.lines.encoding)
 
         return await f.at_position(params, job)
 
@@ -214,7 +270,8 @@ def _editing(server: FluxServer, f: Features) -> None:
         from ..ide.completion import complete
 
         snippets = f.supports("text_document.completion.completion_item.snippet_support")
-        markdown = f.markdown("text_document.completion.completion_item.documentation_format")
+        markdown = f.strict_markdown(
+            "text_document.completion.completion_item.documentation_format")
         return await f.at_position(params, lambda r, at: convert.completion_list(
             r.lines, complete(r.analysis, at), snippets=snippets, markdown=markdown))
 

@@ -32,7 +32,7 @@ SIGNATURE_TRIGGERS = ["(", ",", "[", ">", "="]
 SIGNATURE_RETRIGGERS = [" "]
 COMPLETION_TRIGGERS = [">", "[", "{", ",", "(", ":", "="]
 CODE_ACTION_KINDS = ["quickfix", "source.format"]
-COMMANDS = [legend.FLOW_GRAPH_COMMAND, legend.REFERENCES_COMMAND]
+COMMANDS = [legend.FLOW_GRAPH_COMMAND, legend.REFERENCES_COMMAND, legend.SIMULATE_COMMAND]
 DIAGNOSTIC_IDENTIFIER = "flux"
 TOKEN_TYPES = list(legend.TOKEN_TYPES)
 TOKEN_MODIFIERS = list(legend.TOKEN_MODIFIERS)
@@ -81,6 +81,7 @@ def capabilities(client: Any, options: Any) -> dict[str, Any]:
                                   "retriggerCharacters": SIGNATURE_RETRIGGERS},
         "declarationProvider": True,
         "definitionProvider": True,
+        "implementationProvider": True,
         "referencesProvider": True,
         "documentHighlightProvider": True,
         "documentSymbolProvider": True,

@@ -70,6 +70,21 @@ class _Ignored:
     """A notification whose params could not be read (logged and dropped)."""
 
 
+class _NotificationWithId:
+    """A notification sent as a request (with an id): done as the notification it is, and
+    answered (``null``), since a JSON-RPC message with an id must get a response."""
+
+    def __init__(self, msg_id: Any, notification: Any) -> None:
+        self.id, self.notification = msg_id, notification
+
+
+def _is_notification(method: str) -> bool:
+    import attrs
+
+    message_type = types.METHOD_TO_TYPES.get(method, (None,))[0]
+    return message_type is not None and "id" not in attrs.fields_dict(message_type)
+
+
 class PreEncoded:
     """A request's result already written as JSON text (``FluxProtocol`` sends it as is)."""
 
@@ -126,6 +141,21 @@ class FluxProtocol(LanguageServerProtocol):
         self._server.exit_now(0 if self._shutdown else 1)
 
     def structure_message(self, data: dict[str, Any]) -> Any:
+        if "jsonrpc" in data and "method" in data:
+            method = data["method"]
+            if not isinstance(method, str):
+                if "id" in data:
+                    return _Invalid(data["id"], repr(method), JsonRpcInvalidRequest(
+                        f"invalid request: `method` must be a string, not {method!r}"))
+                log.warning("ignoring a notification whose method is %r", method)
+                return _Ignored()
+            if "id" in data and _is_notification(method):
+                try:
+                    inner = super().structure_message(
+                        {k: v for k, v in data.items() if k != "id"})
+                except JsonRpcException as error:
+                    return _Invalid(data["id"], method, error)
+                return _NotificationWithId(data["id"], inner)
         try:
             return super().structure_message(data)
         except JsonRpcException as error:
@@ -170,8 +200,15 @@ class FluxProtocol(LanguageServerProtocol):
             self._send_response(message.id, error=error.to_response_error())
             return
         if isinstance(message, _Invalid):
-            log.warning("invalid params for %s: %s", message.method, message.error)
+            log.warning("invalid %s: %s", "request" if message.error.code == -32600
+                        else f"params for {message.method}", message.error)
             self._send_response(message.id, error=message.error.to_response_error())
+            return
+        if isinstance(message, _NotificationWithId):
+            log.warning("%s is a notification but came with an id: done, and answered",
+                        getattr(message.notification, "method", "a notification"))
+            self.handle_message(message.notification)
+            self._send_response(message.id, None)
             return
         super().handle_message(message)
 
@@ -381,7 +418,7 @@ def _warm_up() -> None:
 
 
 def create_server(client_log: ClientHandler | None = None) -> FluxServer:
-    from . import diagnostics, features, flowgraph, formatting, workspace
+    from . import diagnostics, features, flowgraph, formatting, simulate, workspace
 
     server = FluxServer(client_log)
     _register_lifecycle(server)
@@ -390,4 +427,5 @@ def create_server(client_log: ClientHandler | None = None) -> FluxServer:
     formatting.register(server)
     flowgraph.register(server)
     features.register(server)
+    simulate.register(server)
     return server

@@ -9,7 +9,8 @@ follow symbolic links to directories. Files stay fresh
 through ``workspace/didChangeWatchedFiles`` (the watcher is registered dynamically when the
 client supports that; otherwise clients like VS Code send the events they are configured to
 send) and ``workspace/didChangeWorkspaceFolders``. A file is re-analysed only when its
-modification time or size changed.
+modification time or size changed. Only regular files are read, at most
+``FLUX_MAX_FILE_SIZE`` bytes (8 MiB), as ``flux check`` reads them (``cli/files.py``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ SUFFIXES = (".flux", ".fx")       # as ``flux check`` (cli/files.py)
 MAX_FILES = 5000                  # a workspace with more Flux files than this is not indexed whole
 MAX_DIRECTORIES = 50_000          # nor is one whose folders take longer than this to walk
 SKIPPED = frozenset({"node_modules", "__pycache__", "site-packages"})
-MAX_BYTES = 8 * 1024 * 1024       # larger files are not Flux programs anyone wrote
 WATCHERS = ("**/*.flux", "**/*.fx")
 
 
@@ -80,12 +80,14 @@ def stamp_of(path: str) -> tuple[int, int] | None:
 
 
 def load(path: str, encoding: Encoding, previous: Analysed | None) -> Entry | None:
-    """Read and analyse one file (in the executor); None when it is not readable Flux text."""
+    """Read and analyse one file (in the executor); None when it is not readable Flux text.
+    As ``flux check``, only regular files up to ``FLUX_MAX_FILE_SIZE`` (8 MiB) are read: a
+    FIFO named ``*.flux`` would block the executor, a link to ``/dev/zero`` never ends."""
     from ..cli.files import InputError, read
     from ..syntax.parse import parse
 
     stamp = stamp_of(path)
-    if stamp is None or stamp[1] > MAX_BYTES:
+    if stamp is None:
         return None
     try:
         data = read(path).data

@@ -4,8 +4,9 @@ One JSON array, sorted by path then position. Each element has ``path``, ``line`
 ``column``, ``end_line``, ``end_column`` (1-based, columns in code points, the end column one
 past the last character), ``severity``, ``code``, ``message`` and ``related`` (objects with
 ``path``, ``line``, ``column``, ``end_line``, ``end_column``, ``message``). Added fields:
-``name`` and ``url`` of the code, ``hint`` (or null) and ``fixes`` (title and edits, each
-edit with its range and replacement ``content``).
+``name`` and ``url`` of the code, ``hint`` (or null) and ``fixes``: the quick fixes the
+language server offers too (``flux_ls.fixes``), each with its ``title``, ``preferred`` (the one
+to apply unattended) and ``edits`` (each with its range and replacement ``content``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _range(report: FileReport, span: Span) -> dict[str, Any]:
 
 def _fix(report: FileReport, fix: Fix) -> dict[str, Any]:
     edits = [{**_range(report, edit.span), "content": edit.text} for edit in fix.edits]
-    return {"title": fix.title, "edits": edits}
+    return {"title": fix.title, "preferred": fix.preferred, "edits": edits}
 
 
 def diagnostic_object(report: FileReport, diagnostic: Diagnostic) -> dict[str, Any]:

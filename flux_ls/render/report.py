@@ -49,7 +49,11 @@ class FileReport:
 
     @staticmethod
     def of(analysis: Analysis) -> FileReport:
-        return FileReport.make(analysis.path, analysis.lines, analysis.diagnostics)
+        """The report of an analysis: its diagnostics with their quick fixes (``fixes``, the
+        ones the language server offers too)."""
+        from ..fixes import with_fixes
+
+        return FileReport.make(analysis.path, analysis.lines, with_fixes(analysis))
 
     @staticmethod
     def make(path: str, lines: LineIndex, diagnostics: Iterable[Diagnostic]) -> FileReport:

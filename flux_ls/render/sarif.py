@@ -2,9 +2,11 @@
 
 One run whose driver lists a rule for every code of ``codes.CODES`` (id, name, short and
 full description, help URI, default level), and one result per diagnostic with its rule
-index, level, message, primary location and related locations. Relative paths become
-relative URIs against ``%SRCROOT%``; absolute paths become ``file://`` URIs. Columns are
-Unicode code points (``columnKind``), the end column one past the last character.
+index, level, message (with the hint, as ``help: …`` on a line of its own), primary location,
+related locations and fixes (the quick fixes of ``flux_ls.fixes``, as artifact changes).
+Relative paths become relative URIs against ``%SRCROOT%``; absolute paths become ``file://``
+URIs. Columns are Unicode code points (``columnKind``), the end column one past the last
+character.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..codes import CODES, DOCS_URL, Code
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Fix
 from ..model import Span
 from .report import FileReport, by_path
 
@@ -63,13 +65,28 @@ def result(report: FileReport, diagnostic: Diagnostic) -> dict[str, Any]:
     if diagnostic.code in CODES:
         out["ruleIndex"] = RULE_IDS.index(diagnostic.code)
     out["level"] = LEVELS.get(diagnostic.severity, "warning")
-    out["message"] = _text(diagnostic.message)
+    message = diagnostic.message + (f"\nhelp: {diagnostic.hint}" if diagnostic.hint else "")
+    out["message"] = _text(message)
     out["locations"] = [_physical(report, diagnostic.span)]
     related = [{"id": i, **_physical(report, r.span), "message": _text(r.message)}
                for i, r in enumerate(diagnostic.related)]
     if related:
         out["relatedLocations"] = related
+    if diagnostic.fixes:
+        out["fixes"] = [_fix(report, fix) for fix in diagnostic.fixes]
     return out
+
+
+def _fix(report: FileReport, fix: Fix) -> dict[str, Any]:
+    """A SARIF fix: one artifact change whose replacements are the fix's edits."""
+    replacements = []
+    for edit in fix.edits:
+        region = _physical(report, edit.span)["physicalLocation"]["region"]
+        replacements.append({"deletedRegion": region,
+                             "insertedContent": _text(edit.text)})
+    return {"description": _text(fix.title),
+            "artifactChanges": [{"artifactLocation": artifact_location(report.path),
+                                 "replacements": replacements}]}
 
 
 def sarif_log(reports: Sequence[FileReport]) -> dict[str, Any]:

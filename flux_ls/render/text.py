@@ -1,6 +1,7 @@
 """Terminal text: gcc-style ``path:line:col: severity: message [code]`` with source excerpts.
 
-Each diagnostic prints its location line, the source line and carets under the primary
+Each diagnostic prints its location line, the source line (a line longer than 120 code
+points cut to a window around the range, the cuts marked ``...``) and carets under the primary
 range, then every related location as a ``note:`` with its own excerpt, then its hint and
 fix titles. Carets line up on screen: tabs expand to stops of 8, East Asian wide characters
 take two cells, combining marks none, control characters show as one replacement cell.
@@ -18,6 +19,9 @@ from .report import FileReport, by_path
 
 TAB_STOP = 8
 GUTTER = 5
+MAX_SHOWN = 120   # a longer source line is shown as a window of this many code points
+CONTEXT = 40      # of which this many before the start of the range
+ELLIPSIS = "..."
 _STYLES = {"error": "1;31", "warning": "1;33", "info": "1;36", "note": "1;36", "help": "1;36"}
 _BOLD = "1"
 
@@ -78,6 +82,23 @@ def carets(line: str, start: int, end: int) -> tuple[str, str]:
     return shown, " " * pad + "^" * width
 
 
+def clip(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A long line cut to a window around code points ``start``..``end``, as rustc does:
+    at most ``MAX_SHOWN`` code points, starting ``CONTEXT`` before ``start``, each cut
+    marked ``...``; returns the text shown and the range moved into it (clipped to the
+    window when it runs past its end). Short lines are returned whole."""
+    if len(line) <= MAX_SHOWN:
+        return line, start, end
+    start = max(0, min(start, len(line)))
+    end = max(start, min(end, len(line)))
+    left = max(0, min(start - CONTEXT, len(line) - MAX_SHOWN))
+    right = min(len(line), left + MAX_SHOWN)
+    head = ELLIPSIS if left else ""
+    tail = ELLIPSIS if right < len(line) else ""
+    shift = len(head) - left
+    return head + line[left:right] + tail, start + shift, min(end, right) + shift
+
+
 def _excerpt(report: FileReport, span: Span, style: str, color: bool) -> list[str]:
     lines = report.lines
     line, start = lines.position(span.start)
@@ -85,7 +106,7 @@ def _excerpt(report: FileReport, span: Span, style: str, color: bool) -> list[st
     text = lines.line_text(line)
     if end_line != line:
         end = len(text)
-    shown, marks = carets(text, start, end)
+    shown, marks = carets(*clip(text, start, end))
     number = str(line + 1).rjust(GUTTER)
     blank = " " * max(GUTTER, len(number))
     return [f"{number} | {shown}".rstrip(), f"{blank} | {_paint(marks, style, color)}"]
@@ -106,7 +127,8 @@ def render_diagnostic(report: FileReport, diagnostic: Diagnostic, color: bool = 
     for related in diagnostic.related:
         out.append(_heading(report, related.span, "note", related.message, color))
         out += _excerpt(report, related.span, _STYLES["note"], color)
-    helps = ([diagnostic.hint] if diagnostic.hint else []) + [f.title for f in diagnostic.fixes]
+    # The hint says in words what a fix would do; without one, the fixes' titles say it.
+    helps = [diagnostic.hint] if diagnostic.hint else [f.title for f in diagnostic.fixes]
     for text in helps:
         out.append(f"{'':>{GUTTER}} = {_paint('help:', _STYLES['help'], color)} {text}")
     return "\n".join(out)

@@ -25,13 +25,17 @@ static size_t flow_bytes(void) {
     return (header + held * sizeof(flux_held) + 63) & ~(size_t)63;
 }
 
+/* A new flow, or NULL when out of memory (the source waits and tries again). */
 static flux_flow *new_flow(void) {
     size_t header = (flux_program.flow_size + 63) & ~(size_t)63;
     flux_flow *flow = aligned_alloc(64, flow_bytes());
-    if (flow == NULL) flux_fatal("allocating a flow", 0);
+    if (flow == NULL) return NULL;
     memset(flow, 0, sizeof *flow);
     flow->held = (flux_held *)((char *)flow + header);
-    if (sem_init(&flow->sem, 0, 0) != 0) flux_fatal("sem_init", errno);
+    if (sem_init(&flow->sem, 0, 0) != 0) {
+        free(flow);
+        return NULL;
+    }
     return flow;
 }
 
@@ -51,8 +55,8 @@ flux_flow *flux_flow_alloc(flux_source *source) {
     if (flow == NULL) flow = atomic_exchange(&source->free_shared, NULL);
     if (flow != NULL)
         source->free_local = flow->next;
-    else
-        flow = new_flow();
+    else if ((flow = new_flow()) == NULL)
+        return NULL;
     flow->next = NULL;
     flow->source = source;
     flux_flow_reset(flow);

@@ -145,7 +145,7 @@ void flux_flow_set_session(flux_flow *flow, uint64_t id);
 /* --- flow.c ---------------------------------------------------------------------------- */
 extern _Atomic long flux_live;                /* launched flows not yet ended */
 extern _Thread_local flux_flow *flux_current; /* the flow this thread is running */
-flux_flow *flux_flow_alloc(flux_source *source);
+flux_flow *flux_flow_alloc(flux_source *source); /* NULL: out of memory */
 void flux_flow_reset(flux_flow *flow);        /* back to the start of its source */
 int flux_flow_end(flux_flow *flow);           /* returns FLUX_DONE; frees the flow */
 int flux_source_failed(flux_flow *flow, int err, int handled); /* returns FLUX_FAILED */
@@ -173,6 +173,9 @@ struct flux_source {
     /* failures without a handler: logged at most once a second */
     long unlogged;
     double last_log;
+    /* no memory for a new flow: logged at most once every 10 s */
+    long unlogged_oom;
+    double last_oom_log;
 };
 extern flux_source *flux_sources;
 int flux_sources_start(const flux_runtime *runtime);

@@ -15,7 +15,10 @@
  * its blocking call returns EINTR.
  *
  * Admission control: when FLUX_MAX_FLOWS flows (default 10000) are running, the sources
- * wait for some to end, so a fast source cannot queue unbounded work.
+ * wait for some to end, so a fast source cannot queue unbounded work. Likewise when there is
+ * no memory for a new flow: the source naps 10 ms and tries again (it has not called its
+ * node, so no input is lost; the work waits outside, e.g. in the listen backlog), and says so
+ * at most once every 10 s.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -79,16 +82,35 @@ static void log_failure(flux_source *source, int err) {
     source->unlogged = 0;
 }
 
+/* No memory for a new flow: say so (rarely) and wait a little; the caller tries again. */
+static void out_of_memory(flux_source *source) {
+    double now = flux_now();
+    if (source->last_oom_log == 0 || now - source->last_oom_log >= 10.0) {
+        fprintf(stderr, "flux: source %s: out of memory for a new flow; new work waits until "
+                "memory is free", source->desc->name);
+        if (source->unlogged_oom > 0)
+            fprintf(stderr, " (%ld more times since the last report)", source->unlogged_oom);
+        fputc('\n', stderr);
+        source->last_oom_log = now;
+        source->unlogged_oom = 0;
+    } else {
+        source->unlogged_oom++;
+    }
+    flux_nap_ms(10);
+}
+
 static void *source_main(void *arg) {
     flux_source *source = arg;
     flux_flow *flow = NULL;
     int failed_in_a_row = 0;
     while (!atomic_load(&flux_stopping_flag)) {
         admission_wait();
-        if (flow == NULL)
-            flow = flux_flow_alloc(source);
-        else
+        if (flow != NULL) {
             flux_flow_reset(flow);
+        } else if ((flow = flux_flow_alloc(source)) == NULL) {
+            out_of_memory(source);
+            continue;
+        }
         if (flux_run_parked(flow) == FLUX_LAUNCH) { /* else FLUX_FAILED */
             failed_in_a_row = 0;
             atomic_fetch_add(&flux_live, 1);

@@ -17,13 +17,15 @@ names it noted are used (``Unit.reserved``); otherwise a scan of the text finds 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import tree_sitter
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Edit, Fix
 from ..model import Span
 from .expected import (
     DECLARATION_KEYWORDS,
@@ -74,6 +76,8 @@ def syntax_diagnostics(syntax: SyntaxTree, lowered: Lowered | None = None) -> li
                 if found is not None:
                     out.append(found)
             error_row = unit.end_point.row if unit.is_error else -1
+    out.extend(_make(skipped.reason, Span(skipped.start, skipped.end))
+               for skipped in syntax.skipped)
     # (A root that is itself an ERROR holds stray names directly: scan then.)
     out.extend(_reserved_names(syntax) if lowered is None or root.is_error
                else _reserved_in_units(lowered))
@@ -161,8 +165,43 @@ def _unexpected(tokens: list[Node], index: int, data: bytes) -> Diagnostic:
     state = leaf.parse_state
     if leaf.is_error or state == 0 or state >= language().parse_state_count:
         state = state_after(prev, data) if prev is not None else 1
-    return _make(f"unexpected `{_shown(data, leaf)}`" + _one_of(expected(state, prev)),
-                 _first_line(data, leaf))
+    wanted = expected(state, prev)
+    diagnostic = _make(f"unexpected `{_shown(data, leaf)}`" + _one_of(wanted),
+                       _first_line(data, leaf))
+    return _with_keyword_guess(diagnostic, tokens, index, wanted, data)
+
+
+# --- misspelt keywords ------------------------------------------------------------------------
+
+def _with_keyword_guess(diagnostic: Diagnostic, tokens: list[Node], index: int,
+                        wanted: list[str], data: bytes) -> Diagnostic:
+    """``diagnostic`` with "did you mean `atomic`?" and the fix that writes it, when a word
+    of the declaration is a near miss of a keyword: its first word (``atomc Get:{x};``
+    parses as a node named `atomc` until `Get`), or the unexpected word itself where the
+    grammar wanted a keyword (``handle eror``, ``{sesion: F}``)."""
+    leaf = tokens[index]
+    if index == 1 and tokens[0].type == "identifier":
+        word, keywords = tokens[0], DECLARATION_KEYWORDS
+    elif leaf.type in ("identifier", "type_identifier"):
+        word = leaf
+        keywords = frozenset(w[1:-1] for w in wanted if w[1:-1].isidentifier())
+    else:
+        return diagnostic
+    text = data[word.start_byte:word.end_byte].decode("utf-8", "replace")
+    guess = close_keyword(text, keywords)
+    if guess is None:
+        return diagnostic
+    fix = Fix(f"Change `{text}` to `{guess}`", (Edit(_span(word), guess),), preferred=True)
+    return replace(diagnostic, hint=f"did you mean `{guess}`?", fixes=(fix,))
+
+
+def close_keyword(word: str, keywords: frozenset[str]) -> str | None:
+    """The keyword ``word`` is most likely a misspelling of (one or two letters off), if
+    any: ``atomc`` → ``atomic``, ``sourse`` → ``source``, ``handel`` → ``handle``."""
+    if word in keywords or len(word) < 3:
+        return None
+    found = difflib.get_close_matches(word.lower(), sorted(keywords), n=1, cutoff=0.7)
+    return found[0] if found else None
 
 
 def _one_of(names: list[str]) -> str:

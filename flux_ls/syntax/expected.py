@@ -18,11 +18,6 @@ from .parse import language, parse
 Node = tree_sitter.Node
 
 DECLARATION_KEYWORDS = frozenset({"source", "typedef", "handle", "atomic"})
-C_TYPE_WORDS = frozenset({
-    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "bool",
-    "_Bool", "size_t", "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t", "off_t", "int8_t",
-    "int16_t", "int32_t", "int64_t", "uint8_t", "uint16_t", "uint32_t", "uint64_t",
-    "struct", "union", "enum", "const", "volatile", "restrict"})
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -31,6 +26,21 @@ def valid_symbols(state: int) -> frozenset[int]:
     """The symbols (tokens and rules) the parse table has an action for in ``state``."""
     lookahead = language().lookahead_iterator(state)
     return frozenset(lookahead.symbols()) if lookahead is not None else frozenset()
+
+
+@lru_cache(maxsize=1)
+def c_type_words() -> tuple[str, ...]:
+    """The one list of C type words (C's own type names, the standard typedefs the grammar
+    treats alike, ``struct``/``union``/``enum`` and the qualifiers), in the grammar's order:
+    the word tokens the parse table accepts at the start of a parameter (after ``N (``).
+    Completion, semantic tokens, rename and these messages all read it."""
+    lang = language()
+    probe = parse(b"N (").root.descendant_for_byte_range(2, 3)
+    assert probe is not None
+    state = lang.next_state(probe.parse_state, probe.grammar_id)
+    kinds = (lang.node_kind_for_id(s) or "" for s in sorted(valid_symbols(state))
+             if s < _token_count() and lang.node_kind_is_visible(s))
+    return tuple(k for k in kinds if k.isidentifier() and k not in ("identifier", "comment"))
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +78,7 @@ def expected(state: int, prev: Node | None) -> list[str]:
     if kinds & DECLARATION_KEYWORDS:
         return ["a declaration"]
     if "identifier" in kinds:  # C type words are named by the role: "a parameter type"
-        kinds -= C_TYPE_WORDS
+        kinds -= set(c_type_words())
     if "=>" in kinds and prev is not None and _arrow_before(prev):
         kinds.discard("=>")  # the parse table shares the state after `(…)` of both lists
     names = [f"`{k}`" for k in sorted(kinds - {"identifier", "end"})]
@@ -101,7 +111,7 @@ def describe_name(prev: Node | None) -> str:
         return "a predicate type name"
     if kind == "identifier" and start == "typedef":
         return "a predicate function name"
-    if kind in ("type_identifier", "*") or kind in C_TYPE_WORDS:
+    if kind in ("type_identifier", "*") or kind in c_type_words():
         return "a parameter name"
     if kind in ("(", "[", "{", ",", ":"):
         return _role_in_brackets(prev, start)

@@ -17,6 +17,8 @@ from typing import overload
 import tree_sitter
 import tree_sitter_flux
 
+from .guard import Skipped, guard, needs_guard
+
 #: A comment, as a regular expression over bytes (compile it with ``re.DOTALL``), for the
 #: features that read tokens from the text itself: the grammar's ``comment`` token, except
 #: that an unterminated block comment runs to the end of the text.
@@ -48,6 +50,8 @@ class SyntaxTree:
 
     data: bytes
     tree: tree_sitter.Tree
+    #: regions the parser was not given (``syntax.guard``): each is an FLX001
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def root(self) -> tree_sitter.Node:
@@ -175,7 +179,8 @@ def to_bytes(text: str | bytes) -> bytes:
 
 def parse(text: str | bytes) -> SyntaxTree:
     data = to_bytes(text)
-    return SyntaxTree(data, _parser().parse(data))
+    shown, skipped = guard(data)
+    return SyntaxTree(data, _parser().parse(shown), skipped)
 
 
 def _point(data: bytes, offset: int) -> tuple[int, int]:
@@ -205,8 +210,11 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
     every declaration that was broken before, and the declarations each edit touches with
     their neighbours; a declaration broken anywhere else afterwards is redone in a second
     pass (``_refresh_errors``). Everything else is reused."""
+    if old.skipped:  # the guard's regions may move or go: the fresh parse decides again
+        return parse(_applied(old.data, edits))
     data = old.data
     tree = old.tree.copy()
+    guarded = False
     redone: list[list[int]] = []  # byte ranges re-parsed from scratch, in current coordinates
     if old.root.has_error:
         for node in old.broken():
@@ -232,7 +240,13 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
         _shift(redone, start, end, new_end)
         redone.append([start, new_end])
         data = new_data
+        if needs_guard(data[max(0, start - _GUARD_CONTEXT):new_end + _GUARD_CONTEXT]):
+            guarded = True  # pasted garbage: parsing it incrementally first would be slow
+    if guarded:
+        return parse(data)
     new = SyntaxTree(data, _parser().parse(data, old_tree=tree))
+    if new.root.has_error and needs_guard(data):  # valid text never needs the guard
+        return parse(data)
     top = _shifted_top(old, new)
     if top is not None:
         new.__dict__["top"] = top  # the cached_property's value, found without a full read
@@ -240,6 +254,18 @@ def reparse(old: SyntaxTree, edits: Iterable[TextEdit]) -> SyntaxTree:
     if any(not _inside(redone, n.start_byte, n.end_byte) for n in broken):
         new = SyntaxTree(data, _refresh_errors(new.tree, data, broken))
     return new
+
+
+_GUARD_CONTEXT = 4096  # bytes around an edit scanned for ``guard``'s shapes before parsing
+
+
+def _applied(data: bytes, edits: Iterable[TextEdit]) -> bytes:
+    """``data`` after ``edits``, each against the text the previous one produced."""
+    for edit in edits:
+        start = max(0, min(edit.start, len(data)))
+        end = max(start, min(edit.end, len(data)))
+        data = data[:start] + edit.new_text + data[end:]
+    return data
 
 
 def _mark(tree: tree_sitter.Tree, start: int, end: int, start_point: tuple[int, int],

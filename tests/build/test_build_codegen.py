@@ -20,9 +20,9 @@ from flux_ls.analysis import Analysis, analyze
 from flux_ls.build.errors import BuildError
 from flux_ls.build.gen_header import render_header
 from flux_ls.build.gen_program import render_program
-from flux_ls.build.interface import build_interface, field_type
 from flux_ls.build.plan import make_plan
 from flux_ls.build.stubs import defined_functions, new_file
+from flux_ls.cinterface import InterfaceError, build_interface, field_type
 from flux_ls.graph import build as build_graph
 
 ROOT = Path(__file__).parent.parent.parent
@@ -159,7 +159,7 @@ def test_duplicate_parameter_names_are_refused_by_the_checker_before_the_build()
     analysis = analyze(b"S () => (int x, int x);\nE (int a, int b) => ();\nsource S => E;\n",
                        "dup.flux")
     assert [d.code for d in analysis.errors] == ["FLX106"]
-    with pytest.raises(BuildError, match=r"dup\.flux:1:14: error: node `S` has two "
+    with pytest.raises(InterfaceError, match=r"dup\.flux:1:14: error: node `S` has two "
                                          r"parameters named `x`"):
         build_interface(analysis)
 
@@ -193,7 +193,7 @@ def test_plan_acquires_effective_constraints_once_in_canonical_order() -> None:
 def test_an_empty_flow_without_a_signature_is_refused_by_the_checker() -> None:
     analysis = analyze(b"T () => ();\nsource T => N;\nN = ;\n", "e.flux")
     assert [d.code for d in analysis.errors] == ["FLX212"]
-    with pytest.raises(BuildError, match="the types of `N` are unknown"):
+    with pytest.raises(InterfaceError, match="the types of `N` are unknown"):
         build_interface(analysis)
 
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from flux_ls.analysis import analyze
 from flux_ls.build.gen_header import render_header
 from flux_ls.build.gen_program import render_program
-from flux_ls.build.interface import build_interface
 from flux_ls.build.plan import make_plan
+from flux_ls.cinterface import build_interface
 from flux_ls.graph import build as build_graph
 
 CONCRETE = ("C0", "C1", "C2")

@@ -222,7 +222,7 @@ steps[#steps + 1] = { 'build the parser and setup()', function()
   flux.setup({ lsp = { on_exit = function(code)
     server_exit = code
   end } })
-  for _, name in ipairs({ 'FluxFlowGraph', 'FluxCheck', 'FluxBuildParser' }) do
+  for _, name in ipairs({ 'FluxFlowGraph', 'FluxSimulate', 'FluxCheck', 'FluxBuildParser' }) do
     check(vim.fn.exists(':' .. name) == 2, ':%s was not created', name)
   end
 end }
@@ -474,11 +474,57 @@ steps[#steps + 1] = { 'code lenses run in the editor', function()
   end
   check(source_row ~= nil, 'no source declaration in the buffer')
   vim.api.nvim_win_set_cursor(win, { source_row + 1, 0 })
+  -- two lenses on the source line: run() asks which one (inputlist() up to 0.10,
+  -- vim.ui.select() after); answer by title
+  local select, inputlist = vim.ui.select, vim.fn.inputlist
+  local offered = {}
+  local function choose(title)
+    vim.fn.inputlist = function(items)
+      local pick = 0
+      for i, label in ipairs(items) do
+        local name = label:match('^%d+: (.*)$')
+        if name then
+          offered[name] = true
+          if name:find(title, 1, true) and pick == 0 then
+            pick = i - 1
+          end
+        end
+      end
+      return pick
+    end
+    vim.ui.select = function(items, opts, on_choice)
+      for i, item in ipairs(items) do
+        local label = opts and opts.format_item and opts.format_item(item) or tostring(item)
+        offered[label] = true
+        if label:find(title, 1, true) then
+          return on_choice(item, i)
+        end
+      end
+      on_choice(nil, nil)
+    end
+  end
+  choose('Show flow graph')
   vim.lsp.codelens.run()
   local name = vim.fn.fnamemodify(FILE, ':t')
   wait_for('the flow graph of ' .. target, function()
     return find_buffer('flux-graph://' .. name .. '#' .. target .. '.dot') ~= nil
   end)
+  back_to_flux()
+  -- "Simulate load" on the same line: the prediction table (the workspace's estimates.toml)
+  vim.api.nvim_win_set_cursor(win, { source_row + 1, 0 })
+  choose('Simulate load')
+  vim.lsp.codelens.run()
+  local table_buf
+  wait_for('the simulation table', function()
+    table_buf = find_buffer('flux-sim://' .. name .. '.txt')
+    return table_buf ~= nil
+  end)
+  vim.ui.select, vim.fn.inputlist = select, inputlist
+  local text = table.concat(vim.api.nvim_buf_get_lines(table_buf, 0, -1, false), '\n')
+  check(text:find('throughput/s', 1, true) and text:find('estimates', 1, true),
+    'simulation table:\n%s', text)
+  check(offered['Show flow graph'] and offered['Simulate load'], 'lenses offered: %s',
+    vim.inspect(vim.tbl_keys(offered)))
   back_to_flux()
   -- "N references" over `Write (...)`: the uses, in the quickfix list, each on `Write`.
   vim.fn.setqflist({}, ' ', { title = 'stale' })

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 import pytest
+from terminal import Terminal, save_screenshot
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -41,6 +42,7 @@ BIN = Path(sys.executable).parent  # the environment's scripts: flux-ls, flux
 
 PROBE_TIMEOUT = 900  # the wrapper's first run downloads about 11 MB of Debian packages
 PROBE_ATTEMPTS = 3
+SCREENSHOT = ROOT / "docs" / "screenshots" / "neovim.txt"
 RUN_TIMEOUT = 240  # one whole Neovim session (each wait inside it has its own timeout)
 WAIT_MS = 30_000  # the driver's limit for each awaited event
 
@@ -165,6 +167,8 @@ def test_language_server_end_to_end(nvim: list[str], tmp_path: Path) -> None:
     workspace = (tmp_path / "workspace").resolve()
     workspace.mkdir()
     (workspace / "flux.toml").write_text("", encoding="utf-8")  # the root marker
+    (workspace / "estimates.toml").write_text(  # for the "Simulate load" lens
+        "[node.Compress]\ncpu_ms = 2\n", encoding="utf-8")
     program = workspace / "imageserver.flux"
     program.write_text(HEADER + broken, encoding="utf-8")
     _run(nvim, "nvim_e2e.lua", tmp_path, {
@@ -172,3 +176,85 @@ def test_language_server_end_to_end(nvim: list[str], tmp_path: Path) -> None:
         "FLUX_E2E_SITE": str(tmp_path / "site"),
         "FLUX_E2E_TIMEOUT": str(WAIT_MS),
     })
+
+
+def test_without_init_files(nvim: list[str], tmp_path: Path) -> None:
+    """``nvim -u NONE`` has filetype detection off and loads no plugins: ``setup()`` still
+    makes a Flux file given on the command line a Flux buffer and attaches flux-ls."""
+    program = tmp_path / "a.flux"
+    program.write_text("Listen () => (int socket);\n", encoding="utf-8")
+    (tmp_path / "b.fx").write_text("", encoding="utf-8")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+           "XDG_STATE_HOME": str(tmp_path / "state"), "FLUX_E2E_TIMEOUT": str(WAIT_MS),
+           "FLUX_E2E_SECOND": str(tmp_path / "b.fx")}
+    command = [*nvim, "--headless", "-u", "NONE", "--cmd", f"set rtp^={PLUGIN}",
+               str(program), "-c", "lua require('flux').setup()",
+               "-S", str(HERE / "nvim_noinit.lua")]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=RUN_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+    assert result.returncode == 0 and "ALL OK" in result.stdout, (
+        f"{result.stdout}\n--- stderr\n{result.stderr}{_lsp_log(tmp_path)}")
+
+
+def test_hover_in_a_terminal(nvim: list[str], tmp_path: Path) -> None:
+    """Neovim in a real terminal (tmux) on a copy of the gameserver project: the parser
+    built by the plugin highlights, ``K`` on ``Decode`` shows the server's hover, which says
+    where its C function is. That screen is saved as ``docs/screenshots/neovim.txt``
+    (``.ansi``: with colours) when ``FLUX_UPDATE_SCREENSHOTS=1``."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    for part in ("gameserver", "common"):
+        shutil.copytree(ROOT / "examples" / part, tmp_path / part)
+    project = tmp_path / "gameserver"
+    lines = (project / "gameserver.flux").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, x in enumerate(lines) if x.startswith("Decode (")) + 1
+    c_lines = (project / "gameserver.c").read_text(encoding="utf-8").splitlines()
+    c_line = next(n for n, x in enumerate(c_lines) if x.startswith("int Decode(")) + 1
+    parser = tmp_path / "flux.so"
+    state = tmp_path / "xdg"
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+           "XDG_CONFIG_HOME": str(state / "config"), "XDG_DATA_HOME": str(state / "data"),
+           "XDG_STATE_HOME": str(state / "state"), "XDG_CACHE_HOME": str(state / "cache"),
+           "FLUX_NVIM_PLUGIN": str(PLUGIN), "TERM": "xterm-256color"}
+    setup = (f"lua local flux = require('flux'); assert(flux.build_parser('{parser}')); "
+             f"flux.setup({{ parser = '{parser}' }})")
+    # Neovim runs headless with a socket, and its terminal UI is `nvim --remote-ui` in tmux:
+    # the plain TUI re-executes its own binary with --embed, which through debian13-run's
+    # loader is ld.so, not nvim.
+    socket = tmp_path / "nvim.sock"
+    command = [*nvim, "--clean", "--headless", "--listen", str(socket),
+               "--cmd", f"set rtp^={PLUGIN}"]
+    if nvim[0] == str(RUNNER):  # Debian's bundled markdown parser, for the hover window
+        command += ["--cmd", "lua vim.opt.rtp:append("
+                    "vim.fn.simplify(vim.env.VIMRUNTIME .. '/../../../lib/nvim'))"]
+    command += ["-c", setup, f"+{line}", "gameserver.flux"]
+    server = subprocess.Popen(command, cwd=project, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True)
+    deadline = time.monotonic() + Terminal.timeout
+    while not socket.exists() and server.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)  # Neovim creates the socket once it listens
+    if not socket.exists():
+        server.kill()
+        pytest.fail(f"headless Neovim did not listen on {socket}: {server.communicate()[1]}")
+    term = Terminal("Neovim", [*nvim, "--remote-ui", "--server", str(socket)], project, env)
+    try:
+        term.wait(lambda s: f"{line},1" in s, "the program at the Decode signature")
+        remote = [*nvim, "--headless", "--server", str(socket), "--remote-expr",
+                  "luaeval('#vim.lsp.get_clients({ bufnr = 0, name = \"flux-ls\" })')"]
+        deadline = time.monotonic() + term.timeout
+        while subprocess.run(remote, capture_output=True, text=True, env=env, timeout=60,
+                             check=False).stdout.strip() != "1":
+            if time.monotonic() > deadline:
+                pytest.fail(f"flux-ls did not attach; the screen:\n{term.screen()}")
+            time.sleep(0.2)  # asking Neovim again: the attachment sends no signal outside
+        term.keys("K")
+        screen = term.wait(lambda s: f"gameserver.c:{c_line}" in s, "the hover")
+        assert "implemented" in screen and "int Decode(Decode_in *in, Decode_out *out);" \
+            in screen, screen
+        if os.environ.get("FLUX_UPDATE_SCREENSHOTS") == "1":
+            save_screenshot(SCREENSHOT, term)
+    finally:
+        term.close()
+        os.killpg(server.pid, signal.SIGKILL)  # Neovim and the flux-ls it started
+        server.communicate()

@@ -48,20 +48,27 @@ def _why_unavailable() -> str | None:
     return None
 
 
+_built: dict[tuple[str, str], Path] = {}  # shared by every suite importing this module
+_copies: list[Path] = []
+
+
 @pytest.fixture(scope="session")
 def build_example(tmp_path_factory: pytest.TempPathFactory) -> Builder:
     """``build_example(name, sanitize="")``: the executable of ``examples/<name>`` (built once
-    per sanitizer set, e.g. ``"address,undefined"`` or ``"thread"``)."""
+    per sanitizer set, e.g. ``"address,undefined"`` or ``"thread"``, and per test process:
+    the fault suite, tests/faults, shares these builds)."""
     why = _why_unavailable()
     if why:
         pytest.skip(why)
-    copy = tmp_path_factory.mktemp("examples")
-    shutil.copytree(EXAMPLES, copy, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".flux-build"))
-    built: dict[tuple[str, str], Path] = {}
+    if not _copies:
+        copy = tmp_path_factory.mktemp("examples")
+        shutil.copytree(EXAMPLES, copy, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".flux-build"))
+        _copies.append(copy)
+    copy = _copies[0]
 
     def build(name: str, sanitize: str = "") -> Path:
-        if (name, sanitize) not in built:
+        if (name, sanitize) not in _built:
             out = copy / "bin" / (name + (f"-{sanitize.replace(',', '-')}" if sanitize else ""))
             command = [sys.executable, "-m", "flux_ls.cli.main", "build", str(copy / name), "-q",
                        "-o", str(out)] + (["--sanitize", sanitize] if sanitize else [])
@@ -69,8 +76,8 @@ def build_example(tmp_path_factory: pytest.TempPathFactory) -> Builder:
                                     check=False)
             assert result.returncode == 0 and out.exists(), (
                 f"flux build examples/{name} failed:\n{result.stdout}{result.stderr}")
-            built[name, sanitize] = out
-        return built[name, sanitize]
+            _built[name, sanitize] = out
+        return _built[name, sanitize]
     return build
 
 
@@ -78,8 +85,11 @@ class Server:
     """A running example server; ``with Server(...) as s:`` starts it and checks its exit."""
 
     def __init__(self, binary: Path, runtime: str, args: Sequence[str], ready_lines: int = 1,
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, preexec: Callable[[], None] | None = None,
+                 env: dict[str, str] | None = None) -> None:
+        """preexec runs in the child before the server starts (e.g. to set resource limits)."""
         self.argv = [str(binary), f"--flux-runtime={runtime}", *args]
+        self.preexec, self.env = preexec, env
         if threads is not None:
             self.argv.insert(2, f"--flux-threads={threads}")
         self.ready_lines = ready_lines
@@ -97,7 +107,8 @@ class Server:
 
     def __enter__(self) -> Server:
         self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     stdin=subprocess.DEVNULL, text=True)
+                                     stdin=subprocess.DEVNULL, text=True,
+                                     preexec_fn=self.preexec, env=self.env)
         self.stdout: queue.Queue[str] = queue.Queue()
         self._drains = [
             threading.Thread(target=self._read, args=(self.proc.stdout, self.stdout.put),
@@ -233,7 +244,9 @@ class Player:
         self.sock.settimeout(10)
         self.sock.connect(("127.0.0.1", port))
         self.name = name
-        self.send(f"JOIN {name}")
+        self.send(f"JOIN {name}")                       # the address proves it receives:
+        token = self.expect("CHALLENGE").split()[1]      # a token, then the join
+        self.send(f"JOIN {name} {token}")
         words = self.expect("WELCOME").split()
         self.id, self.x, self.y = int(words[1]), int(words[2]), int(words[3])
         assert int(words[4]) == GAME_SIZE

@@ -125,7 +125,7 @@ def test_snapshots_survive_a_restart(build_example: Builder, runtime: str,
         kv = Client(first.port)
         assert kv(b"SET colour dark blue") == b"STORED\r\n"
         deadline = time.monotonic() + 10                    # the timer source writes it
-        while b"colour dark blue" not in (snapshot.read_bytes() if snapshot.exists() else b""):
+        while b"colour 9\ndark blue\n" not in (snapshot.read_bytes() if snapshot.exists() else b""):
             assert time.monotonic() < deadline, "no periodic snapshot"
             time.sleep(0.02)
         assert kv(b"SET size 42") == b"STORED\r\n"         # saved at shutdown at the latest

@@ -261,3 +261,60 @@ def test_broken_text_never_raises(path: Path, a: float, b: float, insert: str,
     for action in code_actions(analysis, 0, len(analysis.data)):
         apply_edits(analysis.data, action.edits).decode("utf-8")
     code_actions(analysis, offset, offset)
+
+
+# --- one home: the CLI offers the fixes the editor offers -----------------------------------
+
+def test_json_output_carries_the_fixes_the_editor_offers() -> None:
+    """``flux check --format json`` and the language server's quick fixes come from one
+    place (``flux_ls.fixes``): for every diagnostic of every test program, the same titles,
+    edits (as byte ranges) and preferred flags."""
+    import json
+
+    from flux_ls.render.json import render_json
+    from flux_ls.render.report import FileReport
+
+    compared = 0
+    for path in FILES:
+        analysis = analyze(path.read_bytes(), path.name)
+        report = FileReport.of(analysis)
+        objects = json.loads(render_json([report]))
+        assert len(objects) == len(report.diagnostics)
+        for diag, obj in zip(report.diagnostics, objects, strict=True):
+            original = next(d for d in analysis.diagnostics
+                            if (d.code, d.span, d.message) == (diag.code, diag.span, diag.message))
+            actions = quick_fixes(analysis, original)
+            assert [f["title"] for f in obj["fixes"]] == [a.title for a in actions]
+            assert [f["preferred"] for f in obj["fixes"]] == [a.is_preferred for a in actions]
+            assert [[(e.span.start, e.span.end, e.text) for e in f.edits] for f in diag.fixes] \
+                == [[(e.start, e.end, e.new_text) for e in a.edits] for a in actions]
+            compared += len(actions)
+    assert compared > 10
+
+
+def test_cli_json_offers_the_change_to_fix_of_a_misspelt_node(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    flux = tmp_path / "a.flux"
+    flux.write_text("Read (int fd) => (int fd);\nSrc () => (int fd);\nsource Src => Reed;\n")
+    done = subprocess.run([sys.executable, "-m", "flux_ls.cli.main", "check", "--format",
+                           "json", str(flux)], capture_output=True, text=True)
+    [found] = [d for d in json.loads(done.stdout) if d["code"] == "FLX101"]
+    assert found["code"] == "FLX101" and found["hint"] == "did you mean `Read`?"
+    titles = [f["title"] for f in found["fixes"]]
+    assert titles[0] == "Change `Reed` to `Read`" and found["fixes"][0]["preferred"] is True
+    assert found["fixes"][0]["edits"] == [{"line": 3, "column": 15, "end_line": 3,
+                                           "end_column": 19, "content": "Read"}]
+    assert titles[1] == "Declare node `Reed (int fd) => ();`"
+
+
+def test_declared_node_takes_real_parameter_names_on_both_sides() -> None:
+    """Inputs that come from an abstract node are named as the C interface names them (after
+    the parameters they come from), not `arg1` next to real names."""
+    text = ("Src () => (int fd, char *line);\nG = Src;\nF = G -> Missing -> Sink;\n"
+            "Sink (int fd, char *line) => ();\n")
+    _, _, actions = fixes(text, "FLX101")
+    assert [a.title for a in actions] == [
+        "Declare node `Missing (int fd, char *line) => (int fd, char *line);`"]

@@ -272,3 +272,39 @@ def test_no_offset_of_broken_text_raises(path: Path, a: float, b: float, insert:
     text = data[:lo].decode("utf-8", "ignore") + insert + data[hi:].decode("utf-8", "ignore")
     analysis = analyze(text)
     complete(analysis, int(where * (len(analysis.data) + 2)) - 1)
+
+
+def test_one_list_of_c_type_words_read_off_the_grammar() -> None:
+    """The C type words exist once, in the grammar: the parse table's list
+    (``syntax.expected.c_type_words``) is what completion offers, what semantic tokens and
+    rename treat as C's own names, and what FLX001 messages leave out."""
+    import json
+    from pathlib import Path
+
+    from flux_ls import ctypes
+    from flux_ls.ide import completion, rename
+    from flux_ls.syntax.expected import c_type_words
+
+    root = Path(__file__).resolve().parent.parent.parent
+    grammar = json.loads((root / "tree-sitter-flux" / "src" / "grammar.json").read_text())
+    words = {m["value"] for m in grammar["rules"]["primitive_type"]["members"]}
+    assert set(completion.PRIMITIVE_TYPES) == words
+    assert set(c_type_words()) == words | set(ctypes.TAGS) | set(ctypes.QUALIFIERS)
+    assert rename.C_TYPE_NAMES <= words
+    got = labels(at("N (|")[1])
+    assert set(c_type_words()) <= set(got)
+
+
+def test_completion_and_signature_help_read_the_grammars_tokens() -> None:
+    """Neither carries a lexer of Flux: both read the tree's tokens (``syntax.tokens``)."""
+    import ast
+    from pathlib import Path
+
+    ide = Path(__file__).resolve().parent.parent.parent / "flux_ls" / "ide"
+    for name in ("completion.py", "signature_help.py"):
+        tree = ast.parse((ide / name).read_text(encoding="utf-8"))
+        patterns = [ast.unparse(n) for n in ast.walk(tree) if isinstance(n, ast.Call)
+                    and ast.unparse(n.func) == "re.compile"]
+        assert not [p for p in patterns if "->" in p or "=>" in p or "COMMENT" in p], name
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "syntax.tokens" in imported, name

@@ -194,7 +194,7 @@ def test_predicate_type_prototype_from_the_field_it_tests(image: Analysis) -> No
     for kind, name in (("predicate_type", "hit"), ("function", "TestInCache")):
         md = text_at(image, kind, name)
         assert code_blocks(md, "flux") == ["typedef hit TestInCache;"]
-        assert code_blocks(md, "c") == ["bool TestInCache(image_tag *v);"]
+        assert code_blocks(md, "c") == ["bool TestInCache(image_tag *request);"]
         assert "It tests `request` of `Handler` (input 3)." in md
 
 
@@ -202,7 +202,7 @@ def test_predicate_applied_to_fields_of_different_types() -> None:
     text = ("A (int a, char *b) => ();\ntypedef p P;\nA2:[p, _] = A;\nA2:[_, p] = A;\n"
             "A2:[_, _] = A;\n")
     md = text_at(analyze(text), "predicate_type", "p")
-    assert code_blocks(md, "c") == ["bool P(int v);\nbool P(char *v);"]
+    assert code_blocks(md, "c") == ["bool P(int a);\nbool P(char *b);"]
     assert "FLX209" in md
 
 
@@ -261,3 +261,23 @@ def test_every_node_of_the_examples_has_a_complete_hover(path: Path) -> None:
             assert info.doc in md
         for c in info.effective:
             assert f"`{c.name}`" in md
+
+
+def test_hover_shows_the_structs_and_prototypes_the_generated_header_declares() -> None:
+    """One derivation of the C interface: the hover's C is the header's, qualifiers and all
+    (a field drops its top-level `const` so the runtime can copy it)."""
+    from flux_ls.build.gen_header import render_header
+    from flux_ls.cinterface import build_interface
+
+    text = ("Src () => (const int fd, char * const name);\n"
+            "Work (const int fd, char * const name) => ();\n"
+            "source Src {session: Who} => Work;\nhandle error Work => Failed;\n")
+    analysis = analyze(text)
+    header = render_header(build_interface(analysis), "t.flux", [])
+    md = text_at(analysis, "node", "Work")
+    c = code_blocks(md, "c")[0].splitlines()
+    assert c[0] == "typedef struct { int fd; char *name; } Work_in;"
+    assert all(line in header.splitlines() for line in c)
+    for name, kind in (("Failed", "function"), ("Who", "function")):
+        for block in code_blocks(text_at(analysis, kind, name), "c"):
+            assert all(line in header.splitlines() for line in block.splitlines()), block

@@ -135,6 +135,8 @@ function rewriteLens(lens: vscode.CodeLens): vscode.CodeLens {
   const action = lensAction(command.command, command.arguments, start);
   if (action?.kind === "flowGraph") {
     lens.command = { title: command.title, command: COMMANDS.showFlowGraph, arguments: [action.uri, action.node] };
+  } else if (action?.kind === "simulate") {
+    lens.command = { title: command.title, command: COMMANDS.simulate, arguments: [action.uri, action.source] };
   } else if (action?.kind === "references") {
     const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
       new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -254,6 +256,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     GraphPanel.show(context.extensionUri, () => client, document, typeof node === "string" ? node : undefined);
+  });
+  registerCommand(COMMANDS.simulate, async (uri?: unknown, source?: unknown) => {
+    // flux/simulate (docs/simulate.md): the prediction table of the document's program, with
+    // its project's profile or estimates.toml; from the palette, the active Flux file.
+    const wanted = typeof uri === "string" ? uri : uri instanceof vscode.Uri ? uri.toString() : activeFluxDocument()?.uri.toString();
+    if (!wanted || !client) {
+      void vscode.window.showInformationMessage("Flux: open a Flux file with flux-ls running to simulate it.");
+      return;
+    }
+    const running = client;
+    const params = { textDocument: { uri: wanted }, source: typeof source === "string" ? source : undefined };
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: "Flux: simulating", cancellable: true },
+        (_progress, token) => running.sendRequest<{ text?: string }>("flux/simulate", params, token));
+      const document = await vscode.workspace.openTextDocument({ content: result?.text ?? "", language: "plaintext" });
+      await vscode.window.showTextDocument(document, { preview: true });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Flux: simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
   context.subscriptions.push(
     vscode.tasks.registerTaskProvider(TASK_TYPE, taskProvider),

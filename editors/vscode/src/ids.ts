@@ -4,6 +4,7 @@ export const SECTION = "fluxServer";
 export const TASK_TYPE = "flux";
 export const COMMANDS = {
   showFlowGraph: "fluxServer.showFlowGraph",
+  simulate: "fluxServer.simulate",
   checkWorkspace: "fluxServer.checkWorkspace",
   build: "fluxServer.build",
   runServer: "fluxServer.runServer",

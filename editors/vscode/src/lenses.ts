@@ -1,14 +1,16 @@
 /**
  * What the server's code-lens commands do in VS Code. flux-ls puts `flux.flowGraph` ("Show
  * flow graph", arguments `[uri, node]`) and `flux.showReferences` ("N references", arguments
- * `[uri, name, locations]`) on its lenses (docs/lsp.md); run on the server they would only
- * return data, so the extension shows the graph in its webview and the locations in VS Code's
- * references peek. No `vscode` import: extension.ts builds the VS Code objects.
+ * `[uri, name, locations]`) and `flux.simulate` ("Simulate load", arguments `[uri, source]`) on
+ * its lenses (docs/lsp.md); run on the server they would only return data, so the extension
+ * shows the graph in its webview, the locations in VS Code's references peek and the
+ * prediction table in an editor. No `vscode` import: extension.ts builds the VS Code objects.
  */
 import type { Position, Range } from "./graph/model";
 
 export const FLOW_GRAPH_COMMAND = "flux.flowGraph";
 export const REFERENCES_COMMAND = "flux.showReferences";
+export const SIMULATE_COMMAND = "flux.simulate";
 
 export interface LspLocation {
   uri: string;
@@ -17,7 +19,8 @@ export interface LspLocation {
 
 export type LensAction =
   | { kind: "flowGraph"; uri: string; node: string | undefined }
-  | { kind: "references"; uri: string; position: Position; locations: LspLocation[] };
+  | { kind: "references"; uri: string; position: Position; locations: LspLocation[] }
+  | { kind: "simulate"; uri: string; source: string | undefined };
 
 function isRange(value: unknown): value is Range {
   const r = value as Range | undefined;
@@ -36,6 +39,9 @@ export function lensAction(command: string, args: unknown[] | undefined, lensSta
   if (typeof uri !== "string") return undefined;
   if (command === FLOW_GRAPH_COMMAND) {
     return { kind: "flowGraph", uri, node: typeof second === "string" && second ? second : undefined };
+  }
+  if (command === SIMULATE_COMMAND) {
+    return { kind: "simulate", uri, source: typeof second === "string" && second ? second : undefined };
   }
   if (command === REFERENCES_COMMAND && Array.isArray(third)) {
     return { kind: "references", uri, position: lensStart, locations: third.filter(isLocation) };

@@ -137,6 +137,9 @@ describe("the compiled extension against the real flux-ls", { skip }, () => {
     const graphLens = lenses.find((l) => l.command?.command === "fluxServer.showFlowGraph" && l.command.arguments?.[1] === "ServeFile");
     assert.ok(graphLens, JSON.stringify(lenses.map((l) => l.command)));
     assert.deepEqual(graphLens.command!.arguments, [document.uri.toString(), "ServeFile"]);
+    const simulate = lenses.filter((l) => l.command?.command === "fluxServer.simulate");
+    assert.ok(simulate.length >= 1 && simulate.every((l) => l.command!.arguments?.[0] === document.uri.toString() && typeof l.command!.arguments?.[1] === "string"),
+      JSON.stringify(simulate.map((l) => l.command)));
     const references = lenses.filter((l) => l.command?.command === "editor.action.showReferences");
     assert.ok(references.length > 10);
     assert.ok(!lenses.some((l) => l.command?.command.startsWith("flux.")), "no lens is left to the server's commands");

@@ -9,7 +9,7 @@ import { MAX_WIDTH, MIN_WIDTH, edgeStyles, hasProfile, isFlowGraph, revealTarget
 import { graphHtml } from "../src/graph/page";
 import { COMMANDS, LANGUAGE_ID, SECTION, TASK_TYPE } from "../src/ids";
 import { statusText, type ServerState } from "../src/status";
-import { FLOW_GRAPH_COMMAND, REFERENCES_COMMAND, lensAction } from "../src/lenses";
+import { FLOW_GRAPH_COMMAND, REFERENCES_COMMAND, SIMULATE_COMMAND, lensAction } from "../src/lenses";
 import { PROBLEM_MATCHER, projectOf, taskSpec, taskSpecs } from "../src/tasks";
 import { EXTENSION } from "./lsp";
 
@@ -184,6 +184,9 @@ describe("code lenses", () => {
   test("N references peeks at the locations, from the lens", () => {
     assert.deepEqual(lensAction(REFERENCES_COMMAND, ["file:///a.flux", "Read", [{ uri: "file:///a.flux", range }, { bogus: 1 }]], at),
       { kind: "references", uri: "file:///a.flux", position: at, locations: [{ uri: "file:///a.flux", range }] });
+  });
+  test("Simulate load asks flux/simulate for the lens's source", () => {
+    assert.deepEqual(lensAction(SIMULATE_COMMAND, ["file:///a.flux", "Listen"], at), { kind: "simulate", uri: "file:///a.flux", source: "Listen" });
   });
   test("other commands and malformed arguments are left alone", () => {
     assert.equal(lensAction("other.command", ["file:///a.flux"], at), undefined);

@@ -29,8 +29,12 @@ local defaults = {
   queries = nil,
   -- :FluxCheck runs this with `--format json` and the paths to check.
   check_cmd = { 'flux', 'check' },
-  -- Passed on to vim.lsp.start() (on_attach, capabilities, settings, cmd_env, on_exit, ...).
+  -- Passed on to vim.lsp.start() (on_attach, capabilities, settings, cmd_env, on_exit, ...),
+  -- or on 0.11+ to vim.lsp.config('flux', ...).
   lsp = {},
+  -- On Neovim 0.11+, start the server through vim.lsp.config('flux', ...) and
+  -- vim.lsp.enable('flux') (false: vim.lsp.start(), as on 0.10).
+  lsp_enable = true,
 }
 
 M.config = vim.deepcopy(defaults)
@@ -65,10 +69,18 @@ function M.root_dir(bufnr)
   return vim.fn.getcwd()
 end
 
---- The flux-ls client attached to a buffer, or nil.
+--- The flux-ls client attached to a buffer, or nil: named 'flux-ls' when started by
+--- vim.lsp.start(), 'flux' when started by vim.lsp.enable('flux') (Neovim 0.11+).
 function M.client(bufnr)
   bufnr = bufnr or vim.api.nvim_get_current_buf()
   return vim.lsp.get_clients({ bufnr = bufnr, name = CLIENT_NAME })[1]
+    or vim.lsp.get_clients({ bufnr = bufnr, name = 'flux' })[1]
+end
+
+--- Whether setup() starts the server with vim.lsp.config()/vim.lsp.enable() (Neovim 0.11+).
+function M.uses_lsp_enable()
+  return M.config.lsp_enable ~= false and vim.fn.has('nvim-0.11') == 1
+    and vim.lsp.config ~= nil and vim.lsp.enable ~= nil
 end
 
 -- ---------------------------------------------------------------------------------------
@@ -180,9 +192,7 @@ end
 
 local warned_missing = false
 
---- Starts (or reuses) flux-ls for a buffer and attaches it. Returns the client id or nil.
-function M.start_lsp(bufnr)
-  bufnr = bufnr or vim.api.nvim_get_current_buf()
+local function server_missing()
   local cmd = M.config.cmd
   if type(cmd) == 'table' and vim.fn.executable(cmd[1]) ~= 1 then
     if not warned_missing then
@@ -191,6 +201,16 @@ function M.start_lsp(bufnr)
         .. 'toolchain (it provides flux-ls) or pass cmd to setup().'):format(cmd[1]),
         vim.log.levels.WARN)
     end
+    return true
+  end
+  return false
+end
+
+--- Starts (or reuses) flux-ls for a buffer and attaches it. Returns the client id or nil.
+function M.start_lsp(bufnr)
+  bufnr = bufnr or vim.api.nvim_get_current_buf()
+  local cmd = M.config.cmd
+  if server_missing() then
     return nil
   end
   local config = vim.tbl_extend('force', {}, M.config.lsp, {
@@ -207,7 +227,9 @@ function M.attach(bufnr)
   if vim.bo[bufnr].buftype ~= '' then
     return
   end
-  M.start_lsp(bufnr)
+  if not M.uses_lsp_enable() then
+    M.start_lsp(bufnr)
+  end -- else vim.lsp.enable('flux') starts it
   if M.config.treesitter then
     M.start_treesitter(bufnr)
   end
@@ -321,6 +343,33 @@ function M.flow_graph(opts)
   end, bufnr)
 end
 
+--- Asks flux-ls to simulate the buffer's program under load (request flux/simulate, with the
+--- project's profile or estimates.toml) and shows the prediction table in a scratch buffer.
+--- opts: bufnr, source (the source whose flows the load drives), on_done(buf, err).
+function M.simulate(opts)
+  opts = opts or {}
+  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
+  local on_done = opts.on_done or function() end
+  local client = M.client(bufnr)
+  if not client then
+    notify('no flux-ls attached to this buffer', vim.log.levels.ERROR)
+    return on_done(nil, 'no client')
+  end
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr),
+                   source = opts.source }
+  local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t')
+  notify('simulating ' .. name .. ' …')
+  request(client, 'flux/simulate', params, function(err, result)
+    if err or type(result) ~= 'table' then
+      local msg = err and err.message or 'empty result'
+      notify('flux/simulate failed: ' .. msg, vim.log.levels.ERROR)
+      return on_done(nil, msg)
+    end
+    local lines = vim.split(result.text or '', '\n', { plain = true })
+    on_done(show_scratch('flux-sim://' .. name .. '.txt', lines, 'text'), nil)
+  end, bufnr)
+end
+
 -- ---------------------------------------------------------------------------------------
 -- :FluxCheck
 
@@ -425,6 +474,11 @@ local client_commands = {
     local args = command.arguments or {}
     M.flow_graph({ bufnr = buffer_of(args[1]), node = args[2] })
   end,
+  -- arguments: uri, source
+  ['flux.simulate'] = function(command)
+    local args = command.arguments or {}
+    M.simulate({ bufnr = buffer_of(args[1]), source = args[2] })
+  end,
   -- arguments: uri, node, locations
   ['flux.showReferences'] = function(command, ctx)
     local args = command.arguments or {}
@@ -459,6 +513,9 @@ local function create_commands()
       end, { 'dot', 'json', 'svg' })
     end,
   })
+  vim.api.nvim_create_user_command('FluxSimulate', function(cmd)
+    M.simulate({ source = cmd.fargs[1] })
+  end, { nargs = '?', desc = 'Flux: predict throughput and latency under load (flux/simulate)' })
   vim.api.nvim_create_user_command('FluxCheck', function(cmd)
     M.check(cmd.fargs)
   end, { nargs = '*', complete = 'file', desc = 'Flux: flux check into the quickfix list' })
@@ -491,6 +548,33 @@ function M.setup(opts)
     vim.lsp.commands[name] = fn
   end
   local group = vim.api.nvim_create_augroup(GROUP, { clear = true })
+  -- Flux files get their filetype even with filetype detection off (nvim -u NONE).
+  vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, {
+    group = group,
+    pattern = { '*.flux', '*.fx' },
+    callback = function(args)
+      if vim.bo[args.buf].filetype == '' then
+        vim.bo[args.buf].filetype = 'flux'
+      end
+    end,
+  })
+  for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+    local name = vim.api.nvim_buf_get_name(buf)
+    if vim.api.nvim_buf_is_loaded(buf) and vim.bo[buf].filetype == ''
+      and (name:match('%.flux$') or name:match('%.fx$')) then
+      vim.bo[buf].filetype = 'flux'
+    end
+  end
+  if M.uses_lsp_enable() and not server_missing() then
+    vim.lsp.config('flux', vim.tbl_deep_extend('force', M.config.lsp, {
+      cmd = M.config.cmd,
+      filetypes = M.config.filetypes,
+      root_dir = function(bufnr, on_dir)
+        on_dir(M.root_dir(bufnr))
+      end,
+    }))
+    vim.lsp.enable('flux')
+  end
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
     pattern = M.config.filetypes,

@@ -1,0 +1,418 @@
+"""The discrete-event model of a Flux server, on SimPy.
+
+Each flow walks the program graph vertex by vertex, doing what the generated ``flux_step()``
+does there (``flux_ls.build.gen_program``), with the code generator's own acquisition plan
+(``flux_ls.build.plan``: per vertex the constraints to take, in canonical order, minus those
+its enclosing abstract vertices hold, and the mark to release back to):
+
+- a concrete, source or handler vertex takes its constraints, then holds one of the N CPUs
+  (a SimPy ``Resource``) for its CPU time and waits the rest of its wall time holding no CPU;
+  it fails with its probability, which releases every constraint and goes to the error
+  edge's handler (or ERROR); otherwise it releases back to its mark and follows its edge;
+- an abstract vertex takes its constraints (held across the whole sub-flow), picks an
+  alternative by its weights (or "no match"), and its ``return`` vertex releases them;
+- EXIT and ERROR end the flow.
+
+Constraints are FIFO reader/writer locks like ``runtime/locks.c``: once a flow waits,
+later arrivals queue behind it. Session-scoped constraints exist once per session (a
+closed-loop client is one session; an open arrival is its own), or once for the program
+with ``global_sessions`` (the paper's model).
+
+``simulate`` runs one point (a CPU count and a load) and returns its ``Point``; it calls
+``progress(fraction)`` every few hundred flows (it may raise to cancel).
+Deterministic for a seed. No IO.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+from collections import deque
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Any
+
+import simpy
+
+from ..build.plan import Acquire, Plan
+from ..graph import ERROR, EXIT, Graph
+from .costs import Costs, Timing
+
+#: progress is reported (and cancellation noticed) every this many flow events
+TICK = 500
+
+
+@dataclass(frozen=True)
+class Workload:
+    clients: int | None = None        # closed loop: this many clients …
+    think_s: float = 0.0              # … each thinking this long (exponential mean) between
+    rate: float | None = None         # open: Poisson arrivals per second
+    source: int = 0                   # index of the source whose flows are driven
+
+    @property
+    def load(self) -> float:
+        return float(self.clients if self.clients is not None else self.rate or 0)
+
+
+@dataclass(frozen=True)
+class Point:
+    cpus: int
+    clients: int | None
+    rate: float | None
+    throughput: float
+    mean_ms: float
+    p50_ms: float
+    p99_ms: float
+    cpu_utilisation: float
+    bottleneck: str
+    flows: int
+    errors: int
+    utilisation: dict[str, float]   # "cpu" and every program constraint: busy fraction
+
+
+@dataclass(frozen=True)
+class _Step:
+    kind: str                                   # node | abstract | return | end | pass
+    timing: Timing | None
+    acquire: tuple[Acquire, ...]
+    mark: int
+    next: int | None
+    error: int | None
+    branches: tuple[int, ...]                   # abstract: destinations …
+    cumulative: tuple[float, ...]               # … and their cumulative probabilities
+    alternatives: int = 0                       # branches past this many are "no match"
+
+
+class SimError(Exception):
+    """The model cannot be built (a one-line reason)."""
+
+
+def steps(plan: Plan, costs: Costs) -> dict[int, _Step]:
+    graph = plan.graph
+    out: dict[int, _Step] = {}
+    for vertex in graph.vertices:
+        vid = vertex.id
+        flow = [e for e in graph.out_edges(vid) if e.kind not in ("error", "dispatch")]
+        error = next((e.dst for e in graph.out_edges(vid) if e.kind == "error"), None)
+        nxt = flow[0].dst if flow else None
+        if vid in (EXIT, ERROR) or vertex.kind in ("entry", "exit", "error"):
+            out[vid] = _Step("end", None, (), 0, None, None, (), ())
+        elif vertex.kind in ("concrete", "source", "handler"):
+            if vertex.kind == "handler":  # a handler's one edge (to ERROR) is an error edge
+                nxt, error = (graph.out_edges(vid)[0].dst if graph.out_edges(vid) else ERROR,
+                              None)
+            timing = costs.nodes.get(vertex.name)
+            if vertex.kind == "source" and timing is not None:
+                # a source's wall time is mostly waiting for work: only its CPU counts
+                timing = Timing(timing.cpu_s, timing.cpu_s, timing.fail, timing.dist,
+                                timing.shape)
+            measured = costs.edges.get(vid)
+            if measured and vertex.kind != "handler":  # this use's measured failure rate
+                failed = sum(w for eid, w in measured.items() if eid == _error_id(graph, vid))
+                base = timing or Timing()
+                timing = Timing(base.cpu_s, base.wall_s, failed / sum(measured.values()),
+                                base.dist, base.shape)
+            out[vid] = _Step("node", timing, plan.acquire.get(vid, ()), plan.mark.get(vid, 0),
+                             nxt, error, (), ())
+        elif vertex.kind == "abstract":
+            dispatch = plan.dispatch_edges(vid)
+            dsts = [e.dst for e in dispatch]
+            measured = costs.edges.get(vid)
+            if measured and sum(measured.values()) > 0:
+                weights = [measured.get(e.id, 0.0) for e in dispatch]
+                if error is not None:
+                    dsts.append(error)
+                    weights.append(sum(w for eid, w in measured.items()
+                                       if eid not in {e.id for e in dispatch}))
+            else:
+                given = costs.weights.get(vertex.name)
+                weights = list(given) if given else [1.0] * len(dispatch)
+                no_match = costs.no_match.get(vertex.name, 0.0)
+                total = sum(weights) or 1.0
+                weights = [w / total * (1 - no_match) for w in weights]
+                if error is not None and no_match > 0:
+                    dsts.append(error)
+                    weights.append(no_match)
+            total = sum(weights)
+            if not dsts or total <= 0:
+                raise SimError(f"abstract node `{vertex.name}` has no alternative to take")
+            cumulative, running = [], 0.0
+            for w in weights:
+                running += w / total
+                cumulative.append(running)
+            cumulative[-1] = 1.0
+            out[vid] = _Step("abstract", None, plan.acquire.get(vid, ()),
+                             plan.mark.get(vid, 0), None, error, tuple(dsts),
+                             tuple(cumulative), len(dispatch))
+        elif vertex.kind == "return":
+            owner = vertex.parent if vertex.parent is not None else vid
+            out[vid] = _Step("return", None, (), plan.mark.get(owner, 0), nxt, None, (), ())
+        else:  # unknown: costs nothing
+            out[vid] = _Step("pass", None, (), 0, nxt, error, (), ())
+    for vid, step in out.items():
+        if step.kind == "node" and step.timing is not None and step.timing.fail > 0 \
+                and step.error is None:
+            raise SimError(f"`{graph.vertex(vid).name}` is given a failure probability but "
+                           "cannot fail (no error edge)")
+    return out
+
+
+def _error_id(graph: Graph, vid: int) -> int | None:
+    return next((e.id for e in graph.out_edges(vid) if e.kind == "error"), None)
+
+
+class _Lock:
+    """A FIFO reader/writer lock owned by flows, with its busy time measured."""
+
+    def __init__(self, env: simpy.Environment) -> None:
+        self.env = env
+        self.readers = 0
+        self.writer = False
+        self.queue: deque[tuple[simpy.Event, bool]] = deque()
+        self.busy = 0.0         # time write-held, or read-held with a flow waiting
+        self.last = 0.0
+
+    def _tick(self) -> None:
+        now = self.env.now
+        if self.writer or (self.readers and self.queue):
+            self.busy += now - self.last
+        self.last = now
+
+    def _free(self, write: bool) -> bool:
+        return not self.writer and (not write or self.readers == 0)
+
+    def _take(self, write: bool) -> None:
+        if write:
+            self.writer = True
+        else:
+            self.readers += 1
+
+    def acquire(self, write: bool) -> simpy.Event:
+        self._tick()
+        event = self.env.event()
+        if not self.queue and self._free(write):
+            self._take(write)
+            event.succeed()
+        else:
+            self.queue.append((event, write))
+        return event
+
+    def release(self, write: bool) -> None:
+        self._tick()
+        if write:
+            self.writer = False
+        else:
+            self.readers -= 1
+        while self.queue and self._free(self.queue[0][1]):
+            event, w = self.queue.popleft()
+            self._take(w)
+            event.succeed()
+
+
+class _Model:
+    def __init__(self, plan: Plan, costs: Costs, cpus: int, workload: Workload,
+                 rng: random.Random, global_sessions: bool) -> None:
+        if not plan.sources:
+            raise SimError("the program has no source: nothing starts a flow")
+        if not 0 <= workload.source < len(plan.sources):
+            raise SimError("no such source")
+        self.env = simpy.Environment()
+        self.cpu = simpy.Resource(self.env, capacity=cpus)
+        self.cpus = cpus
+        self.steps = steps(plan, costs)
+        self.start = plan.sources[workload.source].entry.dst
+        self.rng = rng
+        self.locks = {name: _Lock(self.env) for name in plan.program_locks}
+        self.session_names = plan.session_locks
+        if global_sessions:
+            self.locks |= {name: _Lock(self.env) for name in plan.session_locks}
+        self.global_sessions = global_sessions
+        self.workload = workload
+        self.cpu_busy = 0.0
+        self.window = (0.0, 0.0)
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.recording = False
+        self.events = 0
+        self.tick: Callable[[], None] | None = None
+        self.shapes: dict[int, tuple[list[float], list[tuple[float, float]]]] = {}
+
+    # -- accounting --
+    def _busy(self, begun: float, ended: float) -> None:
+        """A CPU was busy from ``begun`` to ``ended``: count what falls in the window."""
+        overlap = min(ended, self.window[1]) - max(begun, self.window[0])
+        if overlap > 0:
+            self.cpu_busy += overlap
+
+    def _factor(self, vid: int, timing: Timing) -> float:
+        if timing.dist == "constant":
+            return 1.0
+        if timing.dist == "histogram" and timing.shape:
+            table = self.shapes.get(vid)
+            if table is None:
+                cumulative, bounds, running = [], [], 0
+                for lo, hi, n in timing.shape:
+                    running += n
+                    cumulative.append(float(running))
+                    bounds.append((lo, hi))
+                table = self.shapes[vid] = (cumulative, bounds)
+            cumulative, bounds = table
+            i = bisect.bisect_right(cumulative, self.rng.random() * cumulative[-1])
+            lo, hi = bounds[min(i, len(bounds) - 1)]
+            return self.rng.uniform(lo, hi)
+        return self.rng.expovariate(1.0)
+
+    # -- a flow --
+    def flow(self, session: dict[str, _Lock] | None) -> Generator[Any, Any, bool]:
+        env, cpu, steps, rng = self.env, self.cpu, self.steps, self.rng
+        held: list[tuple[_Lock, bool]] = []
+
+        def lock(a: Acquire) -> _Lock:
+            if a.session and not self.global_sessions and session is not None:
+                found = session.get(a.name)
+                if found is None:
+                    found = session[a.name] = _Lock(env)
+                return found
+            return self.locks[a.name]
+
+        def release_to(mark: int) -> None:
+            while len(held) > mark:
+                owner, write = held.pop()
+                owner.release(write)
+
+        vid: int | None = self.start
+        ok = True
+        while vid is not None:
+            step = steps[vid]
+            kind = step.kind
+            if kind == "end":
+                ok = vid == EXIT
+                break
+            for a in step.acquire:
+                owner = lock(a)
+                yield owner.acquire(a.write)
+                held.append((owner, a.write))
+            if kind == "node":
+                timing = step.timing
+                if timing is not None and timing.wall_s > 0:
+                    factor = self._factor(vid, timing)
+                    if timing.cpu_s > 0:
+                        with cpu.request() as request:
+                            yield request
+                            begun = env.now
+                            yield env.timeout(timing.cpu_s * factor)
+                            self._busy(begun, env.now)
+                    if timing.wall_s > timing.cpu_s:
+                        yield env.timeout((timing.wall_s - timing.cpu_s) * factor)
+                if timing is not None and timing.fail > 0 and rng.random() < timing.fail:
+                    release_to(0)
+                    vid = step.error
+                    continue
+                release_to(step.mark)
+                vid = step.next
+            elif kind == "abstract":
+                pick = min(bisect.bisect_left(step.cumulative, rng.random()),
+                           len(step.branches) - 1)
+                vid = step.branches[pick]
+                if pick >= step.alternatives:  # no match: a failure of the abstract node
+                    release_to(0)
+            elif kind == "return":
+                release_to(step.mark)
+                vid = step.next
+            else:
+                vid = step.next
+        release_to(0)
+        return ok
+
+    def _event(self) -> None:
+        """Every ``TICK`` flows (started or finished): report progress (which may cancel)."""
+        self.events += 1
+        if self.events % TICK == 0 and self.tick is not None:
+            self.tick()
+
+    def _finished(self, started: float, ok: bool) -> None:
+        self._event()
+        if self.recording:
+            self.latencies.append(self.env.now - started)
+            if not ok:
+                self.errors += 1
+
+    def client(self) -> Generator[Any, Any, None]:
+        session: dict[str, _Lock] = {}
+        think = self.workload.think_s
+        if think > 0:  # clients start spread over one think time
+            yield self.env.timeout(self.rng.uniform(0, think))
+        while True:
+            started = self.env.now
+            ok = yield self.env.process(self.flow(session))
+            self._finished(started, ok)
+            if think > 0:
+                yield self.env.timeout(self.rng.expovariate(1 / think))
+
+    def one(self) -> Generator[Any, Any, None]:
+        started = self.env.now
+        ok = yield self.env.process(self.flow({}))
+        self._finished(started, ok)
+
+    def arrivals(self, rate: float) -> Generator[Any, Any, None]:
+        while True:
+            yield self.env.timeout(self.rng.expovariate(rate))
+            self._event()
+            self.env.process(self.one())
+
+
+def simulate(plan: Plan, costs: Costs, cpus: int, workload: Workload, *, duration: float,
+             warmup: float, seed: int, global_sessions: bool = False,
+             progress: Callable[[float], None] | None = None) -> Point:
+    """One prediction: ``cpus`` CPUs under ``workload`` for ``duration`` simulated seconds
+    after ``warmup`` seconds."""
+    rng = random.Random(f"flux-sim:{seed}:{cpus}:{workload.clients}:{workload.rate}:"
+                        f"{workload.think_s}")
+    model = _Model(plan, costs, cpus, workload, rng, global_sessions)
+    env = model.env
+    if progress is not None:
+        model.tick = lambda: progress(max(0.0, (env.now - warmup) / duration))
+    if workload.clients is not None:
+        for _ in range(workload.clients):
+            env.process(model.client())
+    elif workload.rate:
+        env.process(model.arrivals(workload.rate))
+    model.window = (warmup, warmup + duration)
+    env.run(until=warmup)
+    for lk in model.locks.values():
+        lk._tick()
+    lock_start = {name: lk.busy for name, lk in model.locks.items()}
+    model.recording = True
+    env.run(until=warmup + duration)
+    if progress is not None:
+        progress(1.0)
+    utilisation = {"cpu": model.cpu_busy / (cpus * duration)}
+    for name, lk in model.locks.items():
+        lk._tick()
+        utilisation[name] = (lk.busy - lock_start[name]) / duration
+    latencies = sorted(model.latencies)
+    n = len(latencies)
+
+    def quantile(q: float) -> float:
+        return latencies[min(n - 1, int(q * n))] * 1000 if n else 0.0
+
+    return Point(cpus, workload.clients, workload.rate, n / duration,
+                 sum(latencies) / n * 1000 if n else 0.0, quantile(0.5), quantile(0.99),
+                 utilisation["cpu"], bottleneck(utilisation), n, model.errors, utilisation)
+
+
+def bottleneck(utilisation: dict[str, float]) -> str:
+    """The busiest resource, if any is busier than half the time (else ``"none"``: the load,
+    not the server, limits throughput). The CPUs win a tie with a constraint held mostly
+    while using them."""
+    cpu = utilisation.get("cpu", 0.0)
+    name, busiest = "cpu", cpu
+    for other, value in utilisation.items():
+        if other != "cpu" and value > busiest and value > cpu + 0.02:
+            name, busiest = other, value
+    return name if busiest >= 0.5 else "none"
+
+
+def check_graph(graph: Graph) -> None:
+    if graph.truncated:
+        raise SimError("the program graph is too large to simulate")
