@@ -1,4 +1,4 @@
-"""The C interface of a checked program (LANGUAGE.md §7): structs and prototypes.
+"""The C interface of a checked program (docs/language.md#the-c-interface): structs and prototypes.
 
 One derivation says what the generated header declares and what the user must write: the
 ``N_in``/``N_out`` struct of every node (fields named after the parameters; an abstract node

@@ -1,7 +1,8 @@
-"""The registry of diagnostic codes (LANGUAGE.md §9). Codes are a contract: never reuse one.
+"""The registry of diagnostic codes (docs/language.md#diagnostics). Codes are a contract:
+never reuse one.
 
-Each entry carries the default severity, a one-line summary (the table of §9) and a longer
-explanation used for SARIF rule metadata, documentation links and hovers.
+Each entry carries the default severity, a one-line summary (the table of docs/diagnostics.md)
+and a longer explanation used for SARIF rule metadata, documentation links and hovers.
 """
 
 from __future__ import annotations
@@ -155,7 +156,8 @@ def reference_markdown() -> str:
     lines = ["# Flux diagnostics", "",
              "Generated from `flux_ls/codes.py` — do not edit; run "
              "`FLUX_UPDATE_GOLDENS=1 pytest tests/test_docs.py` after changing the registry.",
-             "Codes never change meaning and are never reused (LANGUAGE.md §9).", "",
+             "Codes never change meaning and are never reused "
+             "([the language reference](language.md#diagnostics)).", "",
              "| code | severity | name | when |", "|---|---|---|---|"]
     lines += [f"| [{c.code}](#{c.code.lower()}) | {c.severity} | `{c.name}` | {c.summary} |"
               for c in CODES.values()]

@@ -1,4 +1,5 @@
-"""C types in signatures: the lark grammar ``ctype.lark`` and the canonical form (§3.1).
+"""C types in signatures: the lark grammar ``ctype.lark`` and the canonical form
+(docs/language.md#c-types-in-signatures).
 
 ``canonical(text)`` returns the canonical spelling of a C type, or None when the text is not
 a well-formed C type (FLX211). Canonical form: specifier order and redundant words do not

@@ -1,7 +1,8 @@
 """Diagnostics as data: code, severity, message, primary span, related spans, fixes.
 
-Rendering happens only at the edges (``cli.render``, the language server). Spans are byte
-offsets into the analysed text; ``text.LineIndex`` turns them into lines and columns.
+Rendering happens only at the edges (``flux_ls.render`` for the CLI, ``lsp.convert`` for the
+language server). Spans are byte offsets into the analysed text; ``text.LineIndex`` turns
+them into lines and columns.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The program graph of a Flux program (LANGUAGE.md §8): one value shared by every back end.
+"""The program graph of a Flux program (docs/language.md#the-program-graph): one value
+shared by every back end.
 
 The editors' flow-graph preview, the Ball–Larus path profiler and the discrete-event
 simulator all read this graph; none walks the flows again. It is built by ``build(analysis)``

@@ -79,8 +79,9 @@ class Upgrade(Relocatable):
 
 
 def lock_order(name: str) -> bytes:
-    """The sort key of the canonical lock order (LANGUAGE.md §6): ascending byte order of
-    the constraint's name. The checker, the effective sets and code generation all use it."""
+    """The sort key of the canonical lock order (docs/language.md#deadlock-freedom): ascending
+    byte order of the constraint's name. The checker, the effective sets and code generation
+    all use it."""
     return name.encode("utf-8")
 
 

@@ -1,9 +1,9 @@
 """Hypothesis strategies for Flux source text, shared by the property tests.
 
 ``flux_programs()`` draws syntactically valid Flux programs (every declaration form of
-LANGUAGE.md §3) written with random whitespace between tokens (spaces, tabs, LF, CRLF, lone
-CR, blank lines, none where the tokens allow it) and random comments in any position (``//``,
-``/* */`` on one or several lines, ``/** */`` docs, Unicode text). The programs are not
+docs/language.md#declarations) written with random whitespace between tokens (spaces, tabs, LF,
+CRLF, lone CR, blank lines, none where the tokens allow it) and random comments in any position
+(``//``, ``/* */`` on one or several lines, ``/** */`` docs, Unicode text). The programs are not
 meant to pass the checker: names are random, types are not matched along flows.
 ``flux_declarations()`` draws one declaration as a list of tokens.
 

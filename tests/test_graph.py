@@ -1,9 +1,9 @@
 """The program graph (``flux_ls.graph``), its renderers and ``flux graph``.
 
-Structure of the image server (LANGUAGE.md §1), effective constraints from the checks
-(the elevation example of §6), acyclicity and Ball–Larus numbering on generated programs,
-DOT checked by Graphviz when ``dot`` is installed, the JSON schema, Mermaid text and the
-CLI's exit codes and messages through real processes.
+Structure of the image server (examples/imageserver), effective constraints from the checks (the
+elevation example of docs/language.md#elevation), acyclicity and Ball–Larus numbering on
+generated programs, DOT checked by Graphviz when ``dot`` is installed, the JSON schema, Mermaid
+text and the CLI's exit codes and messages through real processes.
 """
 
 from __future__ import annotations

@@ -237,7 +237,8 @@ REQUIRED = {"path": str, "line": int, "column": int, "end_line": int, "end_colum
 
 
 def check_contract(objects: list[dict[str, Any]]) -> None:
-    """The §10 contract: required keys and types, 1-based positions, sorted output."""
+    """The contract of docs/language.md#machine-readable-output: required keys and types,
+    1-based positions, sorted output."""
     for obj in objects:
         for key, kind in REQUIRED.items():
             assert isinstance(obj[key], kind), key

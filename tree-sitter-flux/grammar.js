@@ -5,7 +5,7 @@
  * Flux (Burns et al., USENIX ATC 2006) composes sequential C functions into a
  * concurrent server. This grammar is the one description of Flux syntax: the
  * CLI, the language server, the formatter and editor highlighting all read
- * trees from it. The language is specified in LANGUAGE.md §2–§6.
+ * trees from it. The language is described in docs/language.md.
  *
  * Error recovery shapes the grammar; a broken declaration must not swallow
  * the declarations after it:

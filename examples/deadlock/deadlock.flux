@@ -1,5 +1,5 @@
 /*
- * The deadlock example of the Flux paper (§3.1.1) and LANGUAGE.md §6, made a complete
+ * The deadlock example of the Flux paper (§3.1.1) and docs/language.md#elevation, made a complete
  * program:
  *
  *     A = B;  C = D;  atomic A:{x};  atomic B:{y};  atomic C:{y};  atomic D:{x};

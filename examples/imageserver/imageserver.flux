@@ -1,6 +1,6 @@
 /*
- * The image server of the Flux paper (Burns et al., USENIX ATC 2006, Figure 2) and of
- * LANGUAGE.md §1, complete and runnable (imageserver.c).
+ * The image server of the Flux paper (Burns et al., USENIX ATC 2006, Figure 2), complete
+ * and runnable (imageserver.c).
  *
  * A client asks over HTTP for an image at a scale: GET /NAME.png?scale=K serves the image
  * NAME.ppm of the image directory reduced K times (K = 1, 2, 4 or 8) as a PNG. The server

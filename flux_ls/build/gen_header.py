@@ -1,4 +1,4 @@
-"""``flux_nodes.h``: the header user C files include (LANGUAGE.md §7).
+"""``flux_nodes.h``: the header user C files include (docs/language.md#the-c-interface).
 
 It includes ``<stdint.h>``, ``<stdbool.h>``, ``<stddef.h>`` and the user's own headers
 (manifest ``headers``), then declares the ``N_in``/``N_out`` struct of every node, the

@@ -2,7 +2,8 @@
 
 names (bind, FLX101–104, 106) → types (inference, FLX201–212, FLX401) → sources (reachability,
 FLX105, FLX204/205/210) → dispatch (FLX206, 209, 301, 302) → handlers (FLX501–503) →
-constraints (FLX601–605 and the effective constraint sets of §6) → ``Semantics``.
+constraints (FLX601–605 and the effective constraint sets of
+docs/language.md#effective-constraint-sets) → ``Semantics``.
 """
 
 from __future__ import annotations

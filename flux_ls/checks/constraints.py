@@ -1,6 +1,6 @@
-"""Atomicity constraints and deadlock freedom (LANGUAGE.md §6): FLX601, FLX602, FLX605 and
-the elevation (FLX603) and reader→writer (FLX604) passes that give every node its
-**effective constraint set**.
+"""Atomicity constraints and deadlock freedom (docs/language.md#deadlock-freedom): FLX601,
+FLX602, FLX605 and the elevation (FLX603) and reader→writer (FLX604) passes that give every
+node its **effective constraint set**.
 
 The walk follows every execution path from each source's node and target, expanding every
 abstract node and every dispatch alternative (also abstract nodes without constraints of

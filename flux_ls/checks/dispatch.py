@@ -1,4 +1,4 @@
-"""Predicate types and dispatch (LANGUAGE.md §5.4): FLX206, FLX209, FLX301, FLX302."""
+"""Predicate types and dispatch (docs/language.md#dispatch): FLX206, FLX209, FLX301, FLX302."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Error handlers (LANGUAGE.md §5.5): FLX501, FLX502, FLX503."""
+"""Error handlers (docs/language.md#errors-and-handlers): FLX501, FLX502, FLX503."""
 
 from __future__ import annotations
 

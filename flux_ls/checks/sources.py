@@ -1,4 +1,4 @@
-"""Sources (LANGUAGE.md §5.1): FLX204, FLX205, FLX210; reachability from sources and the
+"""Sources (docs/language.md#sources): FLX204, FLX205, FLX210; reachability from sources and the
 unused-declaration warning FLX105 (dropped when the file has a syntax error, as FLX501:
 ``checks.islands.whole_file``)."""
 

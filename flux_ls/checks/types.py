@@ -1,6 +1,6 @@
-"""Types along flows (LANGUAGE.md §3.1, §4): malformed C types (FLX211), cycles (FLX401),
-signature inference for abstract nodes (FLX212 when there is nothing to infer from), and
-the flow checks FLX201–FLX203, FLX207, FLX208.
+"""Types along flows (docs/language.md#flows, #c-types-in-signatures): malformed C types
+(FLX211), cycles (FLX401), signature inference for abstract nodes (FLX212 when there is
+nothing to infer from), and the flow checks FLX201–FLX203, FLX207, FLX208.
 
 Unknown types (undefined nodes, malformed or incomplete signatures, cycles) unify with
 anything, so one mistake is reported once.

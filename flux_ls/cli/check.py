@@ -1,4 +1,4 @@
-"""``flux check``: analyse Flux files and report diagnostics (LANGUAGE.md §10).
+"""``flux check``: analyse Flux files and report diagnostics (docs/language.md#diagnostics).
 
 Exit status: 0 when no error-severity diagnostic was found (warnings allowed), 1 when at
 least one was (or any warning with ``--warnings-as-errors``), 2 when an input could not be

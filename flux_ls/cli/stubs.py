@@ -1,4 +1,5 @@
-"""``flux stubs``: write C stubs for every function a Flux program needs (LANGUAGE.md §7).
+"""``flux stubs``: write C stubs for every function a Flux program needs
+(docs/language.md#the-c-interface).
 
 ``flux stubs [DIR|flux.toml|FILE.flux] [-o FILE] [--stdout]``. Without ``-o`` the stubs go
 to the manifest's first C source (or NAME.c beside the program). A new file gets every

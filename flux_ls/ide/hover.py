@@ -1,19 +1,21 @@
 """Hover: Markdown for the symbol under the cursor (``hover(analysis, offset) -> Hover``).
 
 - **node**: its signature in canonical Flux form (inferred ones are marked), its doc comment,
-  what the user writes in C (LANGUAGE.md §7: the ``N_in``/``N_out`` structs and, for a
-  concrete node, ``int N(N_in *in, N_out *out);`` and its variants; an abstract node has no C
-  function, so its flow alternatives are shown instead), the sources it takes part in (with the
-  session function's prototype), its effective constraints with the reason for every elevation
-  and upgrade (``Semantics``' ``Elevation``/``Upgrade`` records), and its error handler
-  (``void H(N_in *in, int err);``) or the handlers of enclosing nodes that catch its errors;
+  what the user writes in C (docs/language.md#the-c-interface: the ``N_in``/``N_out`` structs
+  and, for a concrete node, ``int N(N_in *in, N_out *out);`` and its variants; an abstract node
+  has no C function, so its flow alternatives are shown instead), the sources it takes part in
+  (with the session function's prototype), its effective constraints with the reason for every
+  elevation and upgrade (``Semantics``' ``Elevation``/``Upgrade`` records), and its error
+  handler (``void H(N_in *in, int err);``) or the handlers of enclosing nodes that catch its
+  errors;
 - **constraint**: its scope and every node that takes it (declared or effective) with the mode;
 - **predicate type** (and its predicate function): ``bool F(T v);`` with T the C type of the
   fields it tests, inferred from the patterns that use it;
 - **handler / session function**: its prototype and what it is for.
 
 ``node_markdown`` and friends return the text for a name, for other features (completion
-documentation). C rendering (``c_fields``, ``c_structs``, ``c_prototype``) follows §7 exactly.
+documentation). C rendering (``c_fields``, ``c_structs``, ``c_prototype``) follows the C
+interface exactly.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def markdown_for(analysis: Analysis, occ: Occurrence) -> str:
     return function_markdown(analysis, occ.name)
 
 
-# -- C interface (LANGUAGE.md §7): the one derivation of ``cinterface`` -----------------------
+# -- C interface (docs/language.md#the-c-interface): the one derivation of ``cinterface`` ---
 
 def derivation(analysis: Analysis) -> Derivation:
     """The lenient C interface derivation of ``analysis`` (cached on it)."""

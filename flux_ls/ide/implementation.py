@@ -1,10 +1,10 @@
 """Go to the C implementation: which C function implements the symbol under the cursor, and
 where the user's C sources define it.
 
-``c_function_at(analysis, offset)`` names the C function (LANGUAGE.md §7) of the symbol at a
-cursor: a concrete node's ``int N(…)``, a predicate type's (or predicate function's)
-``bool F(T v)``, an error handler's ``void H(…)``, a session function's ``uint64_t F(…)``.
-An abstract node has no C function (the runtime runs its flow).
+``c_function_at(analysis, offset)`` names the C function (docs/language.md#the-c-interface) of
+the symbol at a cursor: a concrete node's ``int N(…)``, a predicate type's (or predicate
+function's) ``bool F(T v)``, an error handler's ``void H(…)``, a session function's
+``uint64_t F(…)``. An abstract node has no C function (the runtime runs its flow).
 
 The definitions come from a ``CIndex`` the caller builds by parsing the manifest's C sources
 (``flux_ls.lsp.cindex``, which does the IO); ``implementation_note`` is the hover's line

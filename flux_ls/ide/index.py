@@ -1,6 +1,7 @@
 """The symbol index of one Flux file: every definition and use of every name, by position.
 
-Flux has four namespaces (LANGUAGE.md §3), so a symbol is a ``(kind, name)`` pair:
+Flux has four namespaces (docs/language.md#names-and-namespaces), so a symbol is a
+``(kind, name)`` pair:
 
 - ``node``: defined by signature names and flow heads (``N = …``, ``N:[…] = …``); used by
   flow steps, both names of ``source S => T``, ``handle error N`` and ``atomic N``;

@@ -1,4 +1,5 @@
-"""Renderers of diagnostics: terminal text, JSON (the §10 contract), SARIF 2.1.0, GitHub.
+"""Renderers of diagnostics: terminal text, JSON (docs/language.md#machine-readable-output),
+SARIF 2.1.0, GitHub.
 
 Every renderer is a pure function from a sequence of ``FileReport`` (a path, the file's
 ``LineIndex`` and its diagnostics, usually taken from an ``Analysis``) to a string. They do

@@ -1,4 +1,4 @@
-"""``--format json``: the output contract of LANGUAGE.md §10.
+"""``--format json``: the output contract of docs/language.md#machine-readable-output.
 
 One JSON array, sorted by path then position. Each element has ``path``, ``line``,
 ``column``, ``end_line``, ``end_column`` (1-based, columns in code points, the end column one

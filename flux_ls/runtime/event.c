@@ -1,5 +1,5 @@
 /*
- * event.c — the event runtime (§8): every node execution is an event.
+ * event.c — the event runtime (docs/language.md#runtimes): every node execution is an event.
  *
  * Event threads (one per core by default) take flows from run queues and advance each by
  * one node (one flux_step() call), then queue it again: flows interleave node by node. A

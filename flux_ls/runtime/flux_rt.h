@@ -31,7 +31,7 @@ enum {
     FLUX_FAILED    /* the source phase failed: no flow starts (flow->err says why) */
 };
 
-/* The three runtimes of LANGUAGE.md §8. */
+/* The three runtimes of docs/language.md#runtimes. */
 enum { FLUX_RT_THREAD, FLUX_RT_POOL, FLUX_RT_EVENT, FLUX_RT_COUNT };
 
 /* How a flow waiting for a constraint is resumed once the constraint is granted to it:

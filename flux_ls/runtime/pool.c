@@ -1,5 +1,6 @@
 /*
- * pool.c — the pool runtime (§8): a fixed set of workers takes whole flows from a FIFO.
+ * pool.c — the pool runtime (docs/language.md#runtimes): a fixed set of workers takes whole
+ * flows from a FIFO.
  *
  * Sources append launched flows to one queue; a worker takes the oldest and runs it to its
  * end, then takes the next. A flow that must wait for a constraint does not keep its worker:

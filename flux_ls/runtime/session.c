@@ -1,5 +1,6 @@
 /*
- * session.c — sessions: the session-scoped constraints of one session id (§5.2, §6).
+ * session.c — sessions (docs/language.md#sessions): the session-scoped constraints of one
+ * session id.
  *
  * A flow started by a source with a session function belongs to the session whose id that
  * function returned. Entries live in a hash table split into stripes, each with its own

@@ -1,5 +1,6 @@
 /*
- * source.c — the source loops (§5.1): one thread per source, in every runtime.
+ * source.c — the source loops (docs/language.md#sources): one thread per source, in every
+ * runtime.
  *
  * A source blocks by design (accept, epoll_wait, a timer), so it gets a thread of its own
  * and never occupies a worker or an event thread. Its loop runs the source phase of a flow

@@ -1,5 +1,5 @@
 /*
- * thread.c — the thread runtime (§8): one thread per flow.
+ * thread.c — the thread runtime (docs/language.md#runtimes): one thread per flow.
  *
  * Each launched flow gets a new detached thread that runs it to its end, parking when a
  * constraint is not free. Simple and faithful to the paper's one-to-one server; creating a

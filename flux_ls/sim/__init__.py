@@ -1,4 +1,4 @@
-"""The performance simulator of LANGUAGE.md §8 ("Simulation"), behind ``flux simulate``.
+"""The performance simulator (docs/simulate.md), behind ``flux simulate``.
 
 A discrete-event model (SimPy) of the checked program graph: ``costs`` says what every node
 costs and which way every branch goes (from an estimates file or a profile), ``model``

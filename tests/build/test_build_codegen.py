@@ -1,6 +1,6 @@
-"""Code generation: the C interface of §7, the flow driver's plan, and generated code that
-compiles warning-free (``-Wall -Wextra -Wpedantic -Werror``) for every program without
-errors — the examples, the test data, the test programs and generated programs.
+"""Code generation: the C interface (docs/language.md#the-c-interface), the flow driver's plan,
+and generated code that compiles warning-free (``-Wall -Wextra -Wpedantic -Werror``) for every
+program without errors — the examples, the test data, the test programs and generated programs.
 
 Programs name their own types (``image_tag``, ``http_request``); the tests give them a
 header declaring each unknown type as a small struct, so the generated header, driver and

@@ -1,11 +1,11 @@
-"""The three runtimes keep the semantics of LANGUAGE.md §8, checked by real servers.
+"""The three runtimes keep the semantics of docs/language.md#runtimes, checked by real servers.
 
-Every test runs a program of ``tests/build/programs`` whose C nodes observe the runtime
-(their own counters, ``flux_held_count()``, blocking calls) and print what they saw:
-first-match dispatch, handlers running after the flow's constraints are released,
-reader/writer and session constraints under many concurrent flows, the deadlock-prone
-nestings of §6 finishing under load (a watchdog fails a hang), a blocked node not stalling
-the event runtime, orderly shutdown on SIGTERM/SIGINT, and clean sanitizer runs.
+Every test runs a program of ``tests/build/programs`` whose C nodes observe the runtime (their
+own counters, ``flux_held_count()``, blocking calls) and print what they saw: first-match
+dispatch, handlers running after the flow's constraints are released, reader/writer and session
+constraints under many concurrent flows, the deadlock-prone nestings of
+docs/language.md#elevation finishing under load (a watchdog fails a hang), a blocked node not
+stalling the event runtime, orderly shutdown on SIGTERM/SIGINT, and clean sanitizer runs.
 """
 
 from __future__ import annotations

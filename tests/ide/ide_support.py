@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(ROOT.glob("examples/*/*.flux"))
 #: The example programs and the test programs (``tests/data``).
 FILES = sorted([*EXAMPLES, *(ROOT / "tests/data").rglob("*.flux")])
-#: The §1 image server as it was written for these tests (the example itself grew C-level
+#: The paper's image server as it was written for these tests (the example itself grew C-level
 #: types when its C code arrived).
 IMAGE_SERVER = ROOT / "tests" / "ide" / "programs" / "imageserver.flux"
 
@@ -22,7 +22,7 @@ def image_server(path: str = "imageserver.flux") -> Analysis:
     """The analysis of ``IMAGE_SERVER``, as the file ``path``."""
     return analyze(IMAGE_SERVER.read_bytes(), path)
 
-#: The program of LANGUAGE.md §1 (the paper's image server).
+#: The paper's image server (examples/imageserver).
 PAPER = """\
 /** An image server: reads a request, serves it from a cache or renders it. */
 Listen () => (int socket);

@@ -1,5 +1,6 @@
-"""Hover (``flux_ls.ide.hover``): signatures, the C interface of LANGUAGE.md §7, constraints
-with the reasons for elevations and upgrades, handlers, predicates and doc comments."""
+"""Hover (``flux_ls.ide.hover``): signatures, the C interface of
+docs/language.md#the-c-interface, constraints with the reasons for elevations and upgrades,
+handlers, predicates and doc comments."""
 
 from __future__ import annotations
 

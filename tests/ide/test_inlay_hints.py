@@ -20,7 +20,7 @@ Serve = Read -> Inner;
 Inner = Done;
 """
 
-#: The paper's elevation example (LANGUAGE.md §6), with a signature for C.
+#: The paper's elevation example (docs/language.md#elevation), with a signature for C.
 PAPER = """\
 S () => ();
 B () => ();

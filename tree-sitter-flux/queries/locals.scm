@@ -1,8 +1,9 @@
 ; Scopes, definitions and references for Flux.
 ;
 ; Nodes, predicate types, constraint names and C functions live in separate namespaces
-; (LANGUAGE.md §3); these queries track nodes and predicate types, the two that are
-; declared once and used by name. Parameter names are local to their parameter list.
+; (docs/language.md#names-and-namespaces); these queries track nodes and predicate types, the
+; two that are declared once and used by name. Parameter names are local to their parameter
+; list.
 
 (source_file) @local.scope
 

@@ -1,9 +1,10 @@
 /**
  * The `$flux` problem matcher of package.json against the real `flux check` and `flux build`:
- * every diagnostic of `flux check --format json` (the contract, LANGUAGE.md §10) must come out of
- * the text output as one problem with the same place, severity, code and message, and the
- * `note:` lines (related locations) must not become problems. VS Code applies the pattern's
- * regexp with JavaScript semantics to each line of the task's output, as done here.
+ * every diagnostic of `flux check --format json` (the contract,
+ * docs/language.md#machine-readable-output) must come out of the text output as one problem
+ * with the same place, severity, code and message, and the `note:` lines (related locations)
+ * must not become problems. VS Code applies the pattern's regexp with JavaScript semantics to
+ * each line of the task's output, as done here.
  */
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";

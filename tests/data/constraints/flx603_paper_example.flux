@@ -1,4 +1,4 @@
-/* LANGUAGE.md §6: the path through C holds y and enters D needing x < y. */
+/* docs/language.md#elevation: the path through C holds y and enters D needing x < y. */
 Listen () => (int v);
 Sink (int v) => ();
 B (int v) => (int v);

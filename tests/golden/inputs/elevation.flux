@@ -1,4 +1,4 @@
-// The lock-order example of LANGUAGE.md §6: the path through C holds y and enters D,
+// The lock-order example of docs/language.md#elevation: the path through C holds y and enters D,
 // which needs x < y, so x is elevated to C (warning FLX603); the program stays deadlock-free.
 Start () => (int v);
 B (int v) => (int v);

@@ -1,6 +1,6 @@
 /*
  * The image server of the Flux paper (Burns et al., USENIX ATC 2006, Figure 2) and of
- * LANGUAGE.md §1, complete: every node has a signature, the abstract ones included.
+ * examples/imageserver, complete: every node has a signature, the abstract ones included.
  *
  * A client asks for an image tile; the server answers from a cache of compressed images or
  * reads the raw image from disk, compresses it and stores it in the cache. User types

@@ -1,10 +1,10 @@
 /*
  * Constraints under load. Many concurrent flows take reader and writer constraints, program-
- * and session-scoped, nested through abstract nodes, including the deadlock-prone nesting
- * of LANGUAGE.md §6 (A = B; C = D with x and y crossed: the checker elevates x to C). The
- * C nodes check with counters of their own that the runtime keeps every constraint: never
- * two writers, never a reader beside a writer, per session for session constraints. Every
- * flow must finish (a hang is a deadlock) and no violation may be seen.
+ * and session-scoped, nested through abstract nodes, including the deadlock-prone nesting of
+ * docs/language.md#elevation (A = B; C = D with x and y crossed: the checker elevates x to C).
+ * The C nodes check with counters of their own that the runtime keeps every constraint: never
+ * two writers, never a reader beside a writer, per session for session constraints. Every flow
+ * must finish (a hang is a deadlock) and no violation may be seen.
  */
 
 /** Issues flow i of session i % 8 (sid), with at most a fixed number in flight. */
