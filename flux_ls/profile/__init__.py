@@ -1,4 +1,5 @@
-"""The path profiler's Python side (LANGUAGE.md §8, docs/profile.md).
+"""The path profiler's Python side (docs/language.md#path-profiling-and-simulation,
+docs/profile.md).
 
 The C runtime records a profile (``flux_ls/runtime/profile.c``) and writes it as JSON of
 schema ``flux-profile/1``; this package reads it (``schema``), names the program graph it

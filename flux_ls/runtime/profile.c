@@ -1,5 +1,5 @@
 /*
- * profile.c — the path profiler (LANGUAGE.md §8, docs/profile.md): recording.
+ * profile.c — the path profiler (docs/language.md#path-profiling-and-simulation, docs/profile.md): recording.
  *
  * Compiled into every server, off unless it starts with --flux-profile=PATH. Off, each hook
  * of the generated flux_step() is one test of flux_profiling. On:
