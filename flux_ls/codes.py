@@ -12,8 +12,9 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 
-#: Where each code is documented (docs/diagnostics.md, generated from this registry).
-DOCS_URL = "https://github.com/flux-lang/flux-toolchain/blob/main/docs/diagnostics.md#{code}"
+# Each code is documented in docs/diagnostics.md, generated from this registry; its section's
+# anchor is the code in lower case. Diagnostics carry no link to it: the project has no public
+# address yet, and a link that leads nowhere is worse than none.
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,6 @@ class Code:
     name: str
     summary: str
     explanation: str
-
-    @property
-    def url(self) -> str:
-        return DOCS_URL.format(code=self.code.lower())
 
 
 CODES: dict[str, Code] = {

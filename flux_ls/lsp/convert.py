@@ -3,9 +3,9 @@
 Everything below the server works in UTF-8 byte offsets (``model.Span``) over one version
 of a document's bytes; the client works in (line, character) positions in the negotiated
 encoding. Conversions always use the ``Lines`` of the text the result was computed from.
-Diagnostics carry their code, a ``codeDescription`` link to the code's section of
-``docs/diagnostics.md`` (``codes.DOCS_URL``), related locations, the ``unnecessary`` tag
-for FLX105 and the registry's severity; a diagnostic's hint is appended to its message.
+Diagnostics carry their code (documented in ``docs/diagnostics.md``), related locations,
+the ``unnecessary`` tag for FLX105 and the registry's severity; a diagnostic's hint is
+appended to its message.
 The results of the editor features (``flux_ls.ide``: small dataclasses in bytes) are
 converted here too, one function per result type, so handlers stay a few lines long.
 """
@@ -86,16 +86,11 @@ def byte_range(lines: Lines, rng: types.Range) -> tuple[int, int]:
 def _diagnostic(uri: str, lines: Lines, d: Diagnostic) -> dict[str, object]:
     """One diagnostic as the JSON object LSP defines (camelCase keys, absent fields left
     out), built directly: the server sends these without lsprotocol objects."""
-    from ..codes import CODES
-
     item: dict[str, object] = {
         "range": range_json(lines, d.span.start, d.span.end),
         "message": d.message if d.hint is None else f"{d.message}\nhint: {d.hint}",
         "severity": int(SEVERITY.get(d.severity, types.DiagnosticSeverity.Error)),
         "code": d.code}
-    code = CODES.get(d.code)
-    if code is not None:
-        item["codeDescription"] = {"href": code.url}
     item["source"] = SOURCE
     if d.code in UNNECESSARY_CODES:
         item["tags"] = [int(types.DiagnosticTag.Unnecessary)]

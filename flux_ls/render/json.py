@@ -4,7 +4,7 @@ One JSON array, sorted by path then position. Each element has ``path``, ``line`
 ``column``, ``end_line``, ``end_column`` (1-based, columns in code points, the end column one
 past the last character), ``severity``, ``code``, ``message`` and ``related`` (objects with
 ``path``, ``line``, ``column``, ``end_line``, ``end_column``, ``message``). Added fields:
-``name`` and ``url`` of the code, ``hint`` (or null) and ``fixes``: the quick fixes the
+``name`` of the code, ``hint`` (or null) and ``fixes``: the quick fixes the
 language server offers too (``flux_ls.fixes``), each with its ``title``, ``preferred`` (the one
 to apply unattended) and ``edits`` (each with its range and replacement ``content``).
 """
@@ -45,7 +45,6 @@ def diagnostic_object(report: FileReport, diagnostic: Diagnostic) -> dict[str, A
         "message": diagnostic.message,
         "related": related,
         "name": code.name if code else None,
-        "url": code.url if code else None,
         "hint": diagnostic.hint,
         "fixes": [_fix(report, fix) for fix in diagnostic.fixes],
     }

@@ -18,13 +18,12 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..codes import CODES, DOCS_URL, Code
+from ..codes import CODES, Code
 from ..diagnostics import Diagnostic, Fix
 from ..model import Span
 from .report import FileReport, by_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = DOCS_URL.split("/blob/")[0].split("#")[0]  # the project, not one page
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 RULE_IDS = list(CODES)
 
@@ -39,7 +38,6 @@ def rule(code: Code) -> dict[str, Any]:
         "name": code.name,
         "shortDescription": _text(code.summary),
         "fullDescription": _text(code.explanation),
-        "helpUri": code.url,
         "help": _text(code.explanation),
         "defaultConfiguration": {"level": LEVELS[code.severity]},
     }
@@ -90,7 +88,7 @@ def _fix(report: FileReport, fix: Fix) -> dict[str, Any]:
 
 
 def sarif_log(reports: Sequence[FileReport]) -> dict[str, Any]:
-    driver = {"name": "flux", "version": __version__, "informationUri": INFORMATION_URI,
+    driver = {"name": "flux", "version": __version__,
               "rules": [rule(code) for code in CODES.values()]}
     results = [result(report, diagnostic)
                for report in by_path(reports) for diagnostic in report.diagnostics]
