@@ -54,7 +54,8 @@ typedef struct {
 
 typedef struct {
     flux_ctr count;              /* calls (concrete, source and handler vertices) */
-    flux_ctr ticks;              /* wall time inside the call */
+    flux_ctr timed;              /* calls whose wall time was measured (sampled) */
+    flux_ctr ticks;              /* their wall time */
     flux_ctr cpu_samples;        /* calls whose CPU time was measured */
     flux_ctr cpu_ns;             /* their CPU time (thread CPU clock) */
     flux_ctr cpu_wall_ticks;     /* their wall time */
@@ -96,7 +97,7 @@ typedef struct flux_prof_thread {
     /* the call in progress (a thread runs one node at a time) */
     uint64_t begin, outer;
     uint64_t cpu_begin;
-    int sampled;
+    int timed, sampled;              /* this call: wall time measured, CPU time measured */
 } flux_prof_thread;
 
 /* profile.c, for profile_write.c */
@@ -105,7 +106,7 @@ extern flux_prof_thread *flux_prof_threads;
 extern const char *flux_prof_path_name;
 extern const char *flux_prof_runtime;
 extern int flux_prof_nthreads;
-extern unsigned flux_prof_cpu_every;
+extern unsigned flux_prof_cpu_every, flux_prof_wall_every;
 extern uint64_t flux_prof_ticks0;
 extern double flux_prof_mono0, flux_prof_real0;
 int flux_prof_nlocks(void);

@@ -7,9 +7,10 @@
  * - every edge a flow takes adds its Ball–Larus increment (a constant emitted by the code
  *   generator) to flow->path and counts the edge; when the flow reaches EXIT or ERROR its
  *   path id is counted with its latency (from the end of the source phase);
- * - every node and handler call is timed (wall: the TSC; CPU: the thread CPU clock, which
- *   costs a system call, so it is read for the first 8 calls and then one call in
- *   FLUX_PROFILE_CPU_EVERY per vertex and thread, default 1024) and its failures counted;
+ * - every node and handler call is counted, with its failures; its wall time (the TSC) is
+ *   measured on the first 8 calls and then one in FLUX_PROFILE_WALL_EVERY per vertex and
+ *   thread (default 16), its CPU time (the thread CPU clock, a system call) on the first 8
+ *   and then one in FLUX_PROFILE_CPU_EVERY (default 1024); the writer scales them to all calls;
  * - every constraint acquisition is counted, and a flow that queues for one is timed until
  *   it is granted, readers and writers apart.
  *
@@ -44,6 +45,7 @@ const char *flux_prof_path_name;
 const char *flux_prof_runtime;
 int flux_prof_nthreads;
 unsigned flux_prof_cpu_every = 1024;
+unsigned flux_prof_wall_every = 16;
 uint64_t flux_prof_ticks0;
 double flux_prof_mono0, flux_prof_real0;
 
@@ -179,12 +181,21 @@ void flux_prof_edge(flux_flow *flow, int edge, uint64_t weight) {
     flux_ctr_add(&me()->edges[edge], 1);
 }
 
+/* Which calls are measured, from the vertex's call count n on this thread: the first 8 (so a
+ * rare node gets figures), then one in FLUX_PROFILE_WALL_EVERY for the wall time (two TSC
+ * reads, about 13 ns each on a VM: more than the rest of a hook) and one in
+ * FLUX_PROFILE_CPU_EVERY for the CPU time too. Both are powers of two, the wall one no larger,
+ * and share their phase, so every CPU-sampled call is wall-timed. The writer scales the timed
+ * calls' sums and histogram to all calls. */
 void flux_prof_node_begin(int vertex) {
     flux_prof_thread *t = me();
     uint64_t n = flux_ctr_get(&t->vertices[vertex].count);
-    unsigned mask = flux_prof_cpu_every - 1;
-    /* the first 8 calls (so a rare node gets a figure), then one in FLUX_PROFILE_CPU_EVERY */
-    t->sampled = (n < 8) | ((n & mask) == (mask >> 1));
+    unsigned wmask = flux_prof_wall_every - 1, phase = wmask >> 1;
+    int timed = (n < 8) | ((n & wmask) == phase);
+    t->timed = timed;
+    if (__builtin_expect(!timed, 1)) return;
+    unsigned cmask = flux_prof_cpu_every - 1;
+    t->sampled = (n < 8) | ((n & cmask) == phase);
     if (t->sampled) { /* the CPU clock is read inside [outer, end of call + its read] */
         t->outer = flux_prof_ticks();
         t->cpu_begin = cpu_now_ns();
@@ -193,20 +204,23 @@ void flux_prof_node_begin(int vertex) {
 }
 
 void flux_prof_node_end(int vertex, int err) {
-    uint64_t end = flux_prof_ticks();
     flux_prof_thread *t = me();
     flux_prof_vertex *v = &t->vertices[vertex];
-    uint64_t ticks = end - t->begin;
     flux_ctr_add(&v->count, 1);
-    flux_ctr_add(&v->ticks, ticks);
-    flux_ctr_add(&v->hist[flux_prof_bucket(ticks)], 1);
-    if (t->sampled) {
-        uint64_t cpu = cpu_now_ns();
-        flux_ctr_add(&v->cpu_samples, 1);
-        uint64_t used = cpu - t->cpu_begin; /* less the clock's own cost, measured at start */
-        flux_ctr_add(&v->cpu_ns, used > cpu_cost ? used - cpu_cost : 0);
-        flux_ctr_add(&v->cpu_wall_ticks, flux_prof_ticks() - t->outer);
-        t->sampled = 0;
+    if (__builtin_expect(t->timed, 0)) {
+        uint64_t ticks = flux_prof_ticks() - t->begin;
+        flux_ctr_add(&v->timed, 1);
+        flux_ctr_add(&v->ticks, ticks);
+        flux_ctr_add(&v->hist[flux_prof_bucket(ticks)], 1);
+        t->timed = 0;
+        if (t->sampled) {
+            uint64_t cpu = cpu_now_ns();
+            flux_ctr_add(&v->cpu_samples, 1);
+            uint64_t used = cpu - t->cpu_begin; /* less the clock's own cost, measured at start */
+            flux_ctr_add(&v->cpu_ns, used > cpu_cost ? used - cpu_cost : 0);
+            flux_ctr_add(&v->cpu_wall_ticks, flux_prof_ticks() - t->outer);
+            t->sampled = 0;
+        }
     }
     if (err == 0) return;
     for (int i = 0; i < FLUX_PROF_FAIL_CODES; i++) {
@@ -276,21 +290,28 @@ static double clock_of(clockid_t id) {
     return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
+/* A sampling period from the environment, rounded up to a power of two (the test is a mask). */
+static int every_of(const char *name, unsigned *out) {
+    const char *every = getenv(name);
+    if (every == NULL) return 0;
+    long n = atol(every);
+    if (n < 1 || n > 65536) {
+        fprintf(stderr, "flux: %s wants a number from 1 to 65536, not '%s'\n", name, every);
+        return -1;
+    }
+    unsigned p = 1;
+    while (p < (unsigned)n) p *= 2;
+    *out = p;
+    return 0;
+}
+
 /* Called by main before any other thread starts (SIGUSR1 is blocked in every thread then). */
 int flux_profile_start(const char *path, const char *runtime, int threads) {
     static sigset_t usr1;
-    const char *every = getenv("FLUX_PROFILE_CPU_EVERY");
-    if (every != NULL) {
-        long n = atol(every);
-        if (n < 1 || n > 65536) {
-            fprintf(stderr, "flux: FLUX_PROFILE_CPU_EVERY wants a number from 1 to 65536, "
-                    "not '%s'\n", every);
-            return -1;
-        }
-        unsigned p = 1;
-        while (p < (unsigned)n) p *= 2; /* a power of two: the test is a mask */
-        flux_prof_cpu_every = p;
-    }
+    if (every_of("FLUX_PROFILE_CPU_EVERY", &flux_prof_cpu_every) != 0 ||
+        every_of("FLUX_PROFILE_WALL_EVERY", &flux_prof_wall_every) != 0)
+        return -1;
+    if (flux_prof_wall_every > flux_prof_cpu_every) flux_prof_wall_every = flux_prof_cpu_every;
     if (*path == '\0') {
         fprintf(stderr, "flux: --flux-profile wants a file name\n");
         return -1;

@@ -21,7 +21,7 @@
 #include "flux_prof.h"
 
 typedef struct {
-    uint64_t count, ticks, cpu_samples, cpu_ns, cpu_wall_ticks, fail_other;
+    uint64_t count, timed, ticks, cpu_samples, cpu_ns, cpu_wall_ticks, fail_other;
     double cpu_est; /* CPU time of all calls: the samples' scaled to the calls */
     int ncodes;
     int codes[64];
@@ -95,6 +95,7 @@ static void add_fail(vsum *s, int code, uint64_t n) {
 
 static void merge_vertex(vsum *s, flux_prof_vertex *v) {
     s->count += flux_ctr_get(&v->count);
+    s->timed += flux_ctr_get(&v->timed);
     s->ticks += flux_ctr_get(&v->ticks);
     s->cpu_samples += flux_ctr_get(&v->cpu_samples);
     s->cpu_ns += flux_ctr_get(&v->cpu_ns);
@@ -109,6 +110,7 @@ static void merge_vertex(vsum *s, flux_prof_vertex *v) {
 
 static void add_vsum(vsum *to, const vsum *from) {
     to->count += from->count;
+    to->timed += from->timed;
     to->ticks += from->ticks;
     to->cpu_samples += from->cpu_samples;
     to->cpu_ns += from->cpu_ns;
@@ -192,10 +194,12 @@ static void write_path(FILE *f, const flux_graph_desc *g, const psum *p) {
 static void write_vsum(FILE *f, const vsum *s) {
     uint64_t cpu = (uint64_t)(s->cpu_est + 0.5);
     fprintf(f, "\"count\": %llu, \"wall_ns\": %llu, \"cpu_ns\": %llu, \"cpu_samples\": %llu, "
-            "\"cpu_sampled_ns\": %llu, \"cpu_sampled_wall_ns\": %llu, \"failures\": {",
+            "\"cpu_sampled_ns\": %llu, \"cpu_sampled_wall_ns\": %llu, \"wall_samples\": %llu, "
+            "\"failures\": {",
             (unsigned long long)s->count, (unsigned long long)ns(s->ticks),
             (unsigned long long)cpu, (unsigned long long)s->cpu_samples,
-            (unsigned long long)s->cpu_ns, (unsigned long long)ns(s->cpu_wall_ticks));
+            (unsigned long long)s->cpu_ns, (unsigned long long)ns(s->cpu_wall_ticks),
+            (unsigned long long)s->timed);
     for (int i = 0; i < s->ncodes; i++)
         fprintf(f, "%s\"%d\": %llu", i ? ", " : "", s->codes[i],
                 (unsigned long long)s->code_counts[i]);
@@ -260,6 +264,12 @@ static void derive(merged *m) {
     const flux_graph_desc *g = flux_program.graph;
     for (int v = 0; v < g->nvertices; v++) {
         vsum *s = &m->vertices[v];
+        if (s->timed > 0 && s->timed < s->count) { /* wall time sampled: scale to all calls */
+            double scale = (double)s->count / (double)s->timed;
+            s->ticks = (uint64_t)((double)s->ticks * scale + 0.5);
+            for (int b = 0; b < FLUX_PROF_BUCKETS; b++)
+                s->hist[b] = (uint64_t)((double)s->hist[b] * scale + 0.5);
+        }
         if (s->cpu_samples)
             s->cpu_est = (double)s->cpu_ns * (double)s->count / (double)s->cpu_samples;
         /* a call uses at most its wall time (for calls of a few hundred ns, the clock's own
@@ -351,8 +361,9 @@ static void write_document(FILE *f, const merged *m, int complete, double now_mo
 #else
     const char *clock = "monotonic";
 #endif
-    fprintf(f, "  \"clock\": \"%s\",\n  \"ns_per_tick\": %.6f,\n  \"cpu_sample_every\": %u,\n",
-            clock, ns_per_tick, flux_prof_cpu_every);
+    fprintf(f, "  \"clock\": \"%s\",\n  \"ns_per_tick\": %.6f,\n  \"cpu_sample_every\": %u,\n"
+            "  \"wall_sample_every\": %u,\n",
+            clock, ns_per_tick, flux_prof_cpu_every, flux_prof_wall_every);
     fprintf(f, "  \"flows\": %llu,\n  \"source_failures\": %llu,\n  \"dropped_paths\": %llu,\n",
             (unsigned long long)m->flows, (unsigned long long)m->failed_sources,
             (unsigned long long)m->dropped);

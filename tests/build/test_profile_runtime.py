@@ -115,6 +115,37 @@ def test_times_are_sane(built: Builder, tmp_path: Path, runtime: str) -> None:
         assert all(b[0] <= b[1] for b in p["histogram"] if b[1] is not None)
 
 
+# (the thread runtime's flow threads each start a counter set: their first 8 calls are timed)
+@pytest.mark.parametrize("runtime", ["pool", "event"])
+def test_wall_time_is_sampled_and_scaled(built: Builder, tmp_path: Path, runtime: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FLUX_PROFILE_")}
+    data = profile_of(built, tmp_path, runtime, env={**env, "FLUX_PROFILE_WALL_EVERY": "4"})
+    assert data["wall_sample_every"] == 4
+    fast, sleepy = node(data, "Fast"), node(data, "Sleepy")
+    assert (fast["count"], sleepy["count"]) == (700, 200)  # counts stay exact
+    for n in (fast, sleepy):
+        # the first 8 calls per thread, then one in 4 (2 threads)
+        assert n["count"] / 4 <= n["wall_samples"] <= n["count"] / 4 + 16
+        assert n["cpu_samples"] <= n["wall_samples"]  # a CPU-sampled call is wall-timed
+        # the histogram is scaled to all calls (each bucket rounded)
+        assert abs(sum(b[2] for b in n["histogram"]) - n["count"]) <= len(n["histogram"])
+    # scaled to all calls: 200 sleeps of at least 1 ms, not only the timed ones
+    assert sleepy["wall_ns"] >= 200 * 1_000_000
+    every = profile_of(built, tmp_path, runtime, env={**env, "FLUX_PROFILE_WALL_EVERY": "1"})
+    assert every["wall_sample_every"] == 1
+    for n in every["nodes"]:
+        if n["histogram"]:
+            assert n["wall_samples"] == n["count"]
+            assert sum(b[2] for b in n["histogram"]) == n["count"]
+
+
+def test_bad_wall_sample_period_is_refused(built: Builder, tmp_path: Path) -> None:
+    done = run(built("profiled").binary, f"--flux-profile={tmp_path / 'p.json'}",
+               env={**os.environ, "FLUX_PROFILE_WALL_EVERY": "0"})
+    assert done.returncode != 0
+    assert "FLUX_PROFILE_WALL_EVERY wants a number from 1 to 65536, not '0'" in done.stderr
+
+
 @pytest.mark.parametrize("runtime", ["pool", "event"])
 def test_sigusr1_under_load_writes_valid_profiles(built: Builder, tmp_path: Path,
                                                   runtime: str) -> None:
