@@ -116,6 +116,9 @@ def _nodes_table(profile: Profile) -> Table:
                            "failures_other": n.failures_other})
     table.note = ("a source's time is spent waiting for work, before its flow starts; an "
                   "abstract node's figures are those of the nodes inside it")
+    if profile.wall_sample_every > 1:
+        table.note += (f"; wall time and latency timed on the first 8 calls and then one in "
+                       f"{profile.wall_sample_every} per node and thread, and scaled")
     if profile.cpu_sample_every > 1:
         table.note += (f"; CPU time read on the first 8 calls and then one in "
                        f"{profile.cpu_sample_every} per node and thread, and scaled")

@@ -101,6 +101,7 @@ class Profile:
     vertices: tuple[VertexStat, ...]
     edges: dict[int, int]                   # edge id → times taken
     constraints: tuple[ConstraintStat, ...]
+    wall_sample_every: int = 1              # node calls timed: the first 8, then one in this
 
     @property
     def flow_ns(self) -> int:
@@ -243,7 +244,7 @@ def parse(data: Any) -> Profile:
                    root.count("source_failures", 0), root.count("dropped_paths", 0),
                    root.count("path_count", 0), paths,
                    tuple(_node(n) for n in root.items("nodes")), tuple(vertices), edges,
-                   constraints)
+                   constraints, root.count("wall_sample_every", 1))
 
 
 def load(text: str | bytes) -> Profile:

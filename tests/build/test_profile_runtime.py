@@ -25,6 +25,7 @@ from flux_ls.analysis import analyze
 from flux_ls.graph import build as build_graph
 from flux_ls.graph import numbering
 from flux_ls.profile.hashing import graph_hash
+from flux_ls.profile.report import summary
 from flux_ls.profile.schema import load
 
 FAST = ["Gen", "Work", "Fast", "Done"]
@@ -131,6 +132,11 @@ def test_wall_time_is_sampled_and_scaled(built: Builder, tmp_path: Path, runtime
         assert abs(sum(b[2] for b in n["histogram"]) - n["count"]) <= len(n["histogram"])
     # scaled to all calls: 200 sleeps of at least 1 ms, not only the timed ones
     assert sleepy["wall_ns"] >= 200 * 1_000_000
+    profile = load((tmp_path / f"{runtime}.json").read_bytes())
+    assert profile.wall_sample_every == 4
+    notes = [t.note for t in summary(profile).tables]
+    assert any("wall time and latency timed on the first 8 calls and then one in 4" in n
+               for n in notes)
     every = profile_of(built, tmp_path, runtime, env={**env, "FLUX_PROFILE_WALL_EVERY": "1"})
     assert every["wall_sample_every"] == 1
     for n in every["nodes"]:
