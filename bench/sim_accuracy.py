@@ -74,9 +74,11 @@ def flux(*args: str) -> subprocess.CompletedProcess[str]:
                           timeout=600)
 
 
-def simulate(*args: str) -> dict[str, Any]:
+def simulate(*args: str, cwd: Path) -> dict[str, Any]:
+    """``flux simulate`` run in ``cwd`` (the work folder), so that the profile is named
+    relative to it in the recorded output, not by a temporary path of this machine."""
     done = subprocess.run([sys.executable, "-m", "flux_ls.cli.main", "simulate", *args,
-                           "--format", "json"], text=True, capture_output=True,
+                           "--format", "json"], text=True, capture_output=True, cwd=cwd,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=1200)
     if done.returncode != 0:
         raise SystemExit(f"flux simulate failed: {done.stderr}")
@@ -236,9 +238,9 @@ def accuracy(name: str, project: Project, clients: list[int], args: argparse.Nam
     print(f"{name}: profiling on 1 core, 1 client …", file=sys.stderr)
     path = work / f"{name}-profile.json"
     think = profile(project, args.profile_seconds, path)
-    prediction = simulate(str(project.program), "--profile", str(path), "--cpus", "1,2",
+    prediction = simulate(str(project.program), "--profile", path.name, "--cpus", "1,2",
                           "--clients", ",".join(map(str, clients)), "--duration", "20",
-                          "--think", f"{think:.4f}")
+                          "--think", f"{think:.4f}", cwd=work)
     print(f"  client turnaround {think:.3f} ms; measuring …", file=sys.stderr)
     measured = [measure(project, cpus, n, args) for cpus in (1, 2) for n in clients]
     text = compare(prediction, measured)
@@ -255,10 +257,10 @@ def speedup(project: Project, args: argparse.Namespace, work: Path,
     slow_project = Project(project.program, project.binary, project.script, slow_args)
     path = work / "speedup-profile.json"
     think = profile(slow_project, args.profile_seconds, path)
-    base = ("--profile", str(path), "--cpus", "1", "--clients", "4", "--duration", "20",
+    base = ("--profile", path.name, "--cpus", "1", "--clients", "4", "--duration", "20",
             "--think", f"{think:.4f}")
-    before = simulate(str(project.program), *base)["points"][0]["throughput"]
-    after = simulate(str(project.program), *base, "--speedup", "Work=2")["points"][0][
+    before = simulate(str(project.program), *base, cwd=work)["points"][0]["throughput"]
+    after = simulate(str(project.program), *base, "--speedup", "Work=2", cwd=work)["points"][0][
         "throughput"]
     slow = measure(slow_project, 1, 4, args)
     fast = measure(slow_project, 1, 4, args, fast_args)

@@ -145,13 +145,13 @@ def big_program(lines: int) -> str:
 
 
 def test_an_edit_cancels_the_analysis_of_the_older_text(session: Session) -> None:
-    warm = "file:///tmp/warm.flux"  # a first analysis: the server's imports are done
+    warm = "file:///virtual/warm.flux"  # a first analysis: the server's imports are done
     session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
         "textDocument": {"uri": warm, "languageId": "flux", "version": 1, "text": "A = B;\n"}}})
     session.send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/documentSymbol",
                   "params": {"textDocument": {"uri": warm}}})
     session.answer(3)
-    uri = "file:///tmp/slow.flux"
+    uri = "file:///virtual/slow.flux"
     session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
         "textDocument": {"uri": uri, "languageId": "flux", "version": 1,
                          "text": big_program(40_000)}}})
