@@ -358,6 +358,21 @@ static void output_event(np_conn *c) {
     }
 }
 
+/* Steps over the n bytes sendmsg took: whole iovecs dropped, the next one trimmed. Returns
+   the number of iovecs left. */
+static int iov_advance(struct iovec **iov, int count, size_t n) {
+    while (count > 0 && n >= (*iov)->iov_len) {
+        n -= (*iov)->iov_len;
+        (*iov)++;
+        count--;
+    }
+    if (count > 0) {
+        (*iov)->iov_base = (char *)(*iov)->iov_base + n;
+        (*iov)->iov_len -= n;
+    }
+    return count;
+}
+
 int np_send(np_conn *c, struct iovec *iov, int count, int flags, int file, off_t offset,
             size_t length, void (*release)(void *), void *arg) {
     if (file < 0) length = 0;
@@ -373,15 +388,7 @@ int np_send(np_conn *c, struct iovec *iov, int count, int flags, int file, off_t
             if (errno == EAGAIN) break;
             goto failed;
         }
-        while (count > 0 && (size_t)n >= iov->iov_len) {
-            n -= (ssize_t)iov->iov_len;
-            iov++;
-            count--;
-        }
-        if (count > 0) {
-            iov->iov_base = (char *)iov->iov_base + n;
-            iov->iov_len -= (size_t)n;
-        }
+        count = iov_advance(&iov, count, (size_t)n);
     }
     while (count == 0 && length > 0) {
         ssize_t n = sendfile(c->fd, file, &offset, length);
@@ -606,15 +613,7 @@ int np_sendv(np_conn *c, struct iovec *iov, int count, int flags, int timeout_ms
             if (errno != EAGAIN || wait_writable(c, timeout_ms) < 0) return -1;
             continue;
         }
-        while (count > 0 && (size_t)n >= iov->iov_len) {
-            n -= (ssize_t)iov->iov_len;
-            iov++;
-            count--;
-        }
-        if (count > 0) {
-            iov->iov_base = (char *)iov->iov_base + n;
-            iov->iov_len -= (size_t)n;
-        }
+        count = iov_advance(&iov, count, (size_t)n);
     }
     return 0;
 }

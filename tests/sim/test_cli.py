@@ -11,21 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from .sim_support import PICK
+
 ROOT = Path(__file__).resolve().parents[2]
-PROGRAM = """\
-Src () => (int x);
-Pick (int x) => ();
-Fast (int x) => ();
-Slow (int x) => ();
-
-source Src => Pick;
-
-typedef fast IsFast;
-Pick:[fast] = Fast;
-Pick:[_] = Slow;
-
-atomic Slow:{table};
-"""
+PROGRAM = PICK + "\natomic Slow:{table};\n"
 ESTIMATES = """\
 [node.Fast]
 cpu_ms = 1

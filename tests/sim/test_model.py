@@ -13,6 +13,8 @@ from flux_ls.sim.costs import Costs, Timing, parse_estimates
 from flux_ls.sim.engine import Point, Workload, simulate
 from flux_ls.sim.predict import Settings, model_of, predict
 
+from .sim_support import PICK
+
 ONE_NODE = """\
 Src () => (int x);
 Work (int x) => ();
@@ -166,19 +168,7 @@ def test_session_constraints_are_per_session_unless_global() -> None:
 
 
 def test_dispatch_weights_from_an_estimates_file() -> None:
-    text = """\
-Src () => (int x);
-Pick (int x) => ();
-Fast (int x) => ();
-Slow (int x) => ();
-
-source Src => Pick;
-
-typedef fast IsFast;
-Pick:[fast] = Fast;
-Pick:[_] = Slow;
-"""
-    plan = plan_of(text)
+    plan = plan_of(PICK)
     given = parse_estimates("e.toml", "[node.Fast]\ncpu_ms = 1\ndist = \"constant\"\n"
                             "[node.Slow]\ncpu_ms = 10\ndist = \"constant\"\n"
                             "[dispatch.Pick]\nweights = [3, 1]\n", plan.graph)

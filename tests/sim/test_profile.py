@@ -18,21 +18,10 @@ from flux_ls.sim.engine import Workload, simulate
 from flux_ls.sim.predict import model_of
 from flux_ls.sim.profile_costs import costs_of_profile, graph_hash
 
+from .sim_support import PICK
+
 ROOT = Path(__file__).resolve().parents[2]
-PROGRAM = """\
-Src () => (int x);
-Pick (int x) => ();
-Fast (int x) => ();
-Slow (int x) => ();
-
-source Src => Pick;
-
-typedef fast IsFast;
-Pick:[fast] = Fast;
-Pick:[_] = Slow;
-
-handle error Slow => Oops;
-"""
+PROGRAM = PICK + "\nhandle error Slow => Oops;\n"
 
 
 def profile(graph: Graph, fast: int = 300, slow: int = 100, slow_failures: int = 0,
