@@ -81,6 +81,16 @@ def _rates(text: str) -> tuple[float, ...]:
     return values
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 1024:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1024, not {text!r}")
+    return value
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -121,6 +131,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--global-sessions", action="store_true",
                         help="one instance of each session constraint for all sessions "
                         "(the paper's model) instead of one per client")
+    parser.add_argument("--runtime", choices=("event", "pool", "thread"),
+                        help="the runtime to model: how nodes are scheduled on threads "
+                        "(default: the profile's, else event)")
+    parser.add_argument("--threads", type=_count, default=0, metavar="N",
+                        help="its event threads or pool workers, as --flux-threads "
+                        "(default 0: one per CPU)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="output format (default: text)")
@@ -231,7 +247,7 @@ def _predict(args: argparse.Namespace, progress: _Progress) -> str:
                         think_ms=args.think, duration_s=args.duration,
                         warmup_s=args.warmup, seed=args.seed,
                         speedup=tuple(speedup.items()), global_sessions=args.global_sessions,
-                        source=args.source)
+                        source=args.source, runtime=args.runtime, threads=args.threads)
     result = predict(plan, costs, settings, os.path.basename(flux), progress)
     result = dataclasses.replace(result, measured=measured)
     if plot is not None:
