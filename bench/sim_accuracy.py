@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -46,10 +47,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, machine, table, write_results
+from common import BENCH, ROOT, machine, table, write_results
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 RUNTIME = ["event"]  # the runtime every server runs (--runtime)
+EXPERIMENTS = ("image", "constraint", "speedup", "kvstore")
+KV_VALUE_BYTES = 100
 IMAGE_SCRIPT = r"""
 local n = 0
 request = function()
@@ -137,27 +140,37 @@ class Server:
             self.process.wait()
 
 
-def wrk(port: int, clients: int, duration: float, script: Path, cpus: str | None
-        ) -> dict[str, Any]:
-    argv = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "-s", str(script),
-            f"http://127.0.0.1:{port}/"]
-    if cpus is not None:
-        argv = ["taskset", "-c", cpus, *argv]
-    out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 60).stdout
-    line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
-    if line is None:
-        raise SystemExit(f"wrk gave no result:\n{out}")
-    data: dict[str, Any] = json.loads(line[len("RESULT "):])
-    data["throughput"] = data["requests"] / (data["duration_us"] / 1e6)
-    return data
-
-
 @dataclass
 class Project:
     program: Path
     binary: Path
-    script: Path
+    script: Path                      # wrk's Lua script, or the kvload binary
     args: list[str]
+    kvload: list[str] | None = None   # kvload's options (None: wrk)
+
+
+def drive(port: int, clients: int, duration: float, project: Project, cpus: str | None
+          ) -> dict[str, Any]:
+    """Closed-loop load: wrk (HTTP, with the project's script) or kvload (kvstore)."""
+    if project.kvload is not None:
+        argv = [str(project.script), "--port", str(port), "-c", str(clients), "-d",
+                f"{duration:g}", *project.kvload]
+    else:
+        argv = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "-s", str(project.script),
+                f"http://127.0.0.1:{port}/"]
+    if cpus is not None:
+        argv = ["taskset", "-c", cpus, *argv]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 60).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"{argv[0]} gave no result:\n{out}")
+    data: dict[str, Any] = json.loads(line[len("RESULT "):])
+    data["throughput"] = data["requests"] / (data["duration_us"] / 1e6)
+    data["client_cpu_ms"] = used / max(1, data["requests"]) * 1000
+    return data
 
 
 def build(work: Path, name: str, source: Path, script_text: str, args: list[str]) -> Project:
@@ -178,20 +191,32 @@ def build(work: Path, name: str, source: Path, script_text: str, args: list[str]
     return Project(next(copy.glob("*.flux")), binary, script, args)
 
 
-def profile(project: Project, seconds: float, path: Path) -> float:
-    """Profile on one core under one client; the client's turnaround (think time), in ms:
-    with one client a request follows each response, so the time between requests that
-    wrk measured (1 / throughput) minus a flow's mean time is spent outside the server's
-    flows (wrk, the loopback, the source noticing the request)."""
+def kvstore(work: Path, kvload: list[str], args: list[str]) -> Project:
+    """examples/kvstore built, driven by bench/kvload.c (compiled here with gcc -O2)."""
+    project = build(work, "kvstore", ROOT / "examples" / "kvstore", "", args)
+    loader = work / "kvload"
+    done = subprocess.run(["gcc", "-O2", "-o", str(loader), str(BENCH / "kvload.c")],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"cannot compile kvload.c:\n{done.stderr}")
+    return Project(project.program, project.binary, loader, args, kvload)
+
+
+def profile(project: Project, seconds: float, path: Path) -> tuple[float, float]:
+    """Profile on one core under one client; the client's turnaround (think time) and the
+    load generator's CPU time per request, in ms. With one client a request follows each
+    response, so the time between requests that the load generator measured (1 /
+    throughput) minus a flow's mean time is spent outside the server's flows (the load
+    generator, the loopback, the source noticing the request)."""
     server = Server(project.binary, "0", 1, project.args, path)
-    result = wrk(server.port, 1, seconds, project.script, "1")
+    result = drive(server.port, 1, seconds, project, "1")
     server.stop()
     if not path.exists():
         raise SystemExit("no profile written (a runtime without --flux-profile?)")
     data = json.loads(path.read_text())
     flows = sum(p["count"] for p in data["paths"])
     flow_ms = sum(p["total_ns"] for p in data["paths"]) / flows / 1e6
-    return max(0.0, 1000 / result["throughput"] - flow_ms)
+    return max(0.0, 1000 / result["throughput"] - flow_ms), result["client_cpu_ms"]
 
 
 def measure(project: Project, cpus: int, clients: int, args: argparse.Namespace,
@@ -202,7 +227,7 @@ def measure(project: Project, cpus: int, clients: int, args: argparse.Namespace,
         server = Server(project.binary, mask, cpus, extra or project.args)
         try:
             before = server.cpu_seconds()
-            result = wrk(server.port, clients, args.duration, project.script, client_mask)
+            result = drive(server.port, clients, args.duration, project, client_mask)
             result["cores"] = (server.cpu_seconds() - before) / args.duration
             runs.append(result)
         finally:
@@ -241,16 +266,24 @@ def accuracy(name: str, project: Project, clients: list[int], args: argparse.Nam
              work: Path, report: dict[str, Any]) -> str:
     print(f"{name}: profiling on 1 core, 1 client …", file=sys.stderr)
     path = work / f"{name}-profile.json"
-    think = profile(project, args.profile_seconds, path)
-    prediction = simulate(str(project.program), "--profile", path.name, "--cpus", "1,2",
-                          "--clients", ",".join(map(str, clients)), "--duration", "20",
-                          "--think", f"{think:.4f}", "--runtime", RUNTIME[0], cwd=work)
-    print(f"  client turnaround {think:.3f} ms; measuring …", file=sys.stderr)
+    think, client_cpu = profile(project, args.profile_seconds, path)
+    common = ("--profile", path.name, "--clients", ",".join(map(str, clients)), "--duration",
+              "20", "--think", f"{think:.4f}", "--runtime", RUNTIME[0])
+    # on 1 core the load generator has the other core; on 2 it shares the server's
+    prediction = simulate(str(project.program), *common, "--cpus", "1", cwd=work)
+    shared = simulate(str(project.program), *common, "--cpus", "2", "--client-cpu",
+                      f"{client_cpu:.4f}", cwd=work)
+    prediction["points"] += shared["points"]
+    prediction["client_cpu_ms"] = shared["client_cpu_ms"]
+    print(f"  client turnaround {think:.3f} ms, load generator's CPU {client_cpu:.3f} ms a "
+          "request; measuring …", file=sys.stderr)
     measured = [measure(project, cpus, n, args) for cpus in (1, 2) for n in clients]
     text = compare(prediction, measured)
-    report[name] = {"think_ms": think, "prediction": prediction, "measured": measured,
-                    "table": text}
-    return f"### {name}\n\nclient turnaround {think:.3f} ms (from the profile)\n\n{text}\n"
+    report[name] = {"think_ms": think, "client_cpu_ms": client_cpu, "prediction": prediction,
+                    "measured": measured, "table": text}
+    return (f"### {name}\n\nclient turnaround {think:.3f} ms, of which the load generator's CPU "
+            f"{client_cpu:.3f} ms (from the profiling run; on 2 cores it shares the server's)"
+            f"\n\n{text}\n")
 
 
 def speedup(project: Project, args: argparse.Namespace, work: Path,
@@ -260,7 +293,7 @@ def speedup(project: Project, args: argparse.Namespace, work: Path,
     fast_args = ["--work-us", "1000", "--locked-us", "0"]
     slow_project = Project(project.program, project.binary, project.script, slow_args)
     path = work / "speedup-profile.json"
-    think = profile(slow_project, args.profile_seconds, path)
+    think, _ = profile(slow_project, args.profile_seconds, path)
     base = ("--profile", path.name, "--cpus", "1", "--clients", "4", "--duration", "20",
             "--think", f"{think:.4f}", "--runtime", RUNTIME[0])
     before = simulate(str(project.program), *base, cwd=work)["points"][0]["throughput"]
@@ -285,7 +318,9 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile-seconds", type=float, default=5.0)
-    parser.add_argument("--only", choices=("image", "constraint", "speedup"), action="append")
+    parser.add_argument("--only", choices=EXPERIMENTS, action="append")
+    parser.add_argument("--kv-value-bytes", type=int, default=KV_VALUE_BYTES,
+                        help="kvstore: bytes of each SET's value")
     parser.add_argument("--runtime", choices=("event", "pool", "thread"), default="event",
                         help="the runtime the servers run and the model follows")
     args = parser.parse_args()
@@ -295,7 +330,7 @@ def main() -> int:
             print(f"sim_accuracy: needs {tool}", file=sys.stderr)
             return 2
     clients = [int(c) for c in args.clients.split(",")]
-    only = args.only or ["image", "constraint", "speedup"]
+    only = args.only or list(EXPERIMENTS)
     work = Path(tempfile.mkdtemp(prefix="flux-sim-bench-"))
     report: dict[str, Any] = {"machine": machine(), "load_before": os.getloadavg()}
     parts = []
@@ -313,6 +348,10 @@ def main() -> int:
                 parts.append(accuracy("constraint", server, clients, args, work, report))
             if "speedup" in only:
                 parts.append(speedup(server, args, work, report))
+        if "kvstore" in only:
+            kv = kvstore(work, ["--value-bytes", str(args.kv_value_bytes), "--keys", "1000"],
+                         ["--admin-port", "0"])
+            parts.append(accuracy("kvstore", kv, clients, args, work, report))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report["load_after"] = os.getloadavg()

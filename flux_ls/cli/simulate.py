@@ -120,6 +120,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                       help="open arrivals per second (Poisson) instead of clients")
     parser.add_argument("--think", type=_seconds, default=0.0, metavar="MS",
                         help="mean think time of a closed-loop client, ms (default 0)")
+    parser.add_argument("--client-cpu", type=_seconds, default=0.0, metavar="MS",
+                        help="the load generator's CPU time per request when it runs on the "
+                        "simulated CPUs (one thread; part of --think), ms (default 0)")
     parser.add_argument("--duration", type=_seconds, default=10.0, metavar="S",
                         help="simulated seconds measured per point (default 10)")
     parser.add_argument("--warmup", type=_seconds, default=1.0, metavar="S",
@@ -244,7 +247,8 @@ def _predict(args: argparse.Namespace, progress: _Progress) -> str:
     measured = load_measured(args.measured, _read(Path(args.measured), "file")) \
         if args.measured else ()
     settings = Settings(cpus=args.cpus, clients=clients, rates=args.rate,
-                        think_ms=args.think, duration_s=args.duration,
+                        think_ms=args.think, client_cpu_ms=args.client_cpu,
+                        duration_s=args.duration,
                         warmup_s=args.warmup, seed=args.seed,
                         speedup=tuple(speedup.items()), global_sessions=args.global_sessions,
                         source=args.source, runtime=args.runtime, threads=args.threads)

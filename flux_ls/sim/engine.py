@@ -61,6 +61,8 @@ class Workload:
     clients: int | None = None        # closed loop: this many clients …
     think_s: float = 0.0              # … each thinking this long (exponential mean) between
     rate: float | None = None         # open: Poisson arrivals per second
+    client_cpu_s: float = 0.0         # closed loop: the load generator's CPU per request on
+                                      # the simulated CPUs (one thread), part of the think time
     source: int = 0                   # index of the source whose flows are driven
 
     @property
@@ -208,6 +210,8 @@ class _Model:
         self.events = 0
         self.tick: Callable[[], None] | None = None
         self.shapes: dict[int, tuple[list[float], list[tuple[float, float]]]] = {}
+        self.load_generator = simpy.Resource(self.env, capacity=1)
+        self.client_cpu = 0.0   # CPU-seconds the load generator used while recording
 
     def _factor(self, vid: int, timing: Timing) -> float:
         if timing.dist == "constant":
@@ -344,8 +348,16 @@ class _Model:
             started = self.env.now
             ok = yield self.env.process(self.flow(session))
             self._finished(started, ok)
-            if think > 0:
-                yield self.env.timeout(self.rng.expovariate(1 / think))
+            rest = think
+            if self.workload.client_cpu_s > 0:  # the load generator's work for the next one
+                with self.load_generator.request() as turn:
+                    yield turn
+                    yield self.cpu.run(self.workload.client_cpu_s)
+                if self.recording:
+                    self.client_cpu += self.workload.client_cpu_s
+                rest = think - self.workload.client_cpu_s
+            if rest > 0:
+                yield self.env.timeout(self.rng.expovariate(1 / rest))
 
     def one(self) -> Generator[Any, Any, None]:
         started = self.env.now
@@ -387,7 +399,7 @@ def simulate(plan: Plan, costs: Costs, cpus: int, workload: Workload, *, duratio
     if progress is not None:
         progress(1.0)
     model.cpu.settle()
-    utilisation = {"cpu": model.cpu.busy / (cpus * duration)}
+    utilisation = {"cpu": max(0.0, model.cpu.busy - model.client_cpu) / (cpus * duration)}
     for name, lk in model.locks.items():
         lk.tick()
         utilisation[name] = (lk.busy - lock_start[name]) / duration

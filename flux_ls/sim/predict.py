@@ -26,6 +26,7 @@ class Settings:
     clients: tuple[int, ...] | None = (1, 8, 32, 128)
     rates: tuple[float, ...] | None = None
     think_ms: float = 0.0
+    client_cpu_ms: float = 0.0      # the load generator's CPU per request on these CPUs
     duration_s: float = 10.0
     warmup_s: float = 1.0
     seed: int = 1
@@ -63,7 +64,8 @@ def predict(plan: Plan, costs: Costs, settings: Settings, program: str,
                            f"{', '.join(names) or 'none'}")
         source = names.index(settings.source)
     if settings.clients is not None:
-        loads = [Workload(clients=c, think_s=settings.think_ms / 1000, source=source)
+        loads = [Workload(clients=c, think_s=settings.think_ms / 1000, source=source,
+                          client_cpu_s=settings.client_cpu_ms / 1000)
                  for c in settings.clients]
     else:
         loads = [Workload(rate=r, source=source) for r in settings.rates or ()]
@@ -90,4 +92,5 @@ def predict(plan: Plan, costs: Costs, settings: Settings, program: str,
     return Run(program, costs.origin, "closed" if settings.clients is not None else "open",
                settings.think_ms, settings.duration_s, settings.warmup_s, settings.seed,
                dict(settings.speedup), "global" if settings.global_sessions else "per-session",
-               tuple(points), runtime=runtime, threads=settings.threads)
+               tuple(points), runtime=runtime, threads=settings.threads,
+               client_cpu_ms=settings.client_cpu_ms)

@@ -2,7 +2,7 @@
 
 JSON (docs/simulate.md): ``{"schema": "flux-sim/1", "program", "costs", "workload",
 "think_ms", "duration_s", "warmup_s", "seed", "speedup", "sessions", "runtime", "threads",
-"points": [...]}``;
+"client_cpu_ms", "points": [...]}``;
 each point has ``cpus``, ``clients`` (closed loop) or ``rate`` (open), ``throughput``
 (flows finished per second), ``mean_ms``, ``p50_ms``, ``p99_ms``, ``cpu_utilisation`` (0–1),
 ``bottleneck`` (a constraint's name, ``"cpu"``, or ``"none"``), ``flows``, ``errors`` and
@@ -34,6 +34,7 @@ class Run:
     measured: tuple[Point, ...] = ()   # --measured: real runs to compare against
     runtime: str = "event"          # the runtime modelled: event | pool | thread
     threads: int = 0                # its event threads / workers (0: one per CPU)
+    client_cpu_ms: float = 0.0      # the load generator's CPU per request on the same CPUs
 
 
 def measured_of(run: Run, p: Point) -> Point | None:
@@ -105,6 +106,7 @@ def to_json(run: Run) -> str:
             "workload": run.workload, "think_ms": run.think_ms, "duration_s": run.duration_s,
             "warmup_s": run.warmup_s, "seed": run.seed, "speedup": run.speedup,
             "sessions": run.sessions, "runtime": run.runtime, "threads": run.threads,
+            "client_cpu_ms": run.client_cpu_ms,
             "points": [_with_measured(run, p) for p in run.points]}
     return json.dumps(data, indent=2) + "\n"
 
@@ -141,7 +143,9 @@ def _ms(value: float) -> str:
 
 def headline(run: Run) -> str:
     if run.workload == "closed":
-        load = "closed loop" + (f", think {run.think_ms:g} ms" if run.think_ms else "")
+        load = "closed loop" + (f", think {run.think_ms:g} ms" if run.think_ms else "") + (
+            f" ({run.client_cpu_ms:g} ms of it the load generator's CPU on the same CPUs)"
+            if run.client_cpu_ms else "")
     else:
         load = "open arrivals (Poisson)"
     extra = "".join(f", {n} ×{f:g} faster" for n, f in run.speedup.items())
