@@ -26,9 +26,11 @@ DEFAULT_ESTIMATES = "estimates.toml"
 DESCRIPTION = """\
 Predict a Flux server's throughput and latency under load, and on other hardware, before
 running it: a discrete-event simulation (SimPy) of the checked program graph. Each node
-holds one of --cpus CPUs for its CPU time and waits out the rest of its wall time without
-one; atomicity constraints are reader/writer locks held exactly as the runtime holds them;
-dispatch branches and failures follow their probabilities.
+computes for its CPU time on a thread of the runtime (--runtime event|pool|thread, scheduled
+as that runtime does) and waits out the rest of its wall time; the threads share --cpus
+CPUs as the kernel time-slices them; atomicity constraints are reader/writer locks held
+exactly as the runtime holds them; dispatch branches and failures follow their
+probabilities.
 
 Costs come from an estimates file (TOML; see docs/simulate.md):
   [node.Compress]            CPU and wall time of one call, in milliseconds
@@ -52,6 +54,7 @@ examples:
   flux simulate examples/imageserver --cpus 1,2,4 --clients 1,8,32   (its estimates.toml)
   flux simulate app.flux --estimates costs.toml --rate 100,200,400 --cpus 2
   flux simulate app.flux --estimates costs.toml --speedup Compress=2     (what if 2x faster?)
+  flux simulate app.flux --profile profile.json --runtime pool --threads 8
   flux simulate app.flux --estimates costs.toml --format json > prediction.json
 """
 
