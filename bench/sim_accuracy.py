@@ -1,31 +1,37 @@
 """Accuracy of `flux simulate` against real servers (issue 11).
 
-    python bench/sim_accuracy.py                          # ~6 minutes
+    python bench/sim_accuracy.py                          # ~15 minutes (3 rounds of 5 s)
     python bench/sim_accuracy.py --duration 3 --rounds 1  # a quick look
 
-Three experiments, each: build the server (a temporary copy), **profile** it on one core
-(``taskset -c 0``, ``--flux-profile=PATH``) under one closed-loop client (``wrk -c1``
-pinned to the other core: a light load, so a node's wall time is not inflated by waiting
-for a CPU), **predict** with ``flux simulate --profile`` and **measure** with ``wrk -t1 -cN``
-(N closed-loop clients, keep-alive, no think time), each point ``--rounds`` times (median).
-The server runs on 1 core (``taskset -c 0``, wrk on core 1) and on 2 cores (``taskset -c
-0,1``, wrk sharing them: the box has 2), with ``--flux-threads`` = its cores.
+Four experiments, each: build the server (a temporary copy), **profile** it on one core
+(``taskset -c 0``, ``--flux-profile=PATH``) under one closed-loop client (the load
+generator pinned to the other core: a light load, so a node's wall time is not inflated by
+waiting for a CPU), **predict** with ``flux simulate --profile --runtime R`` and
+**measure** with N closed-loop clients (keep-alive, no think time), each point ``--rounds``
+times (median). The server runs on 1 core (``taskset -c 0``, the load generator on core 1)
+and on 2 cores (``taskset -c 0,1``, the load generator sharing them: the box has 2), with
+``--flux-threads`` = its cores and ``--flux-runtime`` = ``--runtime`` (default event).
 
 - ``image``: examples/imageserver with ``--cache-mb 0`` (every request reads a 512×512
-  image, scales it and compresses it with zlib: CPU-bound).
+  image, scales it and compresses it with zlib: CPU-bound), driven by ``wrk -t1``.
 - ``constraint``: bench/simserver with ``--work-us 250 --locked-us 1000``: each request
   spins 1 ms of CPU under the writer constraint ``state``, so 2 cores cannot beat 1,000/s.
 - ``speedup``: bench/simserver with ``--work-us 2000`` and then ``--work-us 1000`` (the
   work loop halved); the prediction ``--speedup Work=2`` from the first profile against the
   measured gain (1 core, 4 clients).
+- ``kvstore``: examples/kvstore under SETs of ``--kv-value-bytes`` (100) to 1,000 keys,
+  driven by ``kvload`` (bench/kvload.c, compiled here: one thread, epoll).
 
-The closed loop's **think time** is the client's turnaround (wrk and the loopback between
-a response and the next request), measured in the same profiling run: with one client the
-source waits exactly that long after each flow (its mean wall time minus a flow's).
+The closed loop's **think time** is the client's turnaround, measured in the profiling
+run: with one client a request follows each response, so the time between requests (1 /
+the measured throughput) minus a flow's mean time is spent outside the server's flows. The
+load generator's CPU time per request (its rusage) is measured there too and given as
+``--client-cpu`` for the 2-core predictions, where it shares the server's cores.
 The output is a table per experiment with the error at every point, the server's CPU use
 (cores) beside the predicted one, and the load average; files:
-``bench/results/sim_accuracy.{json,md}``. Needs ``wrk``, ``taskset``, zlib and a runtime
-with ``--flux-profile``. ``FLUX_ROOT=DIR`` builds with another checkout's ``flux``.
+``bench/results/sim_accuracy[_RUNTIME].{json,md}``. Needs ``wrk``, ``taskset``, gcc, zlib
+and a runtime with ``--flux-profile``. ``FLUX_ROOT=DIR`` builds with another checkout's
+``flux``.
 Benchmarks never assert: they report.
 """
 
