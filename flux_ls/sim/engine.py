@@ -423,7 +423,7 @@ def bottleneck(utilisation: dict[str, float]) -> str:
     for other, value in utilisation.items():
         if other != "cpu" and value > busiest and value > cpu + 0.02:
             name, busiest = other, value
-    return name if busiest >= 0.5 else "none"
+    return name if busiest > 0.5 else "none"
 
 
 def check_graph(graph: Graph) -> None:
