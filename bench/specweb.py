@@ -306,6 +306,8 @@ def summarise(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for field in ("rps", "mbps", "p50_ms", "p90_ms", "p99_ms", "cpu"):
             row[field] = statistics.median(r[field] for r in mine)
         row["errors"] = sum(r["errors"] for r in mine)
+        row["cpu_us_per_request"] = statistics.median(r["cpu"] * 1e6 / r["rps"] for r in mine
+                                                      if r["rps"] > 0)
         out.append(row)
     for row in out:
         for base in ("nginx", "epoll"):
@@ -323,9 +325,11 @@ def markdown(summary: list[dict[str, Any]], args: argparse.Namespace, notes: lis
              f"Zipf choice, 5 requests per connection on average; `mixed` = "
              f"{args.php_share:.0%} PHP (`specweb.php` on one php-fpm pool, pm static, "
              f"{args.php_children} children, shared by all servers). wrk -t2 {args.duration} s "
-             f"per point, {args.runs} round(s) (medians); server and php-fpm on CPU 0, wrk on "
-             "CPU 1. `cpu` = server + php-fpm CPU (100% = one core). Ratios are req/s against "
-             "the same point of nginx and of the hand-written epoll server in this run.", ""]
+             f"per point, {args.runs} round(s) (medians; each round starts with another "
+             "server); server and php-fpm on CPU 0, wrk on CPU 1. `cpu` = server + php-fpm "
+             "CPU (100% = one core); `µs CPU/req` = that CPU time per request. Ratios are req/s "
+             "against the same point of nginx and of the hand-written epoll server in this "
+             "run.", ""]
     lines += [f"- {note}" for note in notes]
     for workload in args.workloads:
         mine = [r for r in summary if r["workload"] == workload]
@@ -333,14 +337,19 @@ def markdown(summary: list[dict[str, Any]], args: argparse.Namespace, notes: lis
             continue
         lines += ["", f"## {workload}", ""]
         body = [[r["server"], r["clients"], f"{r['rps']:,.0f}", f"{r['mbps']:,.1f}",
-                 f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{r['cpu']:.0%}", r["errors"],
+                 f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}", f"{r['cpu']:.0%}",
+                 f"{r['cpu_us_per_request']:.1f}", r["errors"],
                  f"{r['vs_nginx']:.2f}" if "vs_nginx" in r else "–",
                  f"{r['vs_epoll']:.2f}" if "vs_epoll" in r else "–"] for r in mine]
         lines.append(table(["server", "clients", "req/s", "Mb/s", "p50 ms", "p99 ms", "cpu",
-                            "errors", "÷ nginx", "÷ epoll"], body))
+                            "µs CPU/req", "errors", "÷ nginx", "÷ epoll"], body))
     lines += ["", "Servers: " + "; ".join(f"`{name}`: {CONFIGS[name].format(w=args.workers)}"
                                           for name in args.servers if name in CONFIGS) + "."]
     return "\n".join(lines) + "\n"
+
+
+COLOURS = {"nginx": "tab:blue", "epoll": "tab:orange", "flux-thread": "tab:gray",
+           "flux-pool": "tab:green", "flux-event": "tab:red", "flux-event-nocache": "tab:purple"}
 
 
 def plot(summary: list[dict[str, Any]], args: argparse.Namespace, path: Path) -> bool:
@@ -360,14 +369,17 @@ def plot(summary: list[dict[str, Any]], args: argparse.Namespace, path: Path) ->
             if not mine:
                 continue
             x = [r["clients"] for r in mine]
-            axes[i][0].plot(x, [r["mbps"] for r in mine], marker="o", label=name)
-            axes[i][1].plot(x, [r["p50_ms"] for r in mine], marker="o", label=name)
+            axes[i][0].plot(x, [r["mbps"] for r in mine], marker="o", label=name,
+                            color=COLOURS[name])
+            axes[i][1].plot(x, [r["p50_ms"] for r in mine], marker="o", label=name,
+                            color=COLOURS[name])
         for j, label in enumerate(("throughput (Mb/s)", "median latency (ms)")):
             axes[i][j].set_xscale("log", base=2)
             axes[i][j].set_xticks(args.clients, [str(c) for c in args.clients])
             axes[i][j].set_xlabel("clients")
             axes[i][j].set_ylabel(label)
             axes[i][j].set_title(f"{workload}: {label}")
+            axes[i][j].set_ylim(bottom=0)
             axes[i][j].grid(True, alpha=0.3)
         axes[i][0].legend(fontsize=8)
     fig.tight_layout()
@@ -395,8 +407,20 @@ def main(argv: list[str]) -> int:
                         default=["nginx", "epoll", "flux-pool", "flux-event",
                                  "flux-event-nocache"])
     parser.add_argument("--no-write", action="store_true", help="do not write bench/results/")
+    parser.add_argument("--from-results", action="store_true",
+                        help="measure nothing: rewrite specweb.md and specweb.png from the runs "
+                             "in bench/results/specweb.json")
     args = parser.parse_args(argv)
     args.argv = argv
+    if args.from_results:
+        saved = json.loads((RESULTS / "specweb.json").read_text(encoding="utf-8"))
+        for key, value in saved["settings"].items():
+            setattr(args, key, value)
+        summary = summarise(saved["runs"])
+        (RESULTS / "specweb.md").write_text(markdown(summary, args, saved["notes"]),
+                                            encoding="utf-8")
+        plot(summary, args, RESULTS / "specweb.png")
+        return 0
     missing = [t for t in ("wrk", "taskset", "make", "nginx") if not shutil.which(t)]
     if missing or not php_fpm_binary():
         print(f"specweb: missing {', '.join(missing) or 'php-fpm'} (Debian: apt-get install wrk "
@@ -429,8 +453,8 @@ def main(argv: list[str]) -> int:
         rows: list[dict[str, Any]] = []
         try:
             fpm_pids = descendants(fpm.pid)
-            for _ in range(args.runs):
-                for server in args.servers:
+            for rnd in range(args.runs):   # each round starts with the next server
+                for server in args.servers[rnd:] + args.servers[:rnd]:
                     rows += measure(args, server, root, tmp, tmp / "fpm" / "fpm.sock",
                                     fpm_pids, scripts, binaries, print)
         finally:

@@ -224,7 +224,19 @@ def test_a_1_mib_upload(server: Server) -> None:
     assert status == 200 and info["post"] == {"note": "hi"}
     assert info["files"]["file"] == {"size": len(data), "error": 0,
                                      "sha256": hashlib.sha256(data).hexdigest()}
-    # The same megabyte as a raw body (php://input).
+    # The same megabyte as a raw body (php://input), after "100 Continue" (as curl asks).
+    with socket.create_connection(("127.0.0.1", server.port), timeout=20) as sock:
+        sock.sendall(b"PUT /upload.php HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n"
+                     b"Content-Length: %d\r\n\r\n" % len(data))
+        assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(data)
+        reader = sock.makefile("rb")
+        assert reader.readline().startswith(b"HTTP/1.1 200")
+        length = 0
+        while (line := reader.readline()) not in (b"\r\n", b""):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        assert json.loads(reader.read(length))["input"] == len(data)
     status, _, answer = request(server, "PUT", "/upload.php", data,
                                 {"Content-Type": "application/octet-stream"})
     info = json.loads(answer)
