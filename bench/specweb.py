@@ -52,6 +52,16 @@ from pathlib import Path
 from typing import Any
 
 from common import BENCH, RESULTS, ROOT, table, write_results
+from web_bench import (
+    WRK_SCRIPT,
+    build_baselines,
+    build_flux,
+    cpu_seconds,
+    descendants,
+    free_port,
+    stop,
+    wait_listening,
+)
 
 CLASSES = ((102, 0.35), (1024, 0.50), (10240, 0.14), (102400, 0.01))  # base size, share
 FILES_PER_CLASS = 9
@@ -87,15 +97,7 @@ request = function()
   end
   return wrk.format("GET", paths[at], {["Host"] = "bench"})
 end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    '\nRESULT {"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,' ..
-    '"write":%d,"status":%d,"timeout":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d}\n',
-    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status,
-    e.timeout, latency:percentile(50), latency:percentile(90), latency:percentile(99)))
-end
-"""
+""" + WRK_SCRIPT   # its done(): the RESULT line
 
 NGINX_PHP = r"""
         location ~ \.php$ {
@@ -233,8 +235,6 @@ CONFIGS = {
 
 def run_wrk(script: Path, port: int, clients: int, duration: int, pids: list[int]
             ) -> dict[str, Any]:
-    from web_bench import cpu_seconds  # the helpers of the main benchmark
-
     threads = min(2, clients)
     cmd = ["taskset", "-c", "1", "wrk", f"-t{threads}", f"-c{clients}", f"-d{duration}s",
            "--timeout", "10s", "--latency", "-s", str(script), f"http://127.0.0.1:{port}/"]
@@ -254,8 +254,6 @@ def run_wrk(script: Path, port: int, clients: int, duration: int, pids: list[int
 def measure(args: argparse.Namespace, name: str, root: Path, tmp: Path, fpm: Path,
             fpm_pids: list[int], scripts: dict[str, Path], binaries: dict[str, Path],
             log: Any) -> list[dict[str, Any]]:
-    from web_bench import descendants, free_port, stop, wait_listening
-
     rows = []
     port = free_port()
     work = tmp / f"{name}-{time.monotonic_ns()}"
@@ -426,8 +424,6 @@ def main(argv: list[str]) -> int:
         print(f"specweb: missing {', '.join(missing) or 'php-fpm'} (Debian: apt-get install wrk "
               "nginx php8.2-fpm)", file=sys.stderr)
         return 2
-    from web_bench import build_baselines, build_flux, descendants, stop
-
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="flux-specweb-") as name:
         tmp = Path(name)
