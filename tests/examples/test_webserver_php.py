@@ -14,6 +14,7 @@ answered without php-fpm ever seeing them (its access log says which scripts it 
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import http.client
@@ -124,6 +125,14 @@ class PhpFpm:
 
     def scripts_run(self) -> str:
         return self.access_log.read_text() if self.access_log.exists() else ""
+
+
+@contextlib.contextmanager
+def stopping(fpm: PhpFpm) -> Iterator[PhpFpm]:
+    try:
+        yield fpm
+    finally:
+        fpm.stop()
 
 
 @pytest.fixture(scope="module")
@@ -322,7 +331,7 @@ def test_php_fpm_down_gives_502_then_recovers(build_example: Builder, runtime: s
                                               php_docroot: Path, fpm: PhpFpm,
                                               tmp_path: Path) -> None:
     own = PhpFpm(tmp_path / "fpm", children=2)
-    with php_server(build_example, runtime, php_docroot, own) as server:
+    with php_server(build_example, runtime, php_docroot, own) as server, stopping(own):
         assert request(server, "GET", "/slow.php")[0] == 502       # not started yet
         own.start()
         assert request(server, "GET", "/slow.php")[::2] == (200, b"slept")  # pooled now
