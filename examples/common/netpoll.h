@@ -51,12 +51,19 @@
 #define NP_PAUSE_MS 100            /* how long the listener rests when out of descriptors */
 
 typedef struct np_conn np_conn;
+typedef struct np_limits {
+    int max_conns, idle_ms, request_ms, send_ms;  /* 0: the default (np_limit_option) */
+} np_limits;
 typedef struct netpoll netpoll;
 typedef struct np_output np_output;
 
 /* The framing of a protocol: the length of the first complete message in buf[0..len) (e.g. a
  * request head), or 0 when buf holds none yet. */
 typedef size_t (*np_complete_fn)(const char *buf, size_t len);
+
+/* How np_next waits for events: epoll_wait, or the runtime's flux_poll_wait for a local source
+ * (which returns no events when the thread has other work; np_next then returns at once). */
+typedef int (*np_wait_fn)(int epfd, struct epoll_event *events, int max, int timeout_ms);
 
 struct np_conn {
     int fd;
@@ -101,7 +108,19 @@ struct netpoll {
     long unlogged[3];
     _Atomic long refused;     /* times accepting paused (limit or shortage) */
     _Atomic long timed_out;   /* connections the sweep closed */
+    _Atomic int *opened;      /* the count max_conns limits (&open, or a set's first shard's) */
+    np_wait_fn wait;
+    int yield;                /* np_next returns (EAGAIN) when wait gives no events */
 };
+
+/* A poll set per place of a local source (docs/build.md#local-sources): shard i is polled only
+ * by the runtime thread of place i, through its own SO_REUSEPORT listener on the shared port,
+ * so a connection's flows start on the thread that accepted it. */
+typedef struct np_set {
+    netpoll *shards;
+    int count;
+    int port;                 /* the port every shard listens on */
+} np_set;
 
 /* A listening TCP socket on host:port (port 0 picks a free one), opened with SOCK_CLOEXEC and
  * flags (e.g. SOCK_NONBLOCK); *bound gets the port bound. Returns it, or -1 with errno. */
@@ -112,6 +131,15 @@ int np_listen(const char *host, int port, int flags, int *bound);
  * its framing) must fit in buf_cap bytes. Returns 0 or -1. */
 int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
             np_complete_fn complete, int (*stopping)(void));
+
+/* Opens count shards (np_open each) listening on host:port with SO_REUSEPORT (port 0: the port
+ * the first one bound), sharing one --max-connections count; wait is the runtime's
+ * flux_poll_wait (or NULL for epoll_wait). Returns 0, or -1 with errno (nothing left open). */
+int np_open_set(np_set *set, int count, const char *host, int port, size_t conn_size,
+                size_t buf_cap, np_complete_fn complete, int (*stopping)(void), np_wait_fn wait);
+void np_set_limits(np_set *set, const np_limits *limits);
+long np_set_accepted(const np_set *set);
+void np_free_set(np_set *set);
 
 /* The framing of a line protocol: a line ends with LF (np_complete_fn). */
 size_t np_line_length(const char *buf, size_t len);
@@ -182,9 +210,6 @@ void np_free(netpoll *np);
  * --max-connections N, --idle-timeout-s S, --request-timeout-s S, --send-timeout-s S (S may
  * be fractional). Returns 1 when argv[*i] was one (*i moves past its value), 0 when it is not,
  * -1 (with a message on stderr) for a bad value. np_limits_apply sets them on a poll set. */
-typedef struct np_limits {
-    int max_conns, idle_ms, request_ms, send_ms;  /* 0: the default */
-} np_limits;
 int np_limit_option(int argc, char **argv, int *i, np_limits *limits);
 void np_limits_apply(netpoll *np, const np_limits *limits);
 

@@ -20,15 +20,32 @@
 
 #include "flux_rt.h"
 
+#define FAIR_EVERY 61
+
 static struct {
     pthread_mutex_t mu;    /* protects the queue, sleeping and stopping */
     pthread_cond_t ready;
     flux_fifo queue;
+    _Atomic int queued;    /* flows in the queue (read without the mutex) */
     int sleeping;
     int stopping;
     int nworkers;
     pthread_t *workers;
-} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, {NULL, NULL}, 0, 0, 0, NULL};
+} pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, {NULL, NULL}, 0, 0, 0, 0, NULL};
+
+static int has_work(void) {
+    return atomic_load(&pool.queued) > 0;
+}
+
+/* The oldest queued flow, or NULL at once when the queue is empty. */
+static flux_flow *try_take(void) {
+    if (!has_work()) return NULL;
+    pthread_mutex_lock(&pool.mu);
+    flux_flow *flow = flux_fifo_pop(&pool.queue);
+    if (flow != NULL) atomic_fetch_sub(&pool.queued, 1);
+    pthread_mutex_unlock(&pool.mu);
+    return flow;
+}
 
 static flux_flow *take(void) {
     pthread_mutex_lock(&pool.mu);
@@ -38,6 +55,7 @@ static flux_flow *take(void) {
         pool.sleeping--;
     }
     flux_flow *flow = flux_fifo_pop(&pool.queue);
+    if (flow != NULL) atomic_fetch_sub(&pool.queued, 1);
     pthread_mutex_unlock(&pool.mu);
     return flow;
 }
@@ -46,9 +64,11 @@ static flux_flow *take(void) {
 static void put(void (*push)(flux_fifo *, flux_flow *), flux_flow *flow) {
     pthread_mutex_lock(&pool.mu);
     push(&pool.queue, flow);
+    atomic_fetch_add(&pool.queued, 1);
     int wake = pool.sleeping > 0;
     pthread_mutex_unlock(&pool.mu);
     if (wake) pthread_cond_signal(&pool.ready);
+    else flux_places_wake_one(); /* a worker may be waiting in its local source */
 }
 
 /* Run a flow until it ends or waits for a constraint (then flux_pool_resume requeues it). */
@@ -62,17 +82,29 @@ static void run(flux_flow *flow) {
 }
 
 static void *worker(void *arg) {
-    (void)arg;
+    flux_my_place = arg;
     flux_flow *flow;
+    unsigned tick = 0;
+    while (flux_my_place != NULL && !atomic_load(&flux_stopping_flag)) {
+        /* A worker with a place runs its local source when the queue is empty (waiting
+         * there) and once every FAIR_EVERY flows even when it is not (without waiting). */
+        flow = ++tick % FAIR_EVERY == 0 ? NULL : try_take();
+        if (flow == NULL && (flow = flux_place_poll()) != NULL) flow->resume = FLUX_RESUME_POOL;
+        if (flow == NULL) flow = try_take();
+        if (flow != NULL) run(flow);
+    }
     while ((flow = take()) != NULL) run(flow);
     return NULL;
 }
 
 static int start(int threads) {
+    flux_place_has_work = has_work;
     pool.workers = calloc((size_t)threads, sizeof *pool.workers);
     if (pool.workers == NULL) return -1;
     for (int i = 0; i < threads; i++) {
-        int rc = pthread_create(&pool.workers[i], NULL, worker, NULL);
+        flux_place_t *place = flux_place_table != NULL && i < flux_nplaces ? &flux_place_table[i]
+                                                                         : NULL;
+        int rc = pthread_create(&pool.workers[i], NULL, worker, place);
         if (rc != 0) {
             fprintf(stderr, "flux: cannot start pool worker %d: %s\n", i, strerror(rc));
             return -1;
