@@ -334,8 +334,9 @@ def build_flux(build: Path) -> tuple[Path | None, str]:
     copy = build / "examples"
     shutil.copytree(ROOT / "examples", copy, ignore=shutil.ignore_patterns(".flux-build"))
     binary = build / "webserver"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this tree's compiler and runtime
     result = subprocess.run([str(flux), "build", str(copy / "webserver"), "-q", "-o", str(binary)],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, check=False, env=env)
     if result.returncode != 0 or not binary.exists():
         reason = (result.stderr or result.stdout).strip().splitlines()
         return None, "flux build failed: " + (reason[-1] if reason else f"exit {result.returncode}")

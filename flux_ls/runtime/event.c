@@ -31,7 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -331,21 +330,6 @@ static void *worker_main(void *arg) {
     return NULL;
 }
 
-/* Is the thread blocked in the kernel? A runnable thread (state R) may just be waiting for
- * a core; without /proc every stuck thread counts as blocked. */
-static int blocked(pid_t tid) {
-    char path[64], stat[512];
-    snprintf(path, sizeof path, "/proc/self/task/%d/stat", (int)tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 1;
-    ssize_t n = read(fd, stat, sizeof stat - 1);
-    close(fd);
-    if (n <= 0) return 1;
-    stat[n] = '\0';
-    char *end = strrchr(stat, ')'); /* the command name may hold anything */
-    return end == NULL || end[1] == '\0' || end[2] != 'R';
-}
-
 static void *monitor_main(void *arg) {
     (void)arg;
     struct timespec tick = {0, MONITOR_NS};
@@ -363,7 +347,7 @@ static void *monitor_main(void *arg) {
             if (!same || (pending() == 0 &&
                           (w->place == NULL || !flux_place_input_ready(w->place))))
                 continue;
-            if (w->stuck >= LONG_NODE_TICKS || blocked(atomic_load(&w->tid))) {
+            if (w->stuck >= LONG_NODE_TICKS || flux_thread_blocked(atomic_load(&w->tid))) {
                 release_worker(w);
                 w->stuck = 0;
             }

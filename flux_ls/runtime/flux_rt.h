@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/epoll.h>
+#include <sys/types.h>
 
 /* What flux_step() returns. */
 enum {
@@ -269,6 +270,9 @@ int flux_cores(void);                         /* CPUs this process may run on */
 void flux_fatal(const char *what, int err);   /* print and abort: a broken invariant */
 double flux_now(void);                        /* monotonic seconds */
 void flux_nap_ms(long ms);                    /* sleep ms milliseconds (a signal ends it early) */
+/* Is the thread blocked in the kernel? A runnable thread (state R) may just be waiting for a
+ * core; without /proc every thread counts as blocked. */
+int flux_thread_blocked(pid_t tid);
 
 /* --- profile.c, profile_write.c: the path profiler ---------------------------------------- */
 /* Off unless --flux-profile=PATH was given; set once before any thread starts, so reading it
