@@ -123,6 +123,7 @@ int np_open_set(np_set *set, int count, const char *host, int port, size_t conn_
         set->count++;
         port = np->port;  /* the others listen on the port the first one bound */
         np->opened = &set->shards[0].open;  /* --max-connections counts every shard */
+        np->log_np = &set->shards[0];       /* and a limit is logged once for them all */
         if (wait) {
             np->wait = wait;
             np->yield = 1;
@@ -158,6 +159,7 @@ static int open_one(netpoll *np, const char *host, int port, size_t conn_size, s
     memset(np, 0, sizeof *np);
     np->listen_fd = np->epfd = np->wake_fd = -1;
     np->opened = &np->open;
+    np->log_np = np;
     np->wait = plain_wait;
     np->conn_size = conn_size < sizeof(np_conn) ? sizeof(np_conn) : conn_size;
     np->buf_cap = buf_cap;
@@ -205,18 +207,27 @@ static void arm(np_conn *c, int op, uint32_t events) {
 
 /* A line on stderr about the listener, at most once per NP_LOG_INTERVAL_MS per kind. With the
  * source's lock. */
+static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Logs at most once every NP_LOG_INTERVAL_MS per kind, for all the shards of a set together
+ * (their first shard keeps the count). */
 static void log_listener(netpoll *np, int kind, const char *what) {
+    netpoll *first = np->log_np;
     int64_t now = np_now_ms();
-    if (np->logged_ms[kind] != 0 && now - np->logged_ms[kind] < NP_LOG_INTERVAL_MS) {
-        np->unlogged[kind]++;
+    pthread_mutex_lock(&log_mu);
+    if (first->logged_ms[kind] != 0 && now - first->logged_ms[kind] < NP_LOG_INTERVAL_MS) {
+        first->unlogged[kind]++;
+        pthread_mutex_unlock(&log_mu);
         return;
     }
     char more[64] = "";
-    if (np->unlogged[kind] > 0)
-        snprintf(more, sizeof more, " (%ld more times since the last report)", np->unlogged[kind]);
+    if (first->unlogged[kind] > 0)
+        snprintf(more, sizeof more, " (%ld more times since the last report)",
+                 first->unlogged[kind]);
     fprintf(stderr, "%s: port %d: %s%s\n", np->name, np->port, what, more);
-    np->logged_ms[kind] = now;
-    np->unlogged[kind] = 0;
+    first->logged_ms[kind] = now;
+    first->unlogged[kind] = 0;
+    pthread_mutex_unlock(&log_mu);
 }
 
 /* Stops accepting for NP_PAUSE_MS (new connections wait in the backlog): the listener is

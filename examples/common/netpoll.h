@@ -30,6 +30,12 @@
  * paused for 100 ms and accepting resumes by itself. Each of these is logged on stderr at most
  * once every NP_LOG_INTERVAL_MS, with a count of the times not shown.
  *
+ * Local sources (docs/build.md#local-sources): np_open_set opens one such poll set (a shard)
+ * per place, each with its own SO_REUSEPORT listener on the shared port and flux_poll_wait as
+ * its wait; the source calls np_next on the shard of flux_place(), so a connection is polled
+ * and served by the runtime thread that accepted it, and np_next returns -1 with EAGAIN when
+ * that thread has other work (the source then returns FLUX_NOTHING).
+ *
  * Thread-safe: np_next may be called from several threads (one at a time waits in epoll; the
  * source's lock guards only the events taken and not yet handed out); flows on different
  * connections run in parallel and take no lock: ownership is one atomic word per slot.
@@ -109,6 +115,7 @@ struct netpoll {
     _Atomic long refused;     /* times accepting paused (limit or shortage) */
     _Atomic long timed_out;   /* connections the sweep closed */
     _Atomic int *opened;      /* the count max_conns limits (&open, or a set's first shard's) */
+    netpoll *log_np;          /* whose logged_ms/unlogged count (itself, or a set's first) */
     np_wait_fn wait;
     int yield;                /* np_next returns (EAGAIN) when wait gives no events */
 };
@@ -146,7 +153,8 @@ size_t np_line_length(const char *buf, size_t len);
 
 /* The source: waits for the next connection with input (or a complete buffered message) and
  * marks it owned by the caller. Returns 0 with *out set, or -1 once stopping (or interrupted
- * by a signal, so the caller can check for shutdown). */
+ * by a signal, so the caller can check for shutdown; errno EAGAIN: a shard's wait returned no
+ * events, its thread has other work). */
 int np_next(netpoll *np, np_conn **out);
 
 /* Reads until the buffer holds a complete message and returns its length (> 0); the message

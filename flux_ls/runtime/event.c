@@ -23,7 +23,12 @@
  * to the shared queue and a spare thread (made on demand, at most MAX_THREADS in all) takes
  * its place, so the number of threads running events stays at the target. When the blocked
  * node returns, its thread queues the flow's continuation and either takes its place back
- * (if one is free) or becomes a spare. Sources never run on event threads (source.c).
+ * (if one is free) or becomes a spare. Sources run on threads of their own (source.c), except
+ * a local source (place.c): then each event thread owns a place and runs the source when it
+ * has no event (next_event), the flow it starts at once; a released thread's place goes to
+ * the thread that takes its place, and a thread stuck in a node is released also when its
+ * place has input (which no other thread polls). wake_one() wakes a thread waiting in its
+ * local source through the place's eventfd.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -327,6 +332,7 @@ static void *worker_main(void *arg) {
         run_event(w, flow);
         if (atomic_load(&w->released) && !rejoin(w)) break;
     }
+    flux_place_thread_end();
     return NULL;
 }
 

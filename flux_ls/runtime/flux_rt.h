@@ -246,6 +246,7 @@ int flux_place_input_ready(flux_place_t *place); /* its poll sets have events (p
  * launched flow, or NULL (nothing now, a failure, shutdown, or too many flows). */
 flux_flow *flux_place_poll(void);
 int flux_place_free(flux_flow *flow);       /* keep an ended flow on this thread's list; 1 if kept */
+void flux_place_thread_end(void);           /* a thread exits: its free flows go to the source */
 
 /* --- runtimes (thread.c, pool.c, event.c) --------------------------------------------- */
 struct flux_runtime {

@@ -185,6 +185,19 @@ static flux_flow *alloc_local(flux_source *source) {
     return flow;
 }
 
+void flux_place_thread_end(void) {
+    if (free_flows == NULL) return;
+    flux_source *source = &flux_sources[flux_local_source];
+    flux_flow *last = free_flows;
+    while (last->next != NULL) last = last->next;
+    flux_flow *head = atomic_load(&source->free_shared);
+    do {
+        last->next = head;
+    } while (!atomic_compare_exchange_weak(&source->free_shared, &head, free_flows));
+    free_flows = NULL;
+    nfree = 0;
+}
+
 int flux_place_free(flux_flow *flow) {
     if (flux_my_place == NULL || nfree >= KEEP_FREE || !flux_place_is_local(flow->source))
         return 0;

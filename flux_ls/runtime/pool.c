@@ -7,7 +7,7 @@
  * the worker takes the next flow, and the flow that releases the constraint puts the waiter
  * back at the *head* of the queue (it has started: finishing it first bounds its latency).
  * Workers that find the queue empty sleep on a condition variable, and a source signals
- * only when one sleeps.
+ * only when one sleeps (or else wakes a worker waiting in its local source, place.c).
  * Default size: one worker per core (--flux-threads / [run] threads to change it; a
  * program whose nodes block for long wants more).
  */
@@ -159,6 +159,7 @@ static void *worker(void *arg) {
         if (atomic_load(&flux_stopping_flag)) break;
     }
     while ((flow = take()) != NULL) run(flow);
+    flux_place_thread_end();
     return NULL;
 }
 
