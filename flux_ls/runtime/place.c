@@ -95,6 +95,7 @@ void flux_place_wake(flux_place_t *p) {
 
 int flux_places_wake_one(void) {
     if (flux_place_table == NULL) return 0;
+    atomic_thread_fence(memory_order_seq_cst); /* the caller queued work: pairs with polling */
     for (int i = 0; i < flux_nplaces; i++) {
         flux_place_t *p = &flux_place_table[i];
         if (p != flux_my_place && atomic_load(&p->polling) && !atomic_load(&p->woken)) {

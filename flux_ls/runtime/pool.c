@@ -34,6 +34,12 @@ static struct {
     int stopping;
 } pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, {NULL, NULL}, 0, 0, 0};
 
+/* With pool.mu held (the writers are serialised: no locked instruction on the common path). */
+static void count(int change) {
+    int n = atomic_load_explicit(&pool.queued, memory_order_relaxed);
+    atomic_store_explicit(&pool.queued, n + change, memory_order_relaxed);
+}
+
 static int has_work(void) {
     return atomic_load(&pool.queued) > 0;
 }
@@ -43,7 +49,7 @@ static flux_flow *try_take(void) {
     if (!has_work()) return NULL;
     pthread_mutex_lock(&pool.mu);
     flux_flow *flow = flux_fifo_pop(&pool.queue);
-    if (flow != NULL) atomic_fetch_sub(&pool.queued, 1);
+    if (flow != NULL) count(-1);
     pthread_mutex_unlock(&pool.mu);
     return flow;
 }
@@ -56,7 +62,7 @@ static flux_flow *take(void) {
         pool.sleeping--;
     }
     flux_flow *flow = flux_fifo_pop(&pool.queue);
-    if (flow != NULL) atomic_fetch_sub(&pool.queued, 1);
+    if (flow != NULL) count(-1);
     pthread_mutex_unlock(&pool.mu);
     return flow;
 }
@@ -65,7 +71,7 @@ static flux_flow *take(void) {
 static void put(void (*push)(flux_fifo *, flux_flow *), flux_flow *flow) {
     pthread_mutex_lock(&pool.mu);
     push(&pool.queue, flow);
-    atomic_fetch_add(&pool.queued, 1);
+    count(1);
     int wake = pool.sleeping > 0;
     pthread_mutex_unlock(&pool.mu);
     if (wake) pthread_cond_signal(&pool.ready);
