@@ -59,7 +59,7 @@ typedef struct worker {
     int stuck;             /* looks since seq last changed */
     _Atomic pid_t tid;
     unsigned tick;
-    flux_place_t *place;     /* the place it owns, or NULL (with ev.mgmt held to change) */
+    _Atomic(flux_place_t *) place; /* the place it owns, or NULL (changed with ev.mgmt held) */
     pthread_t thread;
 } worker;
 
@@ -195,9 +195,9 @@ static int sleep_until_work(void) {
 /* A thread that owns a place runs the local source when it has nothing else to do (it waits
  * there), and once every FAIR_EVERY events even when busy (without waiting). */
 static flux_flow *poll_place(worker *w) {
+    if (atomic_load(&w->released) || atomic_load(&w->place) == NULL) return NULL;
     flux_flow *flow = flux_place_poll();
     if (flow != NULL) flow->resume = FLUX_RESUME_EVENT;
-    (void)w;
     return flow;
 }
 
@@ -206,12 +206,13 @@ static flux_flow *next_event(worker *w) {
         flux_flow *flow = NULL;
         if (++w->tick % FAIR_EVERY == 0) {
             flow = pop_shared();
-            if (flow == NULL && w->place != NULL) flow = poll_place(w);
+            if (flow == NULL) flow = poll_place(w);
         }
         if (flow == NULL) flow = take(w);
         if (flow == NULL) flow = pop_shared();
         if (flow == NULL) flow = steal(w);
-        if (flow == NULL && w->place != NULL && !atomic_load(&flux_stopping_flag)) {
+        if (flow == NULL && atomic_load(&w->place) != NULL && !atomic_load(&w->released) &&
+            !atomic_load(&flux_stopping_flag)) {
             if ((flow = poll_place(w)) == NULL) continue; /* woken, or nothing: look again */
         }
         if (flow != NULL) return flow;
@@ -266,9 +267,9 @@ static void activate_another(void) {
     worker *w = aligned_alloc(64, (sizeof(worker) + 63) & ~(size_t)63);
     if (w == NULL) return;
     memset(w, 0, sizeof *w);
-    w->place = ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL;
+    atomic_init(&w->place, ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL);
     if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
-        if (w->place != NULL) ev.vacant[ev.nvacant++] = w->place;
+        if (atomic_load(&w->place) != NULL) ev.vacant[ev.nvacant++] = atomic_load(&w->place);
         free(w);
         return;
     }
@@ -281,9 +282,10 @@ static void activate_another(void) {
 static void release_worker(worker *w) {
     atomic_store(&w->released, 1);
     ev.active--;
-    if (w->place != NULL) { /* its place (and its connections) go to the thread replacing it */
-        ev.vacant[ev.nvacant++] = w->place;
-        w->place = NULL;
+    flux_place_t *place = atomic_load(&w->place);
+    if (place != NULL) { /* its place (and its connections) go to the thread replacing it */
+        ev.vacant[ev.nvacant++] = place;
+        atomic_store(&w->place, NULL);
     }
     flux_flow *flow;
     while ((flow = take(w)) != NULL) push_shared(flow);
@@ -302,20 +304,20 @@ static int rejoin(worker *w) {
         if (ev.activations > 0) { /* activate_another() counted us already */
             ev.activations--;
             atomic_store(&w->released, 0);
-            w->place = ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL;
+            atomic_store(&w->place, ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL);
             break;
         }
         if (ev.active < ev.target) {
             ev.active++;
             atomic_store(&w->released, 0);
-            w->place = ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL;
+            atomic_store(&w->place, ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL);
             break;
         }
         ev.waiting++;
         pthread_cond_wait(&ev.spare_cv, &ev.mgmt);
         ev.waiting--;
     }
-    flux_my_place = w->place;
+    flux_my_place = atomic_load(&w->place);
     pthread_mutex_unlock(&ev.mgmt);
     return !atomic_load(&ev.stopping);
 }
@@ -324,7 +326,7 @@ static void *worker_main(void *arg) {
     worker *w = arg;
     self = w;
     pthread_mutex_lock(&ev.mgmt);
-    flux_my_place = w->place;
+    flux_my_place = atomic_load(&w->place);
     pthread_mutex_unlock(&ev.mgmt);
     atomic_store(&w->tid, (pid_t)syscall(SYS_gettid));
     flux_flow *flow;
@@ -351,7 +353,8 @@ static void *monitor_main(void *arg) {
             w->stuck = same ? w->stuck + 1 : 0;
             /* events wait, or input of its place (which no other thread polls) */
             if (!same || (pending() == 0 &&
-                          (w->place == NULL || !flux_place_input_ready(w->place))))
+                          (atomic_load(&w->place) == NULL ||
+                           !flux_place_input_ready(atomic_load(&w->place)))))
                 continue;
             if (w->stuck >= LONG_NODE_TICKS || flux_thread_blocked(atomic_load(&w->tid))) {
                 release_worker(w);
