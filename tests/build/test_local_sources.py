@@ -9,7 +9,8 @@ those whose connection belongs to the slow flow's place (its thread is held by t
 flow: the runtime must hand the place to another thread). The FIFO is written, and the spin
 ends, only after the last fast answer, so a runtime that lets connections wait behind a long
 flow fails here rather than being slow. A source that returns FLUX_NOTHING (its thread had
-other work) must neither run the source's error handler nor be logged.
+other work) must neither run the source's error handler nor be logged. The hand-over of a
+place runs once more under ThreadSanitizer.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from build_support import WATCHDOG, Builder
+from build_support import WATCHDOG, Builder, tsan_works
 
 CONNECTIONS = 16
 REQUESTS = 3  # fast requests per connection
@@ -37,17 +38,17 @@ def _line(sock: socket.socket) -> str:
     return data.decode().strip()
 
 
-@pytest.mark.parametrize("slow", ["block", "spin"])
-@pytest.mark.parametrize("runtime", ["pool", "event"])
-def test_fast_requests_are_served_while_a_slow_flow_holds_their_thread(
-        built: Builder, tmp_path: Path, runtime: str, slow: str) -> None:
+def _serve(binary: Path, tmp_path: Path, runtime: str, slow: str,
+           env: dict[str, str] | None = None) -> str:
+    """One slow request and many fast ones (see above); the server's stderr."""
     gate = tmp_path / "gate"
     os.mkfifo(gate)
     fast = (CONNECTIONS - 1) * REQUESTS
     server = subprocess.Popen(
-        [str(built("local").binary), f"--flux-runtime={runtime}", "--flux-threads=2",
-         "--gate", str(gate), "--fast", str(fast)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [str(binary), f"--flux-runtime={runtime}", "--flux-threads=2", "--gate", str(gate),
+         "--fast", str(fast)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=None if env is None else {**os.environ, **env})
     try:
         assert server.stdout is not None
         port = int(server.stdout.readline().rsplit(":", 1)[1])
@@ -76,3 +77,21 @@ def test_fast_requests_are_served_while_a_slow_flow_holds_their_thread(
         _, stderr = server.communicate(timeout=WATCHDOG)
     assert server.returncode == 0, stderr
     assert "failed" not in stderr, stderr  # FLUX_NOTHING is neither a failure nor logged
+    return stderr
+
+
+@pytest.mark.parametrize("slow", ["block", "spin"])
+@pytest.mark.parametrize("runtime", ["pool", "event"])
+def test_fast_requests_are_served_while_a_slow_flow_holds_their_thread(
+        built: Builder, tmp_path: Path, runtime: str, slow: str) -> None:
+    _serve(built("local").binary, tmp_path, runtime, slow)
+
+
+@pytest.mark.parametrize("runtime", ["pool", "event"])
+def test_handing_a_place_over_is_clean_under_thread_sanitizer(
+        built: Builder, tmp_path: Path, runtime: str) -> None:
+    if not tsan_works(tmp_path):
+        pytest.skip("ThreadSanitizer does not run with this toolchain or kernel")
+    binary = built("local", ("thread",)).binary
+    stderr = _serve(binary, tmp_path, runtime, "block", env={"TSAN_OPTIONS": "halt_on_error=1"})
+    assert "ThreadSanitizer" not in stderr, stderr
