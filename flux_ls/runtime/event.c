@@ -356,7 +356,8 @@ static void *monitor_main(void *arg) {
                           (atomic_load(&w->place) == NULL ||
                            !flux_place_input_ready(atomic_load(&w->place)))))
                 continue;
-            if (w->stuck >= LONG_NODE_TICKS || flux_thread_blocked(atomic_load(&w->tid))) {
+            /* blocked, or unknown (no descriptor to read /proc with) */
+            if (w->stuck >= LONG_NODE_TICKS || flux_thread_blocked(atomic_load(&w->tid)) != 0) {
                 release_worker(w);
                 w->stuck = 0;
             }

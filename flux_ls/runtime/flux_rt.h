@@ -271,8 +271,8 @@ int flux_cores(void);                         /* CPUs this process may run on */
 void flux_fatal(const char *what, int err);   /* print and abort: a broken invariant */
 double flux_now(void);                        /* monotonic seconds */
 void flux_nap_ms(long ms);                    /* sleep ms milliseconds (a signal ends it early) */
-/* Is the thread blocked in the kernel? A runnable thread (state R) may just be waiting for a
- * core; without /proc every thread counts as blocked. */
+/* Is the thread blocked in the kernel (1), runnable (0: state R, it may just be waiting for a
+ * core), or unknown (-1: /proc cannot be read, e.g. out of descriptors)? */
 int flux_thread_blocked(pid_t tid);
 
 /* --- profile.c, profile_write.c: the path profiler ---------------------------------------- */

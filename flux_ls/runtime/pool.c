@@ -200,7 +200,8 @@ static void *monitor(void *arg) {
             w->seen = seq;
             w->stuck = same ? w->stuck + 1 : 0;
             if (!same || !flux_place_input_ready(p)) continue;
-            if (w->stuck < LONG_FLOW_TICKS && !flux_thread_blocked(atomic_load(&w->tid)))
+            /* unknown (no descriptor to read /proc with): wait for LONG_FLOW_TICKS */
+            if (w->stuck < LONG_FLOW_TICKS && flux_thread_blocked(atomic_load(&w->tid)) != 1)
                 continue;
             atomic_store(&w->place, NULL); /* it becomes a spare when its flow returns */
             places.vacant[places.nvacant++] = p;
