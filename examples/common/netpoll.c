@@ -259,7 +259,10 @@ static void resume_listener(netpoll *np) {
  * descriptor, and a paused listener costs nothing. */
 static void accept_all(netpoll *np) {
     for (int n = 0; n < NP_BATCH; n++) {
-        if (atomic_load(np->opened) >= np->max_conns) {
+        /* Reserve the connection's place in the count first: the shards of a set accept in
+         * parallel, and checking before counting would let each take one over the limit. */
+        if (atomic_fetch_add(np->opened, 1) >= np->max_conns) {
+            atomic_fetch_sub(np->opened, 1);
             char what[160];
             snprintf(what, sizeof what,
                      "%d connections open, the limit (--max-connections): new connections "
@@ -269,6 +272,7 @@ static void accept_all(netpoll *np) {
         }
         int fd = accept4(np->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
+            atomic_fetch_sub(np->opened, 1);
             if (errno == EINTR || errno == ECONNABORTED) continue;
             if (errno == EMFILE || errno == ENFILE) {
                 char what[160];
@@ -283,6 +287,7 @@ static void accept_all(netpoll *np) {
         }
         if (fd >= np->nslots) {
             close(fd);
+            atomic_fetch_sub(np->opened, 1);
             continue;
         }
         np_conn *c = np->slots[fd];
@@ -290,6 +295,7 @@ static void accept_all(netpoll *np) {
             c = calloc(1, np->conn_size);
             if (!c) {
                 close(fd);
+                atomic_fetch_sub(np->opened, 1);
                 pause_listener(np, LOG_MEMORY, "out of memory for a connection: accepting paused");
                 return;
             }
@@ -315,7 +321,6 @@ static void accept_all(netpoll *np) {
         int max = atomic_load(&np->max_fd);
         while (fd > max && !atomic_compare_exchange_weak(&np->max_fd, &max, fd)) {}
         atomic_fetch_add(&np->accepted, 1);
-        atomic_fetch_add(np->opened, 1);
         uint32_t gen = GEN(atomic_load(&c->word));
         atomic_store(&c->word, WORD(gen, IDLE));
         arm(c, EPOLL_CTL_ADD, EPOLLIN);
