@@ -19,8 +19,9 @@ keep-alive run the script samples ``ss -tni`` twice and counts the client connec
 ``bytes_received`` grew between the samples: every connection must have been served.
 
 The servers: ``nginx`` (bench/nginx/nginx.conf.template: sendfile on, tcp_nopush off,
-access_log off, keep-alive, same worker count), ``tpool`` and ``epoll`` (bench/baselines/,
-built here with ``make``), and ``flux-thread``/``flux-pool``/``flux-event`` (examples/webserver
+access_log off, keep-alive, same worker count), ``tpool``, ``epoll`` and ``evcache`` (epoll with
+a per-loop response cache: the best hand-written design; bench/baselines/, built here with
+``make``), and ``flux-thread``/``flux-pool``/``flux-event`` (examples/webserver
 built with ``flux build`` and launched with ``--flux-runtime=…``) when ``flux build`` works.
 Results: ``bench/results/web.json`` and the markdown table ``bench/results/web.md``.
 """
@@ -48,7 +49,7 @@ from common import BENCH, RESULTS, ROOT, table, write_results
 
 FILES = {"1k": ("1k.html", 1024), "100k": ("100k.html", 102400)}
 MODES = ("keepalive", "close")
-BASELINES = ("nginx", "tpool", "epoll")
+BASELINES = ("nginx", "tpool", "epoll", "evcache")
 FLUX_RUNTIMES = ("thread", "pool", "event")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -169,6 +170,38 @@ def cpu_seconds(pids: Sequence[int]) -> float:
     return total / CLK_TCK
 
 
+def context_switches(pids: Sequence[int]) -> int:
+    """Voluntary and involuntary context switches of every thread of ``pids`` (/proc)."""
+    total = 0
+    for pid in pids:
+        for status in Path(f"/proc/{pid}/task").glob("*/status"):
+            try:
+                text = status.read_text()
+            except OSError:
+                continue
+            total += sum(int(v) for v in re.findall(r"ctxt_switches:\s+(\d+)", text))
+    return total
+
+
+def count_syscalls(pids: Sequence[int], seconds: float) -> subprocess.Popen[str] | None:
+    """``perf stat`` counting the system calls of ``pids`` for ``seconds`` (None without perf).
+    The tracepoint costs a little per call, so it covers only part of a run."""
+    perf = shutil.which("perf")
+    if perf is None:
+        return None
+    return subprocess.Popen([perf, "stat", "-x,", "-e", "raw_syscalls:sys_enter",
+                             "-p", ",".join(map(str, pids)), "--", "sleep", f"{seconds:.2f}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def syscalls_counted(proc: subprocess.Popen[str] | None) -> int | None:
+    if proc is None:
+        return None
+    _, err = proc.communicate()
+    match = re.search(r"^(\d+),[^,]*,raw_syscalls:sys_enter", err, re.MULTILINE)
+    return int(match.group(1)) if match else None
+
+
 def box_counters() -> tuple[int, int]:
     """(busy, total) jiffies of the whole machine from /proc/stat (softirq counts as busy)."""
     values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
@@ -205,14 +238,20 @@ def wrk_run(args: argparse.Namespace, server_pids: list[int], port: int, file: s
     if pinned:
         cmd = ["taskset", "-c", "1", *cmd]
     cpu_before, box_before = cpu_seconds(server_pids), box_counters()
+    switches_before = context_switches(server_pids)
     rusage_before = os.times()
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     samples: list[dict[str, int]] = []
+    perf = None
+    window = 0.2 * args.duration  # system calls are counted from 40% to 60% of the run
     if mode == "keepalive":
-        for at in (0.3, 0.9):
+        for at in (0.3, 0.4, 0.9):
             time.sleep(max(0.0, started + at * args.duration - time.monotonic()))
-            samples.append(client_bytes(port))
+            if at == 0.4:
+                perf = count_syscalls(server_pids, window)
+            else:
+                samples.append(client_bytes(port))
     try:
         stdout, stderr = proc.communicate(timeout=args.duration + 30)
     except subprocess.TimeoutExpired:
@@ -221,10 +260,16 @@ def wrk_run(args: argparse.Namespace, server_pids: list[int], port: int, file: s
     elapsed = time.monotonic() - started
     rusage_after = os.times()
     cpu_after, box_after = cpu_seconds(server_pids), box_counters()
+    switches = context_switches(server_pids) - switches_before
+    syscalls = syscalls_counted(perf)
     match = re.search(r"^RESULT (\{.*\})$", stdout, re.MULTILINE)
     if not match:
         raise RuntimeError(f"wrk gave no result: {stdout[-500:]} {stderr[-500:]}")
     result: dict[str, Any] = json.loads(match.group(1))
+    rate = result["requests"] / max(1e-9, result["duration_us"] / 1e6)
+    result["switches_per_request"] = switches / max(1, result["requests"])
+    result["syscalls_per_request"] = (None if syscalls is None or rate == 0
+                                      else syscalls / (rate * window))
     result["server_cpu"] = (cpu_after - cpu_before) / elapsed
     client = ((rusage_after.children_user + rusage_after.children_system)
               - (rusage_before.children_user + rusage_before.children_system))
@@ -278,7 +323,7 @@ def flux_server(runtime: str, binary: Path, threads: int) -> Server:
 
 def build_baselines(build: Path) -> dict[str, Path]:
     subprocess.run(["make", "-s", "-C", str(BENCH / "baselines"), f"BUILD={build}"], check=True)
-    return {"tpool": build / "tpool", "epoll": build / "evserver"}
+    return {"tpool": build / "tpool", "epoll": build / "evserver", "evcache": build / "evcache"}
 
 
 def build_flux(build: Path) -> tuple[Path | None, str]:
@@ -290,8 +335,9 @@ def build_flux(build: Path) -> tuple[Path | None, str]:
     copy = build / "examples"
     shutil.copytree(ROOT / "examples", copy, ignore=shutil.ignore_patterns(".flux-build"))
     binary = build / "webserver"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this tree's compiler and runtime
     result = subprocess.run([str(flux), "build", str(copy / "webserver"), "-q", "-o", str(binary)],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, check=False, env=env)
     if result.returncode != 0 or not binary.exists():
         reason = (result.stderr or result.stdout).strip().splitlines()
         return None, "flux build failed: " + (reason[-1] if reason else f"exit {result.returncode}")
@@ -335,16 +381,31 @@ def run_server(args: argparse.Namespace, server: Server, docroot: Path, tmp: Pat
                               server_cpu=r["server_cpu"], client_cpu=r["client_cpu"],
                               box_busy=r["box_busy"],
                               connections_served=r.get("connections_served"),
-                              connections_seen=r.get("connections_seen"))
+                              connections_seen=r.get("connections_seen"),
+                              extra={k: r[k] for k in ("switches_per_request",
+                                                       "syscalls_per_request")})
                     runs.append(run)
                     served = ("" if run.connections_served is None else
                               f" served {run.connections_served}/{args.connections}")
                     log(f"round {rnd} {server.name:12} {file:>4} {mode:9} "
                         f"{run.rps:10,.0f} req/s p50 {run.p50_ms:.2f} ms p99 {run.p99_ms:.2f} ms "
-                        f"srv {run.server_cpu:.0%}{served} errors {sum(run.errors.values())}")
+                        f"srv {run.server_cpu:.0%} "
+                        f"{run.server_cpu * 1e6 / max(run.rps, 1):.1f} µs/req "
+                        f"sys/req {per_request(r['syscalls_per_request'])} "
+                        f"cs/req {per_request(r['switches_per_request'])}"
+                        f"{served} errors {sum(run.errors.values())}")
         finally:
             stop(proc)
     return runs
+
+
+def median_of(runs: list[Run], key: str) -> float | None:
+    values = [r.extra[key] for r in runs if r.extra.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def per_request(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def summarise(runs: list[Run], servers: list[Server]) -> list[dict[str, Any]]:
@@ -368,6 +429,8 @@ def summarise(runs: list[Run], servers: list[Server]) -> list[dict[str, Any]]:
                     "cpu_us_per_request": statistics.median(
                         r.server_cpu * 1e6 / r.rps for r in mine if r.rps > 0),
                     "client_cpu": statistics.median(r.client_cpu for r in mine),
+                    "switches_per_request": median_of(mine, "switches_per_request"),
+                    "syscalls_per_request": median_of(mine, "syscalls_per_request"),
                     "errors": sum(sum(r.errors.values()) for r in mine),
                     "connections_served_min": min(served) if served else None,
                 })
@@ -388,7 +451,10 @@ def markdown(rows: list[dict[str, Any]], args: argparse.Namespace, notes: list[s
            "core, so they measure the client as much as the server. `served` = client "
            f"connections (of {args.connections}) that received data in the middle of the run "
            "(keep-alive only). `srv` = server CPU (100% = one core); `µs CPU/req` = server CPU "
-           "time per request (less sensitive than req/s to other load on the box). Ratios are "
+           "time per request (less sensitive than req/s to other load on the box); `sys/req` = "
+           "system calls per request (`perf stat -e raw_syscalls:sys_enter` over 20% of the "
+           "run, keep-alive only); `cs/req` = context switches per request (voluntary and "
+           "involuntary, from /proc). Ratios are "
            "to each "
            "baseline's median in this same invocation. Differences under about 15% are noise "
            "on this machine.", ""]
@@ -403,7 +469,8 @@ def markdown(rows: list[dict[str, Any]], args: argparse.Namespace, notes: list[s
                 "(unpinned, client-bound)")
             out += ["", f"## {title}", ""]
             headers = ["server", "config", "req/s", "min – max", "p50 ms", "p99 ms", "srv",
-                       "µs CPU/req", "served", "errors", *[f"÷ {b}" for b in BASELINES]]
+                       "µs CPU/req", "sys/req", "cs/req", "served", "errors",
+                       *[f"÷ {b}" for b in BASELINES]]
             body = []
             for r in mine:
                 served = ("" if r["connections_served_min"] is None
@@ -412,7 +479,8 @@ def markdown(rows: list[dict[str, Any]], args: argparse.Namespace, notes: list[s
                              f"{r['rps_min']:,.0f} – {r['rps_max']:,.0f}",
                              f"{r['p50_ms']:.2f}", f"{r['p99_ms']:.2f}",
                              f"{r['server_cpu']:.0%}", f"{r['cpu_us_per_request']:.1f}",
-                             served, r["errors"],
+                             per_request(r["syscalls_per_request"]),
+                             per_request(r["switches_per_request"]), served, r["errors"],
                              *[f"{r['ratios'][b]:.2f}" if b in r["ratios"] else "–"
                                for b in BASELINES]])
             out.append(table(headers, body))
@@ -435,8 +503,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pool-threads", type=int, default=128,
                         help="threads of the hand-written pool (>= connections, else starvation)")
     parser.add_argument("--servers", nargs="+",
-                        default=["nginx", "tpool", "epoll", *[f"flux-{r}" for r in FLUX_RUNTIMES]],
-                        help="any of nginx tpool epoll flux-thread flux-pool flux-event, and "
+                        default=["nginx", "tpool", "epoll", "evcache",
+                                 *[f"flux-{r}" for r in FLUX_RUNTIMES]],
+                        help="any of nginx tpool epoll evcache flux-thread flux-pool flux-event, "
+                             "and "
                              "nginx-w1 epoll-1t nginx-ofc (nginx with open_file_cache)")
     parser.add_argument("--files", nargs="+", choices=list(FILES), default=list(FILES))
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
@@ -469,6 +539,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "epoll": baseline_server("epoll", binaries["epoll"], args.workers,
                                      f"C epoll, {args.workers} loops (SO_REUSEPORT)"),
             "epoll-1t": baseline_server("epoll-1t", binaries["epoll"], 1, "C epoll, 1 loop"),
+            "evcache": baseline_server("evcache", binaries["evcache"], args.workers,
+                                       f"C epoll with a response cache, {args.workers} loops"),
         }
         if shutil.which("nginx"):
             catalogue["nginx"] = nginx_server("nginx", args.workers)

@@ -11,13 +11,24 @@
 #include <time.h>
 #include <unistd.h>
 
-netpoll http_server;
+np_set http_server;
 
-/* The source node: the next connection with input (new or kept alive) from http_server. */
+/* The source node: the next connection with input (new or kept alive) from the calling
+ * thread's shard of http_server; FLUX_NOTHING when the thread has other work to run. */
 int Listen(Listen_out *out) {
     np_conn *c;
-    if (np_next(&http_server, &c) != 0) return 1;
+    if (np_next(&http_server.shards[flux_place()], &c) != 0)
+        return errno == EAGAIN && !flux_stopping() ? FLUX_NOTHING : 1;
     out->conn = (connection *)c;
+    return 0;
+}
+
+int http_open(const char *host, int port, size_t conn_size, const np_limits *limits) {
+    if (flux_source_local("Listen") != 0 ||
+        np_open_set(&http_server, flux_places(), host, port, conn_size, HTTP_HEAD_MAX,
+                    http_head_length, flux_stopping, flux_poll_wait) != 0)
+        return -1;
+    np_set_limits(&http_server, limits);
     return 0;
 }
 

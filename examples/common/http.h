@@ -5,7 +5,7 @@
  *
  * http.c defines the node `Listen () => (connection *conn);` of the program it is built into,
  * so it is compiled against that program's flux_nodes.h: the program's `connection` struct
- * begins with an np_conn, and its flux_init opens http_server with np_open.
+ * begins with an np_conn, and its flux_init opens http_server with http_open.
  */
 #ifndef FLUX_EXAMPLES_HTTP_H
 #define FLUX_EXAMPLES_HTTP_H
@@ -26,8 +26,14 @@ typedef struct http_head {
     bool body;       /* the request announced a body (which is never read) */
 } http_head;
 
-/* The poll set of the program's Listen source. */
-extern netpoll http_server;
+/* The poll sets of the program's Listen source: one per place of the runtime. */
+extern np_set http_server;
+
+/* Opens http_server on host:port (port 0 picks a free one: http_server.port) with the given
+ * limits, one shard per place (flux_places()), and makes Listen a local source: each runtime
+ * thread accepts and polls its own connections and runs their flows itself. Call it in
+ * flux_init. Returns 0, or -1 with errno. */
+int http_open(const char *host, int port, size_t conn_size, const np_limits *limits);
 
 /* The framing of HTTP requests: a head ends with an empty line; lines end with CRLF or a bare
  * LF, and empty lines before the request line are skipped (np_complete_fn). */

@@ -72,7 +72,7 @@ int64_t np_now_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int np_listen(const char *host, int port, int flags, int *bound) {
+static int listen_on(const char *host, int port, int flags, int reuseport, int *bound) {
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
         errno = EINVAL;
@@ -82,6 +82,7 @@ int np_listen(const char *host, int port, int flags, int *bound) {
     if (fd < 0) return -1;
     int one = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (reuseport) setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 4096) < 0) {
         int error = errno;
         close(fd);
@@ -94,10 +95,72 @@ int np_listen(const char *host, int port, int flags, int *bound) {
     return fd;
 }
 
+int np_listen(const char *host, int port, int flags, int *bound) {
+    return listen_on(host, port, flags, 0, bound);
+}
+
+static int open_one(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
+                    np_complete_fn complete, int (*stopping)(void), int reuseport);
+
 int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
             np_complete_fn complete, int (*stopping)(void)) {
+    return open_one(np, host, port, conn_size, buf_cap, complete, stopping, 0);
+}
+
+int np_open_set(np_set *set, int count, const char *host, int port, size_t conn_size,
+                size_t buf_cap, np_complete_fn complete, int (*stopping)(void), np_wait_fn wait) {
+    set->count = 0;
+    set->shards = calloc((size_t)(count > 0 ? count : 1), sizeof *set->shards);
+    if (!set->shards) return -1;
+    for (int i = 0; i < (count > 0 ? count : 1); i++) {
+        netpoll *np = &set->shards[i];
+        if (open_one(np, host, port, conn_size, buf_cap, complete, stopping, count > 1) < 0) {
+            int error = errno;
+            np_free_set(set);
+            errno = error;
+            return -1;
+        }
+        set->count++;
+        port = np->port;  /* the others listen on the port the first one bound */
+        np->opened = &set->shards[0].open;  /* --max-connections counts every shard */
+        np->log_np = &set->shards[0];       /* and a limit is logged once for them all */
+        if (wait) {
+            np->wait = wait;
+            np->yield = 1;
+        }
+    }
+    set->port = port;
+    return 0;
+}
+
+void np_set_limits(np_set *set, const np_limits *limits) {
+    for (int i = 0; i < set->count; i++) np_limits_apply(&set->shards[i], limits);
+}
+
+long np_set_accepted(const np_set *set) {
+    long total = 0;
+    for (int i = 0; i < set->count; i++) total += atomic_load(&set->shards[i].accepted);
+    return total;
+}
+
+void np_free_set(np_set *set) {
+    for (int i = 0; i < set->count; i++) np_free(&set->shards[i]);
+    free(set->shards);
+    set->shards = NULL;
+    set->count = 0;
+}
+
+static int plain_wait(int epfd, struct epoll_event *events, int max, int timeout_ms) {
+    return epoll_wait(epfd, events, max, timeout_ms);
+}
+
+static int open_one(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
+                    np_complete_fn complete, int (*stopping)(void), int reuseport) {
     memset(np, 0, sizeof *np);
     np->listen_fd = np->epfd = np->wake_fd = -1;
+    np->opened = &np->open;
+    np->log_np = np;
+    np->wait = plain_wait;
     np->conn_size = conn_size < sizeof(np_conn) ? sizeof(np_conn) : conn_size;
     np->buf_cap = buf_cap;
     np->complete = complete;
@@ -120,7 +183,7 @@ int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t bu
     np->slots = calloc((size_t)np->nslots, sizeof *np->slots);
     if (!np->slots) return -1;
 
-    int fd = np_listen(host, port, SOCK_NONBLOCK, &np->port);
+    int fd = listen_on(host, port, SOCK_NONBLOCK, reuseport, &np->port);
     if (fd < 0) return -1;
     np->listen_fd = fd;
     np->epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -144,18 +207,27 @@ static void arm(np_conn *c, int op, uint32_t events) {
 
 /* A line on stderr about the listener, at most once per NP_LOG_INTERVAL_MS per kind. With the
  * source's lock. */
+static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Logs at most once every NP_LOG_INTERVAL_MS per kind, for all the shards of a set together
+ * (their first shard keeps the count). */
 static void log_listener(netpoll *np, int kind, const char *what) {
+    netpoll *first = np->log_np;
     int64_t now = np_now_ms();
-    if (np->logged_ms[kind] != 0 && now - np->logged_ms[kind] < NP_LOG_INTERVAL_MS) {
-        np->unlogged[kind]++;
+    pthread_mutex_lock(&log_mu);
+    if (first->logged_ms[kind] != 0 && now - first->logged_ms[kind] < NP_LOG_INTERVAL_MS) {
+        first->unlogged[kind]++;
+        pthread_mutex_unlock(&log_mu);
         return;
     }
     char more[64] = "";
-    if (np->unlogged[kind] > 0)
-        snprintf(more, sizeof more, " (%ld more times since the last report)", np->unlogged[kind]);
+    if (first->unlogged[kind] > 0)
+        snprintf(more, sizeof more, " (%ld more times since the last report)",
+                 first->unlogged[kind]);
     fprintf(stderr, "%s: port %d: %s%s\n", np->name, np->port, what, more);
-    np->logged_ms[kind] = now;
-    np->unlogged[kind] = 0;
+    first->logged_ms[kind] = now;
+    first->unlogged[kind] = 0;
+    pthread_mutex_unlock(&log_mu);
 }
 
 /* Stops accepting for NP_PAUSE_MS (new connections wait in the backlog): the listener is
@@ -174,7 +246,7 @@ static void pause_listener(netpoll *np, int kind, const char *what) {
 /* Listens again once the pause is over and the connection limit allows. With the lock. */
 static void resume_listener(netpoll *np) {
     if (!np->paused || np_now_ms() < np->resume_ms ||
-        atomic_load(&np->open) >= np->max_conns)
+        atomic_load(np->opened) >= np->max_conns)
         return;
     struct epoll_event ev = {.events = EPOLLIN, .data.u64 = LISTEN_KEY};
     epoll_ctl(np->epfd, EPOLL_CTL_MOD, np->listen_fd, &ev);
@@ -187,7 +259,10 @@ static void resume_listener(netpoll *np) {
  * descriptor, and a paused listener costs nothing. */
 static void accept_all(netpoll *np) {
     for (int n = 0; n < NP_BATCH; n++) {
-        if (atomic_load(&np->open) >= np->max_conns) {
+        /* Reserve the connection's place in the count first: the shards of a set accept in
+         * parallel, and checking before counting would let each take one over the limit. */
+        if (atomic_fetch_add(np->opened, 1) >= np->max_conns) {
+            atomic_fetch_sub(np->opened, 1);
             char what[160];
             snprintf(what, sizeof what,
                      "%d connections open, the limit (--max-connections): new connections "
@@ -197,12 +272,13 @@ static void accept_all(netpoll *np) {
         }
         int fd = accept4(np->listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
+            atomic_fetch_sub(np->opened, 1);
             if (errno == EINTR || errno == ECONNABORTED) continue;
             if (errno == EMFILE || errno == ENFILE) {
                 char what[160];
                 snprintf(what, sizeof what, "out of file descriptors (%s) with %d connections "
                          "open: accepting paused for %d ms", errno == EMFILE ? "EMFILE" : "ENFILE",
-                         atomic_load(&np->open), NP_PAUSE_MS);
+                         atomic_load(np->opened), NP_PAUSE_MS);
                 pause_listener(np, LOG_FDS, what);
             } else if (errno == ENOBUFS || errno == ENOMEM) {
                 pause_listener(np, LOG_MEMORY, "out of memory: accepting paused");
@@ -211,6 +287,7 @@ static void accept_all(netpoll *np) {
         }
         if (fd >= np->nslots) {
             close(fd);
+            atomic_fetch_sub(np->opened, 1);
             continue;
         }
         np_conn *c = np->slots[fd];
@@ -218,6 +295,7 @@ static void accept_all(netpoll *np) {
             c = calloc(1, np->conn_size);
             if (!c) {
                 close(fd);
+                atomic_fetch_sub(np->opened, 1);
                 pause_listener(np, LOG_MEMORY, "out of memory for a connection: accepting paused");
                 return;
             }
@@ -243,7 +321,6 @@ static void accept_all(netpoll *np) {
         int max = atomic_load(&np->max_fd);
         while (fd > max && !atomic_compare_exchange_weak(&np->max_fd, &max, fd)) {}
         atomic_fetch_add(&np->accepted, 1);
-        atomic_fetch_add(&np->open, 1);
         uint32_t gen = GEN(atomic_load(&c->word));
         atomic_store(&c->word, WORD(gen, IDLE));
         arm(c, EPOLL_CTL_ADD, EPOLLIN);
@@ -524,10 +601,14 @@ int np_next(netpoll *np, np_conn **out) {
             wait_ms = left < 1 ? 1 : left < NP_PAUSE_MS ? (int)left : NP_PAUSE_MS;
         }
         np->next = 0;
-        np->count = epoll_wait(np->epfd, np->events, NP_BATCH, wait_ms);
+        np->count = np->wait(np->epfd, np->events, NP_BATCH, wait_ms);
         if (np->count < 0) {
             np->count = 0;
             if (errno == EINTR) break;
+        }
+        if (np->count == 0 && np->yield) {  /* the thread has other work: let it go */
+            errno = EAGAIN;
+            break;
         }
     }
     pthread_mutex_unlock(&np->lock);
@@ -716,7 +797,7 @@ void np_close(np_conn *c) {
     int fd = c->fd;
     uint64_t word = atomic_load(&c->word);
     atomic_store(&c->word, WORD(GEN(word) + 1, FREE));
-    atomic_fetch_sub(&c->np->open, 1);
+    atomic_fetch_sub(c->np->opened, 1);
     close(fd);  /* removes it from the poll set; the slot may be reused from here on */
 }
 

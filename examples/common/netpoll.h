@@ -30,6 +30,12 @@
  * paused for 100 ms and accepting resumes by itself. Each of these is logged on stderr at most
  * once every NP_LOG_INTERVAL_MS, with a count of the times not shown.
  *
+ * Local sources (docs/build.md#local-sources): np_open_set opens one such poll set (a shard)
+ * per place, each with its own SO_REUSEPORT listener on the shared port and flux_poll_wait as
+ * its wait; the source calls np_next on the shard of flux_place(), so a connection is polled
+ * and served by the runtime thread that accepted it, and np_next returns -1 with EAGAIN when
+ * that thread has other work (the source then returns FLUX_NOTHING).
+ *
  * Thread-safe: np_next may be called from several threads (one at a time waits in epoll; the
  * source's lock guards only the events taken and not yet handed out); flows on different
  * connections run in parallel and take no lock: ownership is one atomic word per slot.
@@ -51,12 +57,19 @@
 #define NP_PAUSE_MS 100            /* how long the listener rests when out of descriptors */
 
 typedef struct np_conn np_conn;
+typedef struct np_limits {
+    int max_conns, idle_ms, request_ms, send_ms;  /* 0: the default (np_limit_option) */
+} np_limits;
 typedef struct netpoll netpoll;
 typedef struct np_output np_output;
 
 /* The framing of a protocol: the length of the first complete message in buf[0..len) (e.g. a
  * request head), or 0 when buf holds none yet. */
 typedef size_t (*np_complete_fn)(const char *buf, size_t len);
+
+/* How np_next waits for events: epoll_wait, or the runtime's flux_poll_wait for a local source
+ * (which returns no events when the thread has other work; np_next then returns at once). */
+typedef int (*np_wait_fn)(int epfd, struct epoll_event *events, int max, int timeout_ms);
 
 struct np_conn {
     int fd;
@@ -101,7 +114,20 @@ struct netpoll {
     long unlogged[3];
     _Atomic long refused;     /* times accepting paused (limit or shortage) */
     _Atomic long timed_out;   /* connections the sweep closed */
+    _Atomic int *opened;      /* the count max_conns limits (&open, or a set's first shard's) */
+    netpoll *log_np;          /* whose logged_ms/unlogged count (itself, or a set's first) */
+    np_wait_fn wait;
+    int yield;                /* np_next returns (EAGAIN) when wait gives no events */
 };
+
+/* A poll set per place of a local source (docs/build.md#local-sources): shard i is polled only
+ * by the runtime thread of place i, through its own SO_REUSEPORT listener on the shared port,
+ * so a connection's flows start on the thread that accepted it. */
+typedef struct np_set {
+    netpoll *shards;
+    int count;
+    int port;                 /* the port every shard listens on */
+} np_set;
 
 /* A listening TCP socket on host:port (port 0 picks a free one), opened with SOCK_CLOEXEC and
  * flags (e.g. SOCK_NONBLOCK); *bound gets the port bound. Returns it, or -1 with errno. */
@@ -113,12 +139,22 @@ int np_listen(const char *host, int port, int flags, int *bound);
 int np_open(netpoll *np, const char *host, int port, size_t conn_size, size_t buf_cap,
             np_complete_fn complete, int (*stopping)(void));
 
+/* Opens count shards (np_open each) listening on host:port with SO_REUSEPORT (port 0: the port
+ * the first one bound), sharing one --max-connections count; wait is the runtime's
+ * flux_poll_wait (or NULL for epoll_wait). Returns 0, or -1 with errno (nothing left open). */
+int np_open_set(np_set *set, int count, const char *host, int port, size_t conn_size,
+                size_t buf_cap, np_complete_fn complete, int (*stopping)(void), np_wait_fn wait);
+void np_set_limits(np_set *set, const np_limits *limits);
+long np_set_accepted(const np_set *set);
+void np_free_set(np_set *set);
+
 /* The framing of a line protocol: a line ends with LF (np_complete_fn). */
 size_t np_line_length(const char *buf, size_t len);
 
 /* The source: waits for the next connection with input (or a complete buffered message) and
  * marks it owned by the caller. Returns 0 with *out set, or -1 once stopping (or interrupted
- * by a signal, so the caller can check for shutdown). */
+ * by a signal, so the caller can check for shutdown; errno EAGAIN: a shard's wait returned no
+ * events, its thread has other work). */
 int np_next(netpoll *np, np_conn **out);
 
 /* Reads until the buffer holds a complete message and returns its length (> 0); the message
@@ -182,9 +218,6 @@ void np_free(netpoll *np);
  * --max-connections N, --idle-timeout-s S, --request-timeout-s S, --send-timeout-s S (S may
  * be fractional). Returns 1 when argv[*i] was one (*i moves past its value), 0 when it is not,
  * -1 (with a message on stderr) for a bad value. np_limits_apply sets them on a poll set. */
-typedef struct np_limits {
-    int max_conns, idle_ms, request_ms, send_ms;  /* 0: the default */
-} np_limits;
 int np_limit_option(int argc, char **argv, int *i, np_limits *limits);
 void np_limits_apply(netpoll *np, const np_limits *limits);
 

@@ -397,19 +397,17 @@ int flux_init(int argc, char **argv) {
         fprintf(stderr, "imageserver: image directory %s: %s\n", dir, strerror(errno));
         return 1;
     }
-    if (np_open(&http_server, host, port, sizeof(connection), HTTP_HEAD_MAX, http_head_length,
-                flux_stopping) < 0) {
+    if (http_open(host, port, sizeof(connection), &limits) < 0) {
         fprintf(stderr, "imageserver: cannot listen on %s:%d: %s\n", host, port, strerror(errno));
         return 1;
     }
-    np_limits_apply(&http_server, &limits);
     printf("listening on http://%s:%d\n", host, http_server.port);
     fflush(stdout);
     return 0;
 }
 
 void flux_shutdown(void) {
-    np_free(&http_server);
+    np_free_set(&http_server);
     while (cache.entries) {
         png_entry *e = cache.entries;
         cache.entries = e->next;

@@ -49,7 +49,8 @@ typedef struct item {
     char key[];
 } item;
 
-static netpoll clients, admin;
+static np_set clients;  /* one shard per place: Accept is a local source */
+static netpoll admin;
 static struct {
     item **buckets;
     size_t nbuckets, count;
@@ -182,7 +183,8 @@ static const char *error_text(int err) {
 
 int Accept(Accept_out *out) {
     np_conn *c;
-    if (np_next(&clients, &c) != 0) return 1;
+    if (np_next(&clients.shards[flux_place()], &c) != 0)
+        return errno == EAGAIN && !flux_stopping() ? FLUX_NOTHING : 1;
     out->conn = (connection *)c;
     return 0;
 }
@@ -363,7 +365,7 @@ int Stats(Stats_in *in, Stats_out *out) {
         "STATS keys=%zu gets=%ld hits=%ld sets=%ld dels=%ld incrs=%ld errors=%ld "
         "connections=%ld violations=%ld\r\n",
         keys, atomic_load(&gets), atomic_load(&hits), atomic_load(&sets), atomic_load(&dels),
-        atomic_load(&incrs), atomic_load(&errors), atomic_load(&clients.accepted),
+        atomic_load(&incrs), atomic_load(&errors), np_set_accepted(&clients),
         atomic_load(&violations));
     if (cmd->reply_length >= sizeof cmd->small) cmd->reply_length = sizeof cmd->small - 1;
     return 0;
@@ -667,14 +669,15 @@ int flux_init(int argc, char **argv) {
     store.buckets = calloc(store.nbuckets, sizeof *store.buckets);
     if (!store.buckets) return 1;
     if (snapshot_path && !load(snapshot_path)) return 1;
-    if (np_open(&clients, host, port, sizeof(connection), KV_LINE_MAX, np_line_length,
-                flux_stopping) < 0 ||
+    if (flux_source_local("Accept") != 0 ||
+        np_open_set(&clients, flux_places(), host, port, sizeof(connection), KV_LINE_MAX,
+                    np_line_length, flux_stopping, flux_poll_wait) < 0 ||
         np_open(&admin, host, admin_port, sizeof(connection), KV_LINE_MAX, np_line_length,
                 flux_stopping) < 0) {
         fprintf(stderr, "kvstore: cannot listen on %s: %s\n", host, strerror(errno));
         return 1;
     }
-    np_limits_apply(&clients, &limits);
+    np_set_limits(&clients, &limits);
     np_limits_apply(&admin, &limits);
     printf("listening on tcp://%s:%d\nadmin on tcp://%s:%d\n", host, clients.port, host,
            admin.port);
@@ -683,7 +686,7 @@ int flux_init(int argc, char **argv) {
 }
 
 void flux_shutdown(void) {
-    np_free(&clients);
+    np_free_set(&clients);
     np_free(&admin);
     if (snapshot_path) {  /* no flow runs now: the last snapshot */
         snapshot_job job = {.path = snapshot_path};

@@ -123,6 +123,9 @@ class _Generator:
             out.line("flux_release_to(flux_fl, 0);")
         in_source = vertex.id in self.plan.source_phase
         handled = edge.dst != ERROR
+        if in_source:  # a source with nothing now (a local source woken): no handler, no log
+            out.line("if (flux_err == FLUX_NOTHING) "
+                     "return flux_source_failed(flux_fl, flux_err, 1);")
         if handled:
             handler = self.graph.vertex(edge.dst)
             if in_source:

@@ -23,7 +23,12 @@
  * to the shared queue and a spare thread (made on demand, at most MAX_THREADS in all) takes
  * its place, so the number of threads running events stays at the target. When the blocked
  * node returns, its thread queues the flow's continuation and either takes its place back
- * (if one is free) or becomes a spare. Sources never run on event threads (source.c).
+ * (if one is free) or becomes a spare. Sources run on threads of their own (source.c), except
+ * a local source (place.c): then each event thread owns a place and runs the source when it
+ * has no event (next_event), the flow it starts at once; a released thread's place goes to
+ * the thread that takes its place, and a thread stuck in a node is released also when its
+ * place has input (which no other thread polls). wake_one() wakes a thread waiting in its
+ * local source through the place's eventfd.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -31,7 +36,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -55,6 +59,7 @@ typedef struct worker {
     int stuck;             /* looks since seq last changed */
     _Atomic pid_t tid;
     unsigned tick;
+    _Atomic(flux_place_t *) place; /* the place it owns, or NULL (changed with ev.mgmt held) */
     pthread_t thread;
 } worker;
 
@@ -70,6 +75,8 @@ static struct {
     pthread_mutex_t mgmt; /* the workers table, active count, spares */
     pthread_cond_t spare_cv;
     worker *workers[MAX_THREADS];
+    flux_place_t *vacant[MAX_THREADS]; /* places no active thread owns (a stack) */
+    int nvacant;
     _Atomic int nworkers;
     int active, target, waiting, activations, warned;
     _Atomic int stopping;
@@ -116,11 +123,19 @@ static int pending(void) {
     return n;
 }
 
+/* Wake a sleeping thread, or else one waiting in its local source (place.c). */
 static void wake_one(void) {
-    if (atomic_load(&ev.idle) == 0) return;
+    if (atomic_load(&ev.idle) == 0) {
+        flux_places_wake_one();
+        return;
+    }
     pthread_mutex_lock(&ev.sleep_mu);
     pthread_cond_signal(&ev.sleep_cv);
     pthread_mutex_unlock(&ev.sleep_mu);
+}
+
+static int has_work(void) {
+    return pending() > 0;
 }
 
 static void push_shared(flux_flow *flow) {
@@ -177,13 +192,29 @@ static int sleep_until_work(void) {
     return !atomic_load(&ev.stopping);
 }
 
+/* A thread that owns a place runs the local source when it has nothing else to do (it waits
+ * there), and once every FAIR_EVERY events even when busy (without waiting). */
+static flux_flow *poll_place(worker *w) {
+    if (atomic_load(&w->released) || atomic_load(&w->place) == NULL) return NULL;
+    flux_flow *flow = flux_place_poll();
+    if (flow != NULL) flow->resume = FLUX_RESUME_EVENT;
+    return flow;
+}
+
 static flux_flow *next_event(worker *w) {
     for (;;) {
         flux_flow *flow = NULL;
-        if (++w->tick % FAIR_EVERY == 0) flow = pop_shared();
+        if (++w->tick % FAIR_EVERY == 0) {
+            flow = pop_shared();
+            if (flow == NULL) flow = poll_place(w);
+        }
         if (flow == NULL) flow = take(w);
         if (flow == NULL) flow = pop_shared();
         if (flow == NULL) flow = steal(w);
+        if (flow == NULL && atomic_load(&w->place) != NULL && !atomic_load(&w->released) &&
+            !atomic_load(&flux_stopping_flag)) {
+            if ((flow = poll_place(w)) == NULL) continue; /* woken, or nothing: look again */
+        }
         if (flow != NULL) return flow;
         if (!sleep_until_work()) return NULL;
     }
@@ -221,7 +252,7 @@ static void *worker_main(void *arg);
 /* With ev.mgmt held: one more thread runs events (a spare, or a new one). */
 static void activate_another(void) {
     int n = atomic_load(&ev.nworkers);
-    if (ev.waiting > ev.activations) { /* wake a spare */
+    if (ev.waiting > ev.activations) { /* wake a spare (it takes a vacant place in rejoin) */
         ev.activations++;
         ev.active++;
         pthread_cond_signal(&ev.spare_cv);
@@ -236,7 +267,9 @@ static void activate_another(void) {
     worker *w = aligned_alloc(64, (sizeof(worker) + 63) & ~(size_t)63);
     if (w == NULL) return;
     memset(w, 0, sizeof *w);
+    atomic_init(&w->place, ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL);
     if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+        if (atomic_load(&w->place) != NULL) ev.vacant[ev.nvacant++] = atomic_load(&w->place);
         free(w);
         return;
     }
@@ -249,6 +282,11 @@ static void activate_another(void) {
 static void release_worker(worker *w) {
     atomic_store(&w->released, 1);
     ev.active--;
+    flux_place_t *place = atomic_load(&w->place);
+    if (place != NULL) { /* its place (and its connections) go to the thread replacing it */
+        ev.vacant[ev.nvacant++] = place;
+        atomic_store(&w->place, NULL);
+    }
     flux_flow *flow;
     while ((flow = take(w)) != NULL) push_shared(flow);
     activate_another();
@@ -266,17 +304,20 @@ static int rejoin(worker *w) {
         if (ev.activations > 0) { /* activate_another() counted us already */
             ev.activations--;
             atomic_store(&w->released, 0);
+            atomic_store(&w->place, ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL);
             break;
         }
         if (ev.active < ev.target) {
             ev.active++;
             atomic_store(&w->released, 0);
+            atomic_store(&w->place, ev.nvacant > 0 ? ev.vacant[--ev.nvacant] : NULL);
             break;
         }
         ev.waiting++;
         pthread_cond_wait(&ev.spare_cv, &ev.mgmt);
         ev.waiting--;
     }
+    flux_my_place = atomic_load(&w->place);
     pthread_mutex_unlock(&ev.mgmt);
     return !atomic_load(&ev.stopping);
 }
@@ -284,28 +325,17 @@ static int rejoin(worker *w) {
 static void *worker_main(void *arg) {
     worker *w = arg;
     self = w;
+    pthread_mutex_lock(&ev.mgmt);
+    flux_my_place = atomic_load(&w->place);
+    pthread_mutex_unlock(&ev.mgmt);
     atomic_store(&w->tid, (pid_t)syscall(SYS_gettid));
     flux_flow *flow;
     while ((flow = next_event(w)) != NULL) {
         run_event(w, flow);
         if (atomic_load(&w->released) && !rejoin(w)) break;
     }
+    flux_place_thread_end();
     return NULL;
-}
-
-/* Is the thread blocked in the kernel? A runnable thread (state R) may just be waiting for
- * a core; without /proc every stuck thread counts as blocked. */
-static int blocked(pid_t tid) {
-    char path[64], stat[512];
-    snprintf(path, sizeof path, "/proc/self/task/%d/stat", (int)tid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return 1;
-    ssize_t n = read(fd, stat, sizeof stat - 1);
-    close(fd);
-    if (n <= 0) return 1;
-    stat[n] = '\0';
-    char *end = strrchr(stat, ')'); /* the command name may hold anything */
-    return end == NULL || end[1] == '\0' || end[2] != 'R';
 }
 
 static void *monitor_main(void *arg) {
@@ -321,8 +351,13 @@ static void *monitor_main(void *arg) {
             int same = atomic_load(&w->busy) && seq == w->seen && !atomic_load(&w->released);
             w->seen = seq;
             w->stuck = same ? w->stuck + 1 : 0;
-            if (!same || pending() == 0) continue;
-            if (w->stuck >= LONG_NODE_TICKS || blocked(atomic_load(&w->tid))) {
+            /* events wait, or input of its place (which no other thread polls) */
+            if (!same || (pending() == 0 &&
+                          (atomic_load(&w->place) == NULL ||
+                           !flux_place_input_ready(atomic_load(&w->place)))))
+                continue;
+            /* blocked, or unknown (no descriptor to read /proc with) */
+            if (w->stuck >= LONG_NODE_TICKS || flux_thread_blocked(atomic_load(&w->tid)) != 0) {
                 release_worker(w);
                 w->stuck = 0;
             }
@@ -336,7 +371,10 @@ static void *monitor_main(void *arg) {
 
 static int start(int threads) {
     ev.target = threads;
+    flux_place_has_work = has_work;
     pthread_mutex_lock(&ev.mgmt);
+    for (int i = flux_place_table != NULL ? flux_nplaces - 1 : -1; i >= 0; i--)
+        ev.vacant[ev.nvacant++] = &flux_place_table[i]; /* worker i takes place i */
     for (int i = 0; i < threads && i < MAX_THREADS; i++) activate_another();
     int started = atomic_load(&ev.nworkers);
     pthread_mutex_unlock(&ev.mgmt);

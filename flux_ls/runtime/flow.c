@@ -39,6 +39,10 @@ static flux_flow *new_flow(void) {
     return flow;
 }
 
+flux_flow *flux_flow_new(void) {
+    return new_flow();
+}
+
 void flux_flow_reset(flux_flow *flow) {
     flow->pc = flow->source->desc->start_pc;
     flow->lockstep = 0;
@@ -72,12 +76,13 @@ int flux_flow_end(flux_flow *flow) {
         flow->session = NULL;
     }
     flux_source *source = flow->source;
+    if (flux_place_free(flow)) goto ended;
     flux_flow *head = atomic_load_explicit(&source->free_shared, memory_order_relaxed);
     do {
         flow->next = head;
     } while (!atomic_compare_exchange_weak_explicit(&source->free_shared, &head, flow,
                                                     memory_order_release, memory_order_relaxed));
-    /* the flow may be reused from here on: do not touch it */
+ended: /* the flow may be reused from here on: do not touch it */
     atomic_fetch_sub(&flux_live, 1);
     flux_admission_release();
     return FLUX_DONE;

@@ -21,6 +21,8 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/epoll.h>
+#include <sys/types.h>
 
 /* What flux_step() returns. */
 enum {
@@ -168,6 +170,7 @@ void flux_flow_set_session(flux_flow *flow, uint64_t id);
 extern _Atomic long flux_live;                /* launched flows not yet ended */
 extern _Thread_local flux_flow *flux_current; /* the flow this thread is running */
 flux_flow *flux_flow_alloc(flux_source *source); /* NULL: out of memory */
+flux_flow *flux_flow_new(void);               /* a fresh flow (NULL: out of memory) */
 void flux_flow_reset(flux_flow *flow);        /* back to the start of its source */
 int flux_flow_end(flux_flow *flow);           /* returns FLUX_DONE; frees the flow */
 int flux_source_failed(flux_flow *flow, int err, int handled); /* returns FLUX_FAILED */
@@ -189,6 +192,7 @@ flux_flow *flux_fifo_pop(flux_fifo *queue);   /* the head, or NULL when empty */
 struct flux_source {
     const flux_source_desc *desc;
     pthread_t thread;
+    int threaded;                     /* it has a thread of its own (not a local source) */
     _Atomic int running;              /* 0 once its loop has ended */
     flux_flow *free_local;            /* flows to reuse (only this source's thread) */
     _Atomic(flux_flow *) free_shared; /* flows returned by other threads */
@@ -200,11 +204,49 @@ struct flux_source {
     double last_oom_log;
 };
 extern flux_source *flux_sources;
+void flux_sources_init(void);                 /* before the runtime starts */
 int flux_sources_start(const flux_runtime *runtime);
 void flux_sources_interrupt(void);            /* pthread_kill each running source */
 int flux_sources_running(void);
 void flux_sources_join(void);
 void flux_admission_release(void);            /* a flow ended: let a waiting source go on */
+
+extern long flux_max_flows;                   /* admission control: FLUX_MAX_FLOWS */
+void flux_source_log_failure(flux_source *source, int err); /* rate-limited, to stderr */
+
+/* --- place.c: local sources ------------------------------------------------------------ */
+#define FLUX_NOTHING (-1002)        /* a source node's result: no flow now, not a failure */
+#define FLUX_PLACE_POLLSETS 4       /* poll sets a place's wake eventfd may be added to */
+typedef struct flux_place_t {
+    int index;
+    int wake_fd;                    /* eventfd: readable when the runtime has other work */
+    _Atomic int polling;            /* its thread is (about to be) waiting in flux_poll_wait */
+    _Atomic int woken;              /* wake_fd was written and not yet read */
+    int nwatched;                   /* the poll sets wake_fd is in (the owner's count) */
+    _Atomic int nwatched_shared;    /* the same, for other threads (the event monitor) */
+    _Atomic int watched[FLUX_PLACE_POLLSETS];
+} flux_place_t;
+extern int flux_local_source;               /* index of the local source, or -1 */
+extern int flux_nplaces;                    /* places: runtime threads (1 in the thread runtime) */
+extern flux_place_t *flux_place_table;        /* NULL unless a local source runs on places */
+extern _Thread_local flux_place_t *flux_my_place; /* the place the calling thread owns, or NULL */
+extern int (*flux_place_has_work)(void);    /* the runtime: does this thread have work queued? */
+extern _Atomic int flux_place_sources;      /* threads inside the local source's phase */
+int flux_source_local(const char *name);
+int flux_places(void);
+int flux_place(void);
+int flux_poll_wait(int epfd, struct epoll_event *events, int max, int timeout_ms);
+int flux_places_init(int n);
+int flux_place_is_local(const flux_source *source);
+void flux_place_wake(flux_place_t *place);    /* make its flux_poll_wait return (if waiting) */
+int flux_places_wake_one(void);             /* wake one waiting place (not the caller's); 1 if any */
+void flux_places_wake_all(void);            /* on shutdown */
+int flux_place_input_ready(flux_place_t *place); /* its poll sets have events (poll, no wait) */
+/* Runs the local source's phase once on the calling thread (which owns a place): the
+ * launched flow, or NULL (nothing now, a failure, shutdown, or too many flows). */
+flux_flow *flux_place_poll(void);
+int flux_place_free(flux_flow *flow);       /* keep an ended flow on this thread's list; 1 if kept */
+void flux_place_thread_end(void);           /* a thread exits: its free flows go to the source */
 
 /* --- runtimes (thread.c, pool.c, event.c) --------------------------------------------- */
 struct flux_runtime {
@@ -229,6 +271,9 @@ int flux_cores(void);                         /* CPUs this process may run on */
 void flux_fatal(const char *what, int err);   /* print and abort: a broken invariant */
 double flux_now(void);                        /* monotonic seconds */
 void flux_nap_ms(long ms);                    /* sleep ms milliseconds (a signal ends it early) */
+/* Is the thread blocked in the kernel (1), runnable (0: state R, it may just be waiting for a
+ * core), or unknown (-1: /proc cannot be read, e.g. out of descriptors)? */
+int flux_thread_blocked(pid_t tid);
 
 /* --- profile.c, profile_write.c: the path profiler ---------------------------------------- */
 /* Off unless --flux-profile=PATH was given; set once before any thread starts, so reading it

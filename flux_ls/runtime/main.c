@@ -192,11 +192,17 @@ int main(int argc, char **argv) {
         return 1;
     flux_locks_init();
     flux_sessions_init();
+    flux_nplaces = runtime == FLUX_RT_THREAD ? 1 : threads < 256 ? threads : 256;
     if (flux_init) {
         int rc = flux_init(argc, argv);
         if (rc != 0) return rc;
     }
+    if (flux_local_source >= 0 && runtime != FLUX_RT_THREAD && flux_places_init(flux_nplaces) != 0) {
+        fprintf(stderr, "flux: cannot set up the places of local sources\n");
+        return 1;
+    }
     const flux_runtime *chosen = runtimes[runtime];
+    flux_sources_init();
     if (chosen->start(threads) != 0) {
         fprintf(stderr, "flux: cannot start the %s runtime\n", chosen->name);
         return 1;

@@ -35,18 +35,18 @@
 
 flux_source *flux_sources;
 static const flux_runtime *runtime;
-static int started; /* sources whose thread was created */
+static int started; /* sources set up (their thread created, unless local) */
 
-static long max_flows = 10000;
+long flux_max_flows = 10000;
 static pthread_mutex_t admission_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t admission_cv = PTHREAD_COND_INITIALIZER;
 static _Atomic int admission_waiting;
 
 static void admission_wait(void) {
-    if (atomic_load(&flux_live) < max_flows) return;
+    if (atomic_load(&flux_live) < flux_max_flows) return;
     pthread_mutex_lock(&admission_mu);
     atomic_fetch_add(&admission_waiting, 1);
-    while (atomic_load(&flux_live) >= max_flows && !atomic_load(&flux_stopping_flag)) {
+    while (atomic_load(&flux_live) >= flux_max_flows && !atomic_load(&flux_stopping_flag)) {
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_nsec += 100 * 1000000L;
@@ -67,7 +67,7 @@ void flux_admission_release(void) {
     pthread_mutex_unlock(&admission_mu);
 }
 
-static void log_failure(flux_source *source, int err) {
+void flux_source_log_failure(flux_source *source, int err) {
     double now = flux_now();
     if (source->last_log != 0 && now - source->last_log < 1.0) {
         source->unlogged++;
@@ -120,7 +120,7 @@ static void *source_main(void *arg) {
             continue;
         }
         if (atomic_load(&flux_stopping_flag)) break;
-        if (!flow->handled) log_failure(source, flow->err);
+        if (!flow->handled) flux_source_log_failure(source, flow->err);
         if (++failed_in_a_row > NAP_AFTER) flux_nap_ms(1);
     }
     if (flow != NULL) { /* keep it for reuse, like an ended flow */
@@ -131,17 +131,28 @@ static void *source_main(void *arg) {
     return NULL;
 }
 
-int flux_sources_start(const flux_runtime *chosen) {
-    runtime = chosen;
+void flux_sources_init(void) {
     const char *env = getenv("FLUX_MAX_FLOWS");
-    if (env != NULL && atol(env) > 0) max_flows = atol(env);
+    if (env != NULL && atol(env) > 0) flux_max_flows = atol(env);
     int n = flux_program.nsources;
     flux_sources = calloc(n > 0 ? (size_t)n : 1, sizeof *flux_sources);
     if (flux_sources == NULL) flux_fatal("allocating sources", 0);
     for (int i = 0; i < n; i++) {
+        flux_sources[i].desc = &flux_program.sources[i];
+        atomic_init(&flux_sources[i].free_shared, NULL);
+    }
+}
+
+int flux_sources_start(const flux_runtime *chosen) {
+    runtime = chosen;
+    int n = flux_program.nsources;
+    for (int i = 0; i < n; i++) {
         flux_source *source = &flux_sources[i];
-        source->desc = &flux_program.sources[i];
-        atomic_init(&source->free_shared, NULL);
+        if (flux_place_table != NULL && i == flux_local_source) {
+            atomic_init(&source->running, 0); /* runs on the runtime's threads (place.c) */
+            started++;
+            continue;
+        }
         atomic_init(&source->running, 1);
         int rc = pthread_create(&source->thread, NULL, source_main, source);
         if (rc != 0) {
@@ -150,23 +161,26 @@ int flux_sources_start(const flux_runtime *chosen) {
                     strerror(rc));
             return -1;
         }
+        source->threaded = 1;
         started++;
     }
     return 0;
 }
 
 void flux_sources_interrupt(void) {
+    flux_places_wake_all();
     for (int i = 0; i < started; i++)
         if (atomic_load(&flux_sources[i].running))
             pthread_kill(flux_sources[i].thread, flux_wake_signal());
 }
 
 int flux_sources_running(void) {
-    int n = 0;
+    int n = atomic_load(&flux_place_sources);
     for (int i = 0; i < started; i++) n += atomic_load(&flux_sources[i].running);
     return n;
 }
 
 void flux_sources_join(void) {
-    for (int i = 0; i < started; i++) pthread_join(flux_sources[i].thread, NULL);
+    for (int i = 0; i < started; i++)
+        if (flux_sources[i].threaded) pthread_join(flux_sources[i].thread, NULL);
 }

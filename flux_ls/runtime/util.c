@@ -4,6 +4,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,4 +41,17 @@ void flux_fatal(const char *what, int err) {
     else
         fprintf(stderr, "flux: fatal: %s\n", what);
     abort();
+}
+
+int flux_thread_blocked(pid_t tid) {
+    char path[64], stat[512];
+    snprintf(path, sizeof path, "/proc/self/task/%d/stat", (int)tid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = read(fd, stat, sizeof stat - 1);
+    close(fd);
+    if (n <= 0) return -1;
+    stat[n] = '\0';
+    char *end = strrchr(stat, ')'); /* the command name may hold anything */
+    return end == NULL || end[1] == '\0' || end[2] != 'R';
 }

@@ -59,3 +59,18 @@ def run(binary: Path, *args: str, stdin: str = "", timeout: float = WATCHDOG,
     except subprocess.TimeoutExpired as error:
         pytest.fail(f"{binary.name} {' '.join(args)} did not finish in {timeout} s "
                     f"(deadlock or stall); output so far: {error.stdout!r} {error.stderr!r}")
+
+
+def tsan_works(tmp_path: Path) -> bool:
+    """Whether ThreadSanitizer builds and runs here (some kernels' memory layouts defeat it)."""
+    source = tmp_path / "probe.c"
+    source.write_text("#include <pthread.h>\nstatic void *f(void *a) { return a; }\n"
+                      "int main(void) { pthread_t t; pthread_create(&t, 0, f, 0); "
+                      "return pthread_join(t, 0); }\n")
+    try:
+        subprocess.run(["cc", "-fsanitize=thread", str(source), "-o", str(tmp_path / "p")],
+                       check=True, capture_output=True, timeout=60)
+        return subprocess.run([str(tmp_path / "p")], capture_output=True,
+                              timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from build_support import RUNTIMES, WATCHDOG, Builder, run
+from build_support import RUNTIMES, WATCHDOG, Builder, run, tsan_works
 
 DISPATCH_INPUT = "4\n12\n13\n-1\nwait\n3\nx\n"
 DISPATCH_OUTPUT = [
@@ -130,20 +130,6 @@ def test_event_runtime_does_not_stall_behind_a_blocked_node(built: Builder, mode
                                    "flows done: 2001")
 
 
-def _tsan_works(tmp_path: Path) -> bool:
-    source = tmp_path / "probe.c"
-    source.write_text("#include <pthread.h>\nstatic void *f(void *a) { return a; }\n"
-                      "int main(void) { pthread_t t; pthread_create(&t, 0, f, 0); "
-                      "return pthread_join(t, 0); }\n")
-    try:
-        subprocess.run(["cc", "-fsanitize=thread", str(source), "-o", str(tmp_path / "p")],
-                       check=True, capture_output=True, timeout=60)
-        return subprocess.run([str(tmp_path / "p")], capture_output=True,
-                              timeout=60).returncode == 0
-    except (OSError, subprocess.SubprocessError):
-        return False
-
-
 SANITIZER_REPORTS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer",
                      "WARNING: ThreadSanitizer", "ThreadSanitizer: reported")
 
@@ -152,7 +138,7 @@ SANITIZER_REPORTS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSa
                          ids=["asan+ubsan", "tsan"])
 def test_sanitizers_report_nothing_on_the_stress_program(
         built: Builder, sanitize: tuple[str, ...], tmp_path: Path) -> None:
-    if sanitize == ("thread",) and not _tsan_works(tmp_path):
+    if sanitize == ("thread",) and not tsan_works(tmp_path):
         pytest.skip("ThreadSanitizer does not run with this toolchain or kernel")
     binary = built("stress", sanitize).binary
     env = {"TSAN_OPTIONS": "halt_on_error=1", "ASAN_OPTIONS": "detect_leaks=0",

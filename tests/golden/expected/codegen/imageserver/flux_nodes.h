@@ -59,5 +59,12 @@ void flux_stop(void);         /* begin an orderly shutdown, as SIGTERM does */
 int flux_held_count(void);    /* constraints the calling flow holds (tests, debugging) */
 int flux_constraint_state(const char *name); /* program constraint: -1 writer, else readers */
 long flux_debug_sessions(void); /* session entries alive (tests, debugging) */
+/* Local sources (docs/build.md#local-sources): flows start on the thread that polled. */
+#define FLUX_NOTHING (-1002)  /* a source node's result: no flow now (not a failure) */
+struct epoll_event;
+int flux_source_local(const char *source); /* in flux_init: run it on every runtime thread */
+int flux_places(void);        /* places (runtime threads; 1 in the thread runtime) */
+int flux_place(void);         /* the calling thread's place, 0 .. flux_places() - 1 */
+int flux_poll_wait(int epfd, struct epoll_event *events, int max, int timeout_ms);
 
 #endif

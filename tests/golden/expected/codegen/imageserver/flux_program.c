@@ -33,6 +33,7 @@ int flux_step(flux_flow *flux_fl) {
         FLUX_NODE_END(flux_fl, 6, flux_err);
         if (flux_err != 0) {
             FLUX_EDGE(flux_fl, 2, 12);
+            if (flux_err == FLUX_NOTHING) return flux_source_failed(flux_fl, flux_err, 1);
             return flux_source_failed(flux_fl, flux_err, 0);
         }
         FLUX_EDGE(flux_fl, 1, 0);
