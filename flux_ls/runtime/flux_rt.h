@@ -228,6 +228,7 @@ typedef struct flux_place_t {
 } flux_place_t;
 extern int flux_local_source;               /* index of the local source, or -1 */
 extern int flux_nplaces;                    /* places: runtime threads (1 in the thread runtime) */
+extern int flux_places_wanted;              /* the runtime runs local sources on places (set by main) */
 extern flux_place_t *flux_place_table;        /* NULL unless a local source runs on places */
 extern _Thread_local flux_place_t *flux_my_place; /* the place the calling thread owns, or NULL */
 extern int (*flux_place_has_work)(void);    /* the runtime: does this thread have work queued? */

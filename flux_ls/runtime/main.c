@@ -193,13 +193,10 @@ int main(int argc, char **argv) {
     flux_locks_init();
     flux_sessions_init();
     flux_nplaces = runtime == FLUX_RT_THREAD ? 1 : threads < 256 ? threads : 256;
+    flux_places_wanted = runtime != FLUX_RT_THREAD; /* flux_source_local sets them up */
     if (flux_init) {
         int rc = flux_init(argc, argv);
         if (rc != 0) return rc;
-    }
-    if (flux_local_source >= 0 && runtime != FLUX_RT_THREAD && flux_places_init(flux_nplaces) != 0) {
-        fprintf(stderr, "flux: cannot set up the places of local sources\n");
-        return 1;
     }
     const flux_runtime *chosen = runtimes[runtime];
     flux_sources_init();

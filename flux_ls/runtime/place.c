@@ -39,6 +39,7 @@
 
 int flux_local_source = -1;
 int flux_nplaces = 1;
+int flux_places_wanted;
 flux_place_t *flux_place_table;
 _Thread_local flux_place_t *flux_my_place;
 int (*flux_place_has_work)(void);
@@ -55,6 +56,10 @@ int flux_source_local(const char *name) {
             errno = EBUSY; /* one local source per program */
             return -1;
         }
+        /* The places (and their descriptors) exist before flux_init returns: a program that
+         * says it is ready after flux_init has every descriptor the runtime keeps open. */
+        if (flux_places_wanted && flux_place_table == NULL && flux_places_init(flux_nplaces) != 0)
+            return -1;
         flux_local_source = i;
         return 0;
     }
@@ -71,14 +76,20 @@ int flux_place(void) {
 }
 
 int flux_places_init(int n) {
-    flux_place_table = calloc((size_t)n, sizeof *flux_place_table);
-    if (flux_place_table == NULL) return -1;
+    flux_place_t *table = calloc((size_t)n, sizeof *table);
+    if (table == NULL) return -1;
     for (int i = 0; i < n; i++) {
-        flux_place_t *p = &flux_place_table[i];
-        p->index = i;
-        p->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-        if (p->wake_fd < 0) return -1;
+        table[i].index = i;
+        table[i].wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (table[i].wake_fd < 0) {
+            int error = errno;
+            while (i-- > 0) close(table[i].wake_fd);
+            free(table);
+            errno = error;
+            return -1;
+        }
     }
+    flux_place_table = table;
     return 0;
 }
 

@@ -10,7 +10,8 @@ flow: the runtime must hand the place to another thread). The FIFO is written, a
 ends, only after the last fast answer, so a runtime that lets connections wait behind a long
 flow fails here rather than being slow. A source that returns FLUX_NOTHING (its thread had
 other work) must neither run the source's error handler nor be logged. The hand-over of a
-place runs once more under ThreadSanitizer.
+place runs once more under ThreadSanitizer. The runtime opens no descriptor of its own after
+flux_init, where a server says it is ready.
 """
 
 from __future__ import annotations
@@ -95,3 +96,26 @@ def test_handing_a_place_over_is_clean_under_thread_sanitizer(
     binary = built("local", ("thread",)).binary
     stderr = _serve(binary, tmp_path, runtime, "block", env={"TSAN_OPTIONS": "halt_on_error=1"})
     assert "ThreadSanitizer" not in stderr, stderr
+
+
+@pytest.mark.parametrize("runtime", ["pool", "event"])
+def test_the_places_descriptors_exist_when_the_server_says_it_is_ready(
+        built: Builder, runtime: str) -> None:
+    # The places' wake eventfds used to be opened after flux_init: a client that counted the
+    # server's descriptors once it was ready (tests/faults/test_descriptors.py) then saw two
+    # more later, whenever it counted before the runtime had opened them.
+    server = subprocess.Popen(
+        [str(built("local").binary), f"--flux-runtime={runtime}", "--flux-threads=2",
+         "--count-fds", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        port = int(server.stdout.readline().rsplit(":", 1)[1])
+        when_ready = int(server.stdout.readline().split()[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=WATCHDOG / 2) as conn:
+            conn.sendall(b"fast\n")
+            assert _line(conn).startswith("fast")  # the runtime runs: its places exist
+            assert len(os.listdir(f"/proc/{server.pid}/fd")) == when_ready + 1  # + conn
+    finally:
+        server.send_signal(signal.SIGTERM)
+        _, stderr = server.communicate(timeout=WATCHDOG)
+    assert server.returncode == 0, stderr

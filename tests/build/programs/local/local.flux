@@ -3,7 +3,8 @@
  * (SO_REUSEPORT) and runs their flows itself. A request is one line: `fast` is answered at
  * once; `block` blocks its flow in read(2) on a FIFO until the test writes to it; `spin`
  * computes until every fast request has been served. The tests check that fast requests are
- * served while a slow flow holds the thread of their place.
+ * served while a slow flow holds the thread of their place. With --count-fds 1 it also says
+ * how many descriptors are open when it says it is ready (the end of flux_init).
  * Expected diagnostics: none.
  */
 
