@@ -36,9 +36,10 @@ test: install lint
 
 # Debian packages the tests use where present: Graphviz (SVG graphs), zlib headers (the image
 # server example), curl (example tests), batch Emacs with Eglot and tmux (tests/editors: about
-# 50 s to install), aria2, ctorrent, opentracker and mktorrent (the BitTorrent example's tests).
+# 50 s to install), aria2, ctorrent, opentracker and mktorrent (the BitTorrent example's tests),
+# php8.2-fpm (the web server's PHP tests).
 # Best effort: without apt-get, tests that need them skip.
-APT_PACKAGES = graphviz zlib1g-dev curl emacs-nox elpa-eglot tmux aria2 ctorrent opentracker mktorrent
+APT_PACKAGES = graphviz zlib1g-dev curl emacs-nox elpa-eglot tmux aria2 ctorrent opentracker mktorrent php8.2-fpm
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \

@@ -1,31 +1,37 @@
 """Accuracy of `flux simulate` against real servers (issue 11).
 
-    python bench/sim_accuracy.py                          # ~6 minutes
+    python bench/sim_accuracy.py                          # ~15 minutes (3 rounds of 5 s)
     python bench/sim_accuracy.py --duration 3 --rounds 1  # a quick look
 
-Three experiments, each: build the server (a temporary copy), **profile** it on one core
-(``taskset -c 0``, ``--flux-profile=PATH``) under one closed-loop client (``wrk -c1``
-pinned to the other core: a light load, so a node's wall time is not inflated by waiting
-for a CPU), **predict** with ``flux simulate --profile`` and **measure** with ``wrk -t1 -cN``
-(N closed-loop clients, keep-alive, no think time), each point ``--rounds`` times (median).
-The server runs on 1 core (``taskset -c 0``, wrk on core 1) and on 2 cores (``taskset -c
-0,1``, wrk sharing them: the box has 2), with ``--flux-threads`` = its cores.
+Four experiments, each: build the server (a temporary copy), **profile** it on one core
+(``taskset -c 0``, ``--flux-profile=PATH``) under one closed-loop client (the load
+generator pinned to the other core: a light load, so a node's wall time is not inflated by
+waiting for a CPU), **predict** with ``flux simulate --profile --runtime R`` and
+**measure** with N closed-loop clients (keep-alive, no think time), each point ``--rounds``
+times (median). The server runs on 1 core (``taskset -c 0``, the load generator on core 1)
+and on 2 cores (``taskset -c 0,1``, the load generator sharing them: the box has 2), with
+``--flux-threads`` = its cores and ``--flux-runtime`` = ``--runtime`` (default event).
 
 - ``image``: examples/imageserver with ``--cache-mb 0`` (every request reads a 512×512
-  image, scales it and compresses it with zlib: CPU-bound).
+  image, scales it and compresses it with zlib: CPU-bound), driven by ``wrk -t1``.
 - ``constraint``: bench/simserver with ``--work-us 250 --locked-us 1000``: each request
   spins 1 ms of CPU under the writer constraint ``state``, so 2 cores cannot beat 1,000/s.
 - ``speedup``: bench/simserver with ``--work-us 2000`` and then ``--work-us 1000`` (the
   work loop halved); the prediction ``--speedup Work=2`` from the first profile against the
   measured gain (1 core, 4 clients).
+- ``kvstore``: examples/kvstore under SETs of ``--kv-value-bytes`` (100) to 1,000 keys,
+  driven by ``kvload`` (bench/kvload.c, compiled here: one thread, epoll).
 
-The closed loop's **think time** is the client's turnaround (wrk and the loopback between
-a response and the next request), measured in the same profiling run: with one client the
-source waits exactly that long after each flow (its mean wall time minus a flow's).
+The closed loop's **think time** is the client's turnaround, measured in the profiling
+run: with one client a request follows each response, so the time between requests (1 /
+the measured throughput) minus a flow's mean time is spent outside the server's flows. The
+load generator's CPU time per request (its rusage) is measured there too and given as
+``--client-cpu`` for the 2-core predictions, where it shares the server's cores.
 The output is a table per experiment with the error at every point, the server's CPU use
 (cores) beside the predicted one, and the load average; files:
-``bench/results/sim_accuracy.{json,md}``. Needs ``wrk``, ``taskset``, zlib and a runtime
-with ``--flux-profile``. ``FLUX_ROOT=DIR`` builds with another checkout's ``flux``.
+``bench/results/sim_accuracy[_RUNTIME].{json,md}``. Needs ``wrk``, ``taskset``, gcc, zlib
+and a runtime with ``--flux-profile``. ``FLUX_ROOT=DIR`` builds with another checkout's
+``flux``.
 Benchmarks never assert: they report.
 """
 
@@ -34,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -46,9 +53,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, machine, table, write_results
+from common import BENCH, ROOT, machine, table, write_results
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+RUNTIME = ["event"]  # the runtime every server runs (--runtime)
+EXPERIMENTS = ("image", "constraint", "speedup", "kvstore")
+KV_VALUE_BYTES = 100
 IMAGE_SCRIPT = r"""
 local n = 0
 request = function()
@@ -105,6 +115,7 @@ class Server:
                  profile: Path | None = None) -> None:
         self.port = free_port()
         argv = ["taskset", "-c", cpus, str(binary), f"--flux-threads={threads}",
+                f"--flux-runtime={RUNTIME[0]}",
                 *([f"--flux-profile={profile}"] if profile else []),
                 "--port", str(self.port), *args]
         self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
@@ -135,27 +146,37 @@ class Server:
             self.process.wait()
 
 
-def wrk(port: int, clients: int, duration: float, script: Path, cpus: str | None
-        ) -> dict[str, Any]:
-    argv = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "-s", str(script),
-            f"http://127.0.0.1:{port}/"]
-    if cpus is not None:
-        argv = ["taskset", "-c", cpus, *argv]
-    out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 60).stdout
-    line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
-    if line is None:
-        raise SystemExit(f"wrk gave no result:\n{out}")
-    data: dict[str, Any] = json.loads(line[len("RESULT "):])
-    data["throughput"] = data["requests"] / (data["duration_us"] / 1e6)
-    return data
-
-
 @dataclass
 class Project:
     program: Path
     binary: Path
-    script: Path
+    script: Path                      # wrk's Lua script, or the kvload binary
     args: list[str]
+    kvload: list[str] | None = None   # kvload's options (None: wrk)
+
+
+def drive(port: int, clients: int, duration: float, project: Project, cpus: str | None
+          ) -> dict[str, Any]:
+    """Closed-loop load: wrk (HTTP, with the project's script) or kvload (kvstore)."""
+    if project.kvload is not None:
+        argv = [str(project.script), "--port", str(port), "-c", str(clients), "-d",
+                f"{duration:g}", *project.kvload]
+    else:
+        argv = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "-s", str(project.script),
+                f"http://127.0.0.1:{port}/"]
+    if cpus is not None:
+        argv = ["taskset", "-c", cpus, *argv]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 60).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"{argv[0]} gave no result:\n{out}")
+    data: dict[str, Any] = json.loads(line[len("RESULT "):])
+    data["throughput"] = data["requests"] / (data["duration_us"] / 1e6)
+    data["client_cpu_ms"] = used / max(1, data["requests"]) * 1000
+    return data
 
 
 def build(work: Path, name: str, source: Path, script_text: str, args: list[str]) -> Project:
@@ -176,18 +197,32 @@ def build(work: Path, name: str, source: Path, script_text: str, args: list[str]
     return Project(next(copy.glob("*.flux")), binary, script, args)
 
 
-def profile(project: Project, seconds: float, path: Path) -> float:
-    """Profile on one core under one client; the client's turnaround (think time), in ms."""
+def kvstore(work: Path, kvload: list[str], args: list[str]) -> Project:
+    """examples/kvstore built, driven by bench/kvload.c (compiled here with gcc -O2)."""
+    project = build(work, "kvstore", ROOT / "examples" / "kvstore", "", args)
+    loader = work / "kvload"
+    done = subprocess.run(["gcc", "-O2", "-o", str(loader), str(BENCH / "kvload.c")],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"cannot compile kvload.c:\n{done.stderr}")
+    return Project(project.program, project.binary, loader, args, kvload)
+
+
+def profile(project: Project, seconds: float, path: Path) -> tuple[float, float]:
+    """Profile on one core under one client; the client's turnaround (think time) and the
+    load generator's CPU time per request, in ms. With one client a request follows each
+    response, so the time between requests that the load generator measured (1 /
+    throughput) minus a flow's mean time is spent outside the server's flows (the load
+    generator, the loopback, the source noticing the request)."""
     server = Server(project.binary, "0", 1, project.args, path)
-    wrk(server.port, 1, seconds, project.script, "1")
+    result = drive(server.port, 1, seconds, project, "1")
     server.stop()
     if not path.exists():
         raise SystemExit("no profile written (a runtime without --flux-profile?)")
     data = json.loads(path.read_text())
-    source = next(n for n in data["nodes"] if n["kind"] == "source")
     flows = sum(p["count"] for p in data["paths"])
     flow_ms = sum(p["total_ns"] for p in data["paths"]) / flows / 1e6
-    return max(0.0, source["wall_ns"] / source["count"] / 1e6 - flow_ms)
+    return max(0.0, 1000 / result["throughput"] - flow_ms), result["client_cpu_ms"]
 
 
 def measure(project: Project, cpus: int, clients: int, args: argparse.Namespace,
@@ -198,7 +233,7 @@ def measure(project: Project, cpus: int, clients: int, args: argparse.Namespace,
         server = Server(project.binary, mask, cpus, extra or project.args)
         try:
             before = server.cpu_seconds()
-            result = wrk(server.port, clients, args.duration, project.script, client_mask)
+            result = drive(server.port, clients, args.duration, project, client_mask)
             result["cores"] = (server.cpu_seconds() - before) / args.duration
             runs.append(result)
         finally:
@@ -237,16 +272,24 @@ def accuracy(name: str, project: Project, clients: list[int], args: argparse.Nam
              work: Path, report: dict[str, Any]) -> str:
     print(f"{name}: profiling on 1 core, 1 client …", file=sys.stderr)
     path = work / f"{name}-profile.json"
-    think = profile(project, args.profile_seconds, path)
-    prediction = simulate(str(project.program), "--profile", path.name, "--cpus", "1,2",
-                          "--clients", ",".join(map(str, clients)), "--duration", "20",
-                          "--think", f"{think:.4f}", cwd=work)
-    print(f"  client turnaround {think:.3f} ms; measuring …", file=sys.stderr)
+    think, client_cpu = profile(project, args.profile_seconds, path)
+    common = ("--profile", path.name, "--clients", ",".join(map(str, clients)), "--duration",
+              "20", "--think", f"{think:.4f}", "--runtime", RUNTIME[0])
+    # on 1 core the load generator has the other core; on 2 it shares the server's
+    prediction = simulate(str(project.program), *common, "--cpus", "1", cwd=work)
+    shared = simulate(str(project.program), *common, "--cpus", "2", "--client-cpu",
+                      f"{client_cpu:.4f}", cwd=work)
+    prediction["points"] += shared["points"]
+    prediction["client_cpu_ms"] = shared["client_cpu_ms"]
+    print(f"  client turnaround {think:.3f} ms, load generator's CPU {client_cpu:.3f} ms a "
+          "request; measuring …", file=sys.stderr)
     measured = [measure(project, cpus, n, args) for cpus in (1, 2) for n in clients]
     text = compare(prediction, measured)
-    report[name] = {"think_ms": think, "prediction": prediction, "measured": measured,
-                    "table": text}
-    return f"### {name}\n\nclient turnaround {think:.3f} ms (from the profile)\n\n{text}\n"
+    report[name] = {"think_ms": think, "client_cpu_ms": client_cpu, "prediction": prediction,
+                    "measured": measured, "table": text}
+    return (f"### {name}\n\nclient turnaround {think:.3f} ms, of which the load generator's CPU "
+            f"{client_cpu:.3f} ms (from the profiling run; on 2 cores it shares the server's)"
+            f"\n\n{text}\n")
 
 
 def speedup(project: Project, args: argparse.Namespace, work: Path,
@@ -256,9 +299,9 @@ def speedup(project: Project, args: argparse.Namespace, work: Path,
     fast_args = ["--work-us", "1000", "--locked-us", "0"]
     slow_project = Project(project.program, project.binary, project.script, slow_args)
     path = work / "speedup-profile.json"
-    think = profile(slow_project, args.profile_seconds, path)
+    think, _ = profile(slow_project, args.profile_seconds, path)
     base = ("--profile", path.name, "--cpus", "1", "--clients", "4", "--duration", "20",
-            "--think", f"{think:.4f}")
+            "--think", f"{think:.4f}", "--runtime", RUNTIME[0])
     before = simulate(str(project.program), *base, cwd=work)["points"][0]["throughput"]
     after = simulate(str(project.program), *base, "--speedup", "Work=2", cwd=work)["points"][0][
         "throughput"]
@@ -281,14 +324,19 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile-seconds", type=float, default=5.0)
-    parser.add_argument("--only", choices=("image", "constraint", "speedup"), action="append")
+    parser.add_argument("--only", choices=EXPERIMENTS, action="append")
+    parser.add_argument("--kv-value-bytes", type=int, default=KV_VALUE_BYTES,
+                        help="kvstore: bytes of each SET's value")
+    parser.add_argument("--runtime", choices=("event", "pool", "thread"), default="event",
+                        help="the runtime the servers run and the model follows")
     args = parser.parse_args()
+    RUNTIME[0] = args.runtime
     for tool in ("wrk", "taskset"):
         if shutil.which(tool) is None:
             print(f"sim_accuracy: needs {tool}", file=sys.stderr)
             return 2
     clients = [int(c) for c in args.clients.split(",")]
-    only = args.only or ["image", "constraint", "speedup"]
+    only = args.only or list(EXPERIMENTS)
     work = Path(tempfile.mkdtemp(prefix="flux-sim-bench-"))
     report: dict[str, Any] = {"machine": machine(), "load_before": os.getloadavg()}
     parts = []
@@ -306,15 +354,21 @@ def main() -> int:
                 parts.append(accuracy("constraint", server, clients, args, work, report))
             if "speedup" in only:
                 parts.append(speedup(server, args, work, report))
+        if "kvstore" in only:
+            kv = kvstore(work, ["--value-bytes", str(args.kv_value_bytes), "--keys", "1000"],
+                         ["--admin-port", "0"])
+            parts.append(accuracy("kvstore", kv, clients, args, work, report))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report["load_after"] = os.getloadavg()
-    head = (f"load average (1 min) {report['load_before'][0]:.1f} before, "
+    report["runtime"] = args.runtime
+    head = (f"{args.runtime} runtime; load average (1 min) {report['load_before'][0]:.1f} before, "
             f"{report['load_after'][0]:.1f} after, on {os.cpu_count()} cores")
     text = head + "\n\n" + "\n".join(parts)
     print(text)
-    write_results("sim_accuracy", report)
-    (ROOT / "bench" / "results" / "sim_accuracy.md").write_text(text)
+    name = "sim_accuracy" + ("" if args.runtime == "event" else f"_{args.runtime}")
+    write_results(name, report)
+    (ROOT / "bench" / "results" / f"{name}.md").write_text(text)
     return 0
 
 

@@ -2,6 +2,7 @@
 
     python bench/web_bench.py                      # 3 rounds of 10 s runs, about 15 minutes
     python bench/web_bench.py --runs 1 --duration 3 --servers nginx epoll   # a quick look
+    python bench/web_bench.py specweb              # the SPECweb99-like load with PHP (specweb.py)
 
 Needs ``wrk`` and ``nginx`` (Debian packages of those names; this script installs nothing) and
 a C compiler. For every server it serves the same document root (a 1 KiB and a 100 KiB file)
@@ -419,6 +420,10 @@ def markdown(rows: list[dict[str, Any]], args: argparse.Namespace, notes: list[s
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if list(argv[:1]) == ["specweb"]:   # the SPECweb99-like load with PHP: bench/specweb.py
+        import specweb
+        return specweb.main(list(argv[1:]))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")

@@ -4,6 +4,8 @@
  *     webserver [--port N] [--host ADDR] [--root DIR] [--cache-mb N] [--cache-file-kb N]
  *               [--cache-ttl-ms N] [--sendfile-kb N] [--max-connections N]
  *               [--idle-timeout-s S] [--request-timeout-s S] [--send-timeout-s S]
+ *               [--php-fpm ADDRESS] [--php-connections N] [--php-timeout-s S]
+ *               [--php-body-max-mb N]
  *
  * Every node is sequential C; the runtime runs many flows at once. Shared state: the poll
  * set (examples/common/netpoll.c, lock-free ownership of connections), the file cache (read
@@ -40,6 +42,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "php.h"
 #include "util.h"
 
 enum { WS_AGAIN = 1, WS_EOF = 2 };  /* ReadRequest's non-HTTP failures */
@@ -529,7 +532,8 @@ int flux_init(int argc, char **argv) {
     int port = 8080, limit;
     np_limits limits = {0};
     for (int i = 0; i < argc; i++) {
-        if ((limit = np_limit_option(argc, argv, &i, &limits)) != 0) {
+        if ((limit = np_limit_option(argc, argv, &i, &limits)) != 0 ||
+            (limit = php_option(argc, argv, &i)) != 0) {
             if (limit < 0) return 2;
         } else if (option(argc, argv, &i, "--port", &v)) port = atoi(v);
         else if (option(argc, argv, &i, "--host", &v)) host = v;
@@ -548,6 +552,7 @@ int flux_init(int argc, char **argv) {
         fprintf(stderr, "webserver: document root %s: %s\n", root, strerror(errno));
         return 1;
     }
+    if (php_init(root) < 0) return 1;
     cache.nbuckets = 4096;
     cache.buckets = calloc(cache.nbuckets, sizeof *cache.buckets);
     if (!cache.buckets ||
@@ -564,6 +569,7 @@ int flux_init(int argc, char **argv) {
 
 void flux_shutdown(void) {
     np_free(&http_server);
+    php_shutdown();
     while (cache.oldest) table_remove(cache.oldest);
     free(cache.buckets);
     cache.buckets = NULL;

@@ -1,17 +1,19 @@
 /*
- * A static-file HTTP/1.1 web server with an in-memory file cache (webserver.c).
+ * An HTTP/1.1 web server with an in-memory file cache (webserver.c) and PHP (php.c): the
+ * paper's web server.
  *
  * One flow per request, as in the paper's web server. Listen waits in epoll_wait(2) on the
  * listening socket and on every idle keep-alive connection and returns the next connection
- * with input; the flow reads and parses the request head, checks it, dispatches on the method
- * (GET and HEAD are served, anything else gets 405) and on the path (a directory is served by
- * its index.html), looks the file up in the cache under a reader constraint, on a miss reads it
- * and inserts it under a writer constraint, writes the response, and hands a persistent
- * connection back to Listen's poll set (Recycle) or closes it. No flow loops and no thread
- * waits on an idle connection.
+ * with input; the flow reads and parses the request head, checks it, resolves the path, and
+ * dispatches on the kind of resource: a .php script (with --php-fpm) is run by php-fpm over
+ * FastCGI; for a static file, GET and HEAD are served and anything else gets 405. A directory
+ * is served by its index.html; the file is looked up in the cache under a reader constraint,
+ * on a miss read and inserted under a writer constraint; then the flow writes the response,
+ * and hands a persistent connection back to Listen's poll set (Recycle) or closes it. No flow
+ * loops and no thread waits on an idle connection.
  *
  * Nodes fail with the HTTP status to answer; each error handler writes that response.
- * User types (connection, http_request, cache_entry, file_data) come from webserver.h.
+ * User types (connection, http_request, cache_entry, file_data, php_call) come from webserver.h.
  * Expected diagnostics: none.
  */
 
@@ -57,6 +59,29 @@ ReadFile (
     file_data *file
 );
 
+/** Fails with 404 unless the path names a regular file beneath the document root (403 if it escapes). */
+CheckScript (connection *conn, http_request *req) => (connection *conn, http_request *req);
+
+/** Sends the CGI variables and the request body to php-fpm (blocks on its socket); 502 when unreachable. */
+SendToPhp (
+    connection *conn,
+    http_request *req
+) => (
+    connection *conn,
+    http_request *req,
+    php_call *call
+);
+
+/** Reads the script's output, logs its stderr, and answers (whole, or streamed); 502, 504 on failure. */
+RelayPhp (
+    connection *conn,
+    http_request *req,
+    php_call *call
+) => (
+    connection *conn,
+    http_request *req
+);
+
 /** Inserts the file into the cache (or takes the entry another flow inserted first). */
 InsertCache (
     connection *conn,
@@ -85,20 +110,25 @@ Recycle (connection *conn, http_request *req) => ();
 Close (connection *conn, http_request *req) => ();
 
 /** One request on a connection. */
-Request = ReadRequest -> ParseRequest -> CheckUriLength -> Route -> Finish;
+Request = ReadRequest -> ParseRequest -> CheckUriLength -> ResolvePath -> Route -> Finish;
 
 source Listen => Request;
 
+typedef php IsPhp;               // bool IsPhp(http_request *req): --php-fpm given, path ends in ".php"
 typedef get_or_head IsGetOrHead; // bool IsGetOrHead(http_request *req)
 typedef directory IsDirectory;   // bool IsDirectory(http_request *req): path ends with '/'
 typedef cached IsCached;         // bool IsCached(cache_entry *entry): entry != NULL
 typedef keep_alive IsKeepAlive;  // bool IsKeepAlive(http_request *req)
 
+Route:[_, php] = ServePhp;
 Route:[_, get_or_head] = ServeFile;
 Route:[_, _] = RejectMethod;
 
 /** Serves one file, from the cache when it can. */
-ServeFile = ResolvePath -> Index -> LookupCache -> Fill -> WriteResponse;
+ServeFile = Index -> LookupCache -> Fill -> WriteResponse;
+
+/** Runs a PHP script through FastCGI (php.c). */
+ServePhp = CheckScript -> SendToPhp -> RelayPhp;
 
 Index:[_, directory] = AddIndexFile;
 Index:[_, _] = ;
@@ -117,6 +147,9 @@ handle error CheckUriLength => UriTooLong;     // 414 URI Too Long
 handle error RejectMethod => MethodNotAllowed; // 405 Method Not Allowed, with an Allow header
 handle error ResolvePath => Forbidden;         // 403 Forbidden, 400 for a bad %-escape
 handle error ReadFile => NotFound;             // 404 Not Found, 403
+handle error CheckScript => ScriptRefused;     // 404 Not Found, 403: never handed to PHP
+handle error SendToPhp => PhpUnavailable;      // 502 Bad Gateway, 504, 411, 413, 408
+handle error RelayPhp => PhpFailed;            // 502, 504 before the answer began; else close
 handle error Request => CloseConnection;       // anything else (the client went away): close
 
 atomic LookupCache:{file_cache?}; // readers look up concurrently

@@ -54,6 +54,9 @@ typedef struct http_request {
     char path[PATH_MAX];      /* decoded, normalised, relative to the document root */
 } http_request;
 
+/* One FastCGI exchange with php-fpm, from SendToPhp to RelayPhp (php.c). */
+typedef struct php_call php_call;
+
 /* A client connection: netpoll's part first. */
 typedef struct connection {
     np_conn base;

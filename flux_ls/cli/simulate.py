@@ -26,9 +26,11 @@ DEFAULT_ESTIMATES = "estimates.toml"
 DESCRIPTION = """\
 Predict a Flux server's throughput and latency under load, and on other hardware, before
 running it: a discrete-event simulation (SimPy) of the checked program graph. Each node
-holds one of --cpus CPUs for its CPU time and waits out the rest of its wall time without
-one; atomicity constraints are reader/writer locks held exactly as the runtime holds them;
-dispatch branches and failures follow their probabilities.
+computes for its CPU time on a thread of the runtime (--runtime event|pool|thread, scheduled
+as that runtime does) and waits out the rest of its wall time; the threads share --cpus
+CPUs as the kernel time-slices them; atomicity constraints are reader/writer locks held
+exactly as the runtime holds them; dispatch branches and failures follow their
+probabilities.
 
 Costs come from an estimates file (TOML; see docs/simulate.md):
   [node.Compress]            CPU and wall time of one call, in milliseconds
@@ -52,6 +54,7 @@ examples:
   flux simulate examples/imageserver --cpus 1,2,4 --clients 1,8,32   (its estimates.toml)
   flux simulate app.flux --estimates costs.toml --rate 100,200,400 --cpus 2
   flux simulate app.flux --estimates costs.toml --speedup Compress=2     (what if 2x faster?)
+  flux simulate app.flux --profile profile.json --runtime pool --threads 8
   flux simulate app.flux --estimates costs.toml --format json > prediction.json
 """
 
@@ -79,6 +82,16 @@ def _rates(text: str) -> tuple[float, ...]:
     if not values or any(not 0 < v < float("inf") for v in values):
         raise argparse.ArgumentTypeError(f"expected rates > 0 like 100,200, not {text!r}")
     return values
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 1024:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1024, not {text!r}")
+    return value
 
 
 def _seconds(text: str) -> float:
@@ -110,6 +123,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                       help="open arrivals per second (Poisson) instead of clients")
     parser.add_argument("--think", type=_seconds, default=0.0, metavar="MS",
                         help="mean think time of a closed-loop client, ms (default 0)")
+    parser.add_argument("--client-cpu", type=_seconds, default=0.0, metavar="MS",
+                        help="the load generator's CPU time per request when it runs on the "
+                        "simulated CPUs (one thread; part of --think), ms (default 0)")
     parser.add_argument("--duration", type=_seconds, default=10.0, metavar="S",
                         help="simulated seconds measured per point (default 10)")
     parser.add_argument("--warmup", type=_seconds, default=1.0, metavar="S",
@@ -121,6 +137,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--global-sessions", action="store_true",
                         help="one instance of each session constraint for all sessions "
                         "(the paper's model) instead of one per client")
+    parser.add_argument("--runtime", choices=("event", "pool", "thread"),
+                        help="the runtime to model: how nodes are scheduled on threads "
+                        "(default: the profile's, else event)")
+    parser.add_argument("--threads", type=_count, default=0, metavar="N",
+                        help="its event threads or pool workers, as --flux-threads "
+                        "(default 0: one per CPU)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="output format (default: text)")
@@ -228,10 +250,11 @@ def _predict(args: argparse.Namespace, progress: _Progress) -> str:
     measured = load_measured(args.measured, _read(Path(args.measured), "file")) \
         if args.measured else ()
     settings = Settings(cpus=args.cpus, clients=clients, rates=args.rate,
-                        think_ms=args.think, duration_s=args.duration,
+                        think_ms=args.think, client_cpu_ms=args.client_cpu,
+                        duration_s=args.duration,
                         warmup_s=args.warmup, seed=args.seed,
                         speedup=tuple(speedup.items()), global_sessions=args.global_sessions,
-                        source=args.source)
+                        source=args.source, runtime=args.runtime, threads=args.threads)
     result = predict(plan, costs, settings, os.path.basename(flux), progress)
     result = dataclasses.replace(result, measured=measured)
     if plot is not None:

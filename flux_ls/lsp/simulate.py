@@ -2,10 +2,11 @@
 
 The simulator runs no user code, so the server may offer it. Params: ``{"textDocument":
 {"uri"}, "source"?, "cpus"?: [1, 2], "clients"?: [1, 8], "rate"?: [100.0], "think"?: ms,
-"duration"?: s, "seed"?: n}`` (the command takes that object, or ``uri`` and a source name as
-the code lens passes them). Costs come from the document's project: the profile
-``.flux-build/profile.json`` when it exists and matches the program graph, else
-``estimates.toml`` beside the file (docs/simulate.md). The result is the ``flux-sim/1``
+"duration"?: s, "seed"?: n, "runtime"?: "event"|"pool"|"thread", "threads"?: n}`` (the
+command takes that object, or ``uri`` and a source name as the code lens passes them).
+Costs come from the document's project: the profile ``.flux-build/profile.json`` when it
+exists and matches the program graph, else ``estimates.toml`` beside the file
+(docs/simulate.md). The result is the ``flux-sim/1``
 JSON of ``flux simulate --format json`` plus ``uri``, ``version``, ``text`` (the prediction
 table) and ``markdown``. A program with errors or without costs is an ``InvalidParams``
 error that says why.
@@ -57,7 +58,7 @@ def read_params(params: Any) -> tuple[str, dict[str, Any]]:
     if not isinstance(uri, str) or not uri:
         raise JsonRpcInvalidParams(f"{METHOD} needs textDocument.uri")
     options = {k: _field(params, k) for k in ("source", "cpus", "clients", "rate", "think",
-                                              "duration", "seed")}
+                                              "duration", "seed", "runtime", "threads")}
     return uri, {k: v for k, v in options.items() if v is not None}
 
 
@@ -108,12 +109,18 @@ def run(result: Analysed, options: dict[str, Any],
     from ..sim.report import to_json, to_markdown, to_text
 
     rates = _numbers(options, "rate", float, None)
+    runtime, threads = options.get("runtime"), options.get("threads", 0)
+    if runtime is not None and runtime not in ("event", "pool", "thread"):
+        raise JsonRpcInvalidParams(f"{METHOD}: runtime must be event, pool or thread")
+    if not isinstance(threads, int) or isinstance(threads, bool) or not 0 <= threads <= 1024:
+        raise JsonRpcInvalidParams(f"{METHOD}: threads must be a whole number from 0 to 1024")
     settings = Settings(
         cpus=_numbers(options, "cpus", int, [1, 2, 4, 8]),
         clients=None if rates else _numbers(options, "clients", int, [1, 8, 32, 128]),
         rates=rates, think_ms=float(options.get("think", 0.0)),
         duration_s=float(options.get("duration", DURATION)), warmup_s=1.0,
-        seed=int(options.get("seed", 1)), source=options.get("source"))
+        seed=int(options.get("seed", 1)), source=options.get("source"), runtime=runtime,
+        threads=threads)
 
     def progress(done: int, total: int) -> None:
         if stop.is_set():

@@ -108,7 +108,8 @@ class WorkspaceIndex:
         self.server = server
         self._entries: dict[str, Entry] = {}
         self._scan: asyncio.Task[None] | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Task[object]] = set()
+        self._loading: dict[str, asyncio.Lock] = {}  # one refresh of a path at a time
 
     def entries(self) -> list[Entry]:
         return sorted(self._entries.values(), key=lambda e: e.path)
@@ -141,7 +142,7 @@ class WorkspaceIndex:
         if pending:
             await asyncio.shield(asyncio.gather(*pending, return_exceptions=True))
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -157,12 +158,17 @@ class WorkspaceIndex:
             progress = await Progress.create(self.server, "Indexing Flux files")
             progress.begin()
             paths = await self.server.in_executor(list_files, roots)
+            loaded: list[Entry] = []
             for done, path in enumerate(paths, 1):
-                await self.refresh(path, publish=False)
+                entry = await self.refresh(path, publish=False)
+                if entry is not None:
+                    loaded.append(entry)
                 progress.report(done, len(paths))
             progress.end(f"{len(self._entries)} Flux files")
             log.info("indexed %d Flux files under %s", len(self._entries), ", ".join(roots))
-            self._announce(self.entries())
+            # What the scan read and nobody has re-read since: a file a watcher event refreshed
+            # during the scan was published then, and publishing it again would repeat it.
+            self._announce([e for e in loaded if self._entries.get(e.path) is e])
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -184,23 +190,30 @@ class WorkspaceIndex:
         except Exception as error:
             log.warning("the client refused the file watcher: %s", error)
 
-    async def refresh(self, path: str, publish: bool = True) -> None:
-        """Re-read ``path`` if it changed on disk (or drop it if it is gone)."""
+    async def refresh(self, path: str, publish: bool = True) -> Entry | None:
+        """Re-read ``path`` if it changed on disk (or drop it if it is gone); the new entry,
+        or None when nothing was read. Refreshes of one path run one at a time, so a slow
+        read (the scan's) never overwrites a newer one (a watcher event's)."""
+        async with self._loading.setdefault(path, asyncio.Lock()):
+            return await self._refresh(path, publish)
+
+    async def _refresh(self, path: str, publish: bool) -> Entry | None:
         old = self._entries.get(path)
         stamp = await self.server.in_executor(stamp_of, path)
         if stamp is None:
             self.remove(path)
-            return
+            return None
         if old is not None and old.stamp == stamp:
-            return
+            return None
         entry = await self.server.in_executor(load, path, self.server.documents.encoding,
                                               old.result if old else None)
         if entry is None:
             self.remove(path)
-            return
+            return None
         self._entries[path] = entry
         if publish:
             self._announce([entry])
+        return entry
 
     def remove(self, path: str) -> None:
         prefix = path.rstrip(os.sep) + os.sep

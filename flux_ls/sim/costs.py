@@ -66,12 +66,14 @@ class Costs:
     no_match: dict[str, float] = field(default_factory=dict)
     #: per vertex (a profile's measured edge counts): vertex id → {edge id: weight}
     edges: dict[int, dict[int, float]] = field(default_factory=dict)
+    #: the runtime a profile was recorded under (None: estimates)
+    runtime: str | None = None
 
     def sped_up(self, factors: dict[str, float]) -> Costs:
         nodes = dict(self.nodes)
         for name, factor in factors.items():
             nodes[name] = nodes.get(name, Timing()).faster(factor)
-        return Costs(self.origin, nodes, self.weights, self.no_match, self.edges)
+        return Costs(self.origin, nodes, self.weights, self.no_match, self.edges, self.runtime)
 
 
 # -- the estimates file ---------------------------------------------------------------

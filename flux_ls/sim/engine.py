@@ -5,18 +5,25 @@ does there (``flux_ls.build.gen_program``), with the code generator's own acquis
 (``flux_ls.build.plan``: per vertex the constraints to take, in canonical order, minus those
 its enclosing abstract vertices hold, and the mark to release back to):
 
-- a concrete, source or handler vertex takes its constraints, then holds one of the N CPUs
-  (a SimPy ``Resource``) for its CPU time and waits the rest of its wall time holding no CPU;
-  it fails with its probability, which releases every constraint and goes to the error
-  edge's handler (or ERROR); otherwise it releases back to its mark and follows its edge;
+- a concrete, source or handler vertex takes its constraints, then computes for its CPU
+  time and waits the rest of its wall time without computing; it fails with its
+  probability, which releases every constraint and goes to the error edge's handler (or
+  ERROR); otherwise it releases back to its mark and follows its edge;
 - an abstract vertex takes its constraints (held across the whole sub-flow), picks an
   alternative by its weights (or "no match"), and its ``return`` vertex releases them;
 - EXIT and ERROR end the flow.
 
-Constraints are FIFO reader/writer locks like ``runtime/locks.c``: once a flow waits,
-later arrivals queue behind it. Session-scoped constraints exist once per session (a
-closed-loop client is one session; an open arrival is its own), or once for the program
-with ``global_sessions`` (the paper's model).
+Where a node computes follows the runtime (``flux_ls/runtime/``): the source node on its
+source's own thread; ``event``: each other node is one event run by one of the event
+threads, the continuations of started flows before new flows (one pick in
+``EVENT_FAIR_EVERY`` takes a new one first), a node blocked in I/O keeping its thread until
+the monitor gives it away; ``pool``: a worker runs the whole flow (I/O included) and is
+given back while the flow waits for a constraint; ``thread``: every flow is a thread.
+Threads that compute share the CPUs by processor sharing, as the kernel time-slices them
+(``resources.Cpus``). Constraints are FIFO reader/writer locks like ``runtime/locks.c``.
+Session-scoped constraints exist once per session (a closed-loop client is one session; an
+open arrival is its own), or once for the program with ``global_sessions`` (the paper's
+model).
 
 ``simulate`` runs one point (a CPU count and a load) and returns its ``Point``; it calls
 ``progress(fraction)`` every few hundred flows (it may raise to cancel).
@@ -27,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import random
-from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
@@ -37,9 +43,17 @@ import simpy
 from ..build.plan import Acquire, Plan
 from ..graph import ERROR, EXIT, Graph
 from .costs import Costs, Timing
+from .resources import Cpus, Lock, Threads
 
 #: progress is reported (and cancellation noticed) every this many flow events
 TICK = 500
+#: the runtimes the model follows (``flux_ls/runtime/{event,pool,thread}.c``)
+RUNTIMES = ("event", "pool", "thread")
+#: runtime/event.c's FAIR_EVERY: one pick in this many takes a new flow before the
+#: continuations of started ones (tests/sim check the runtime still says so)
+EVENT_FAIR_EVERY = 61
+#: runtime/event.c's MONITOR_NS: how often the monitor looks for blocked event threads
+EVENT_MONITOR_S = 0.001
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,8 @@ class Workload:
     clients: int | None = None        # closed loop: this many clients …
     think_s: float = 0.0              # … each thinking this long (exponential mean) between
     rate: float | None = None         # open: Poisson arrivals per second
+    client_cpu_s: float = 0.0         # closed loop: the load generator's CPU per request on
+                                      # the simulated CPUs (one thread), part of the think time
     source: int = 0                   # index of the source whose flows are driven
 
     @property
@@ -161,88 +177,41 @@ def _error_id(graph: Graph, vid: int) -> int | None:
     return next((e.id for e in graph.out_edges(vid) if e.kind == "error"), None)
 
 
-class _Lock:
-    """A FIFO reader/writer lock owned by flows, with its busy time measured."""
-
-    def __init__(self, env: simpy.Environment) -> None:
-        self.env = env
-        self.readers = 0
-        self.writer = False
-        self.queue: deque[tuple[simpy.Event, bool]] = deque()
-        self.busy = 0.0         # time write-held, or read-held with a flow waiting
-        self.last = 0.0
-
-    def _tick(self) -> None:
-        now = self.env.now
-        if self.writer or (self.readers and self.queue):
-            self.busy += now - self.last
-        self.last = now
-
-    def _free(self, write: bool) -> bool:
-        return not self.writer and (not write or self.readers == 0)
-
-    def _take(self, write: bool) -> None:
-        if write:
-            self.writer = True
-        else:
-            self.readers += 1
-
-    def acquire(self, write: bool) -> simpy.Event:
-        self._tick()
-        event = self.env.event()
-        if not self.queue and self._free(write):
-            self._take(write)
-            event.succeed()
-        else:
-            self.queue.append((event, write))
-        return event
-
-    def release(self, write: bool) -> None:
-        self._tick()
-        if write:
-            self.writer = False
-        else:
-            self.readers -= 1
-        while self.queue and self._free(self.queue[0][1]):
-            event, w = self.queue.popleft()
-            self._take(w)
-            event.succeed()
-
-
 class _Model:
     def __init__(self, plan: Plan, costs: Costs, cpus: int, workload: Workload,
-                 rng: random.Random, global_sessions: bool) -> None:
+                 rng: random.Random, global_sessions: bool, runtime: str,
+                 threads: int) -> None:
         if not plan.sources:
             raise SimError("the program has no source: nothing starts a flow")
         if not 0 <= workload.source < len(plan.sources):
             raise SimError("no such source")
+        if runtime not in RUNTIMES:
+            raise SimError(f"no runtime `{runtime}`: {', '.join(RUNTIMES)}")
         self.env = simpy.Environment()
-        self.cpu = simpy.Resource(self.env, capacity=cpus)
+        self.cpu = Cpus(self.env, cpus)
         self.cpus = cpus
+        self.runtime = runtime
+        count = threads if threads > 0 else cpus  # 0: one per core, as --flux-threads=0
+        self.threads = (Threads(self.env, count, EVENT_FAIR_EVERY) if runtime == "event"
+                        else Threads(self.env, count, resumed_first=True)
+                        if runtime == "pool" else None)
         self.steps = steps(plan, costs)
         self.start = plan.sources[workload.source].entry.dst
         self.rng = rng
-        self.locks = {name: _Lock(self.env) for name in plan.program_locks}
+        self.locks = {name: Lock(self.env) for name in plan.program_locks}
         self.session_names = plan.session_locks
         if global_sessions:
-            self.locks |= {name: _Lock(self.env) for name in plan.session_locks}
+            self.locks |= {name: Lock(self.env) for name in plan.session_locks}
         self.global_sessions = global_sessions
         self.workload = workload
-        self.cpu_busy = 0.0
-        self.window = (0.0, 0.0)
         self.latencies: list[float] = []
         self.errors = 0
         self.recording = False
         self.events = 0
         self.tick: Callable[[], None] | None = None
         self.shapes: dict[int, tuple[list[float], list[tuple[float, float]]]] = {}
-
-    # -- accounting --
-    def _busy(self, begun: float, ended: float) -> None:
-        """A CPU was busy from ``begun`` to ``ended``: count what falls in the window."""
-        overlap = min(ended, self.window[1]) - max(begun, self.window[0])
-        if overlap > 0:
-            self.cpu_busy += overlap
+        self.load_generator = simpy.Resource(self.env, capacity=1)
+        self.client_cpu = 0.0   # CPU-seconds the load generator used while recording
 
     def _factor(self, vid: int, timing: Timing) -> float:
         if timing.dist == "constant":
@@ -263,15 +232,25 @@ class _Model:
         return self.rng.expovariate(1.0)
 
     # -- a flow --
-    def flow(self, session: dict[str, _Lock] | None) -> Generator[Any, Any, bool]:
-        env, cpu, steps, rng = self.env, self.cpu, self.steps, self.rng
-        held: list[tuple[_Lock, bool]] = []
+    def flow(self, session: dict[str, Lock] | None) -> Generator[Any, Any, bool]:
+        """One flow from its source node to EXIT or ERROR; True when it reached EXIT.
 
-        def lock(a: Acquire) -> _Lock:
+        Where a node runs depends on the runtime: the source node on the source's own
+        thread; in ``event`` every other node is one event, run by one of the event threads
+        (continuations before new flows); in ``pool`` a worker is taken for the whole flow
+        (given back while the flow waits for a constraint: it comes back first); in
+        ``thread`` the flow is its own thread. Every thread that computes shares the CPUs."""
+        env, cpu, steps, rng, threads = self.env, self.cpu, self.steps, self.rng, self.threads
+        event, pool = self.runtime == "event", self.runtime == "pool"
+        held: list[tuple[Lock, bool]] = []
+        started = False   # its first event (after the source node) has run, or it waited
+        worker = False    # pool: it holds a worker; event: an event thread
+
+        def lock(a: Acquire) -> Lock:
             if a.session and not self.global_sessions and session is not None:
                 found = session.get(a.name)
                 if found is None:
-                    found = session[a.name] = _Lock(env)
+                    found = session[a.name] = Lock(env)
                 return found
             return self.locks[a.name]
 
@@ -290,20 +269,41 @@ class _Model:
                 break
             for a in step.acquire:
                 owner = lock(a)
-                yield owner.acquire(a.write)
+                granted = owner.acquire(a.write)
+                if not granted.triggered:
+                    started = True
+                    if worker and threads is not None:  # parked: its thread runs others
+                        threads.release()
+                        worker = False
+                yield granted
                 held.append((owner, a.write))
             if kind == "node":
                 timing = step.timing
+                on_source = vid == self.start
+                if pool and not on_source and not worker and threads is not None:
+                    yield threads.request(started)
+                    worker = True
                 if timing is not None and timing.wall_s > 0:
                     factor = self._factor(vid, timing)
                     if timing.cpu_s > 0:
-                        with cpu.request() as request:
-                            yield request
-                            begun = env.now
-                            yield env.timeout(timing.cpu_s * factor)
-                            self._busy(begun, env.now)
+                        if event and not on_source and threads is not None:
+                            yield threads.again() if worker else threads.request(started)
+                            worker = True
+                        yield cpu.run(timing.cpu_s * factor)
                     if timing.wall_s > timing.cpu_s:
-                        yield env.timeout((timing.wall_s - timing.cpu_s) * factor)
+                        io = (timing.wall_s - timing.cpu_s) * factor
+                        if event and worker and threads is not None:
+                            # a node blocked in the kernel keeps its event thread until
+                            # the monitor has seen it blocked on two looks in a row
+                            kept = min(io, rng.uniform(1, 2) * EVENT_MONITOR_S)
+                            yield env.timeout(kept)
+                            io -= kept
+                            if io > 0:
+                                threads.release()
+                                worker = False
+                        if io > 0:
+                            yield env.timeout(io)
+                started = started or not on_source
                 if timing is not None and timing.fail > 0 and rng.random() < timing.fail:
                     release_to(0)
                     vid = step.error
@@ -322,6 +322,8 @@ class _Model:
             else:
                 vid = step.next
         release_to(0)
+        if worker and threads is not None:
+            threads.release()
         return ok
 
     def _event(self) -> None:
@@ -338,7 +340,7 @@ class _Model:
                 self.errors += 1
 
     def client(self) -> Generator[Any, Any, None]:
-        session: dict[str, _Lock] = {}
+        session: dict[str, Lock] = {}
         think = self.workload.think_s
         if think > 0:  # clients start spread over one think time
             yield self.env.timeout(self.rng.uniform(0, think))
@@ -346,8 +348,16 @@ class _Model:
             started = self.env.now
             ok = yield self.env.process(self.flow(session))
             self._finished(started, ok)
-            if think > 0:
-                yield self.env.timeout(self.rng.expovariate(1 / think))
+            rest = think
+            if self.workload.client_cpu_s > 0:  # the load generator's work for the next one
+                with self.load_generator.request() as turn:
+                    yield turn
+                    yield self.cpu.run(self.workload.client_cpu_s)
+                if self.recording:
+                    self.client_cpu += self.workload.client_cpu_s
+                rest = think - self.workload.client_cpu_s
+            if rest > 0:
+                yield self.env.timeout(self.rng.expovariate(1 / rest))
 
     def one(self) -> Generator[Any, Any, None]:
         started = self.env.now
@@ -363,12 +373,14 @@ class _Model:
 
 def simulate(plan: Plan, costs: Costs, cpus: int, workload: Workload, *, duration: float,
              warmup: float, seed: int, global_sessions: bool = False,
+             runtime: str = "event", threads: int = 0,
              progress: Callable[[float], None] | None = None) -> Point:
     """One prediction: ``cpus`` CPUs under ``workload`` for ``duration`` simulated seconds
-    after ``warmup`` seconds."""
+    after ``warmup`` seconds, served by ``runtime`` with ``threads`` event threads or pool
+    workers (0: one per CPU)."""
     rng = random.Random(f"flux-sim:{seed}:{cpus}:{workload.clients}:{workload.rate}:"
                         f"{workload.think_s}")
-    model = _Model(plan, costs, cpus, workload, rng, global_sessions)
+    model = _Model(plan, costs, cpus, workload, rng, global_sessions, runtime, threads)
     env = model.env
     if progress is not None:
         model.tick = lambda: progress(max(0.0, (env.now - warmup) / duration))
@@ -377,18 +389,19 @@ def simulate(plan: Plan, costs: Costs, cpus: int, workload: Workload, *, duratio
             env.process(model.client())
     elif workload.rate:
         env.process(model.arrivals(workload.rate))
-    model.window = (warmup, warmup + duration)
+    model.cpu.window = (warmup, warmup + duration)
     env.run(until=warmup)
     for lk in model.locks.values():
-        lk._tick()
+        lk.tick()
     lock_start = {name: lk.busy for name, lk in model.locks.items()}
     model.recording = True
     env.run(until=warmup + duration)
     if progress is not None:
         progress(1.0)
-    utilisation = {"cpu": model.cpu_busy / (cpus * duration)}
+    model.cpu.settle()
+    utilisation = {"cpu": max(0.0, model.cpu.busy - model.client_cpu) / (cpus * duration)}
     for name, lk in model.locks.items():
-        lk._tick()
+        lk.tick()
         utilisation[name] = (lk.busy - lock_start[name]) / duration
     latencies = sorted(model.latencies)
     n = len(latencies)
@@ -410,7 +423,7 @@ def bottleneck(utilisation: dict[str, float]) -> str:
     for other, value in utilisation.items():
         if other != "cpu" and value > busiest and value > cpu + 0.02:
             name, busiest = other, value
-    return name if busiest >= 0.5 else "none"
+    return name if busiest > 0.5 else "none"
 
 
 def check_graph(graph: Graph) -> None:

@@ -3,6 +3,7 @@
 - per node name: mean CPU and wall time per call (``cpu_ns``/``wall_ns`` over ``count``),
   and the shape of the single-call latency **histogram**, scaled to mean 1, so a simulated
   call is drawn from the measured distribution (bucket by count, uniform inside it);
+- the runtime it was recorded under (the simulation's default runtime);
 - per vertex: branch probabilities from the measured edge counts — an abstract vertex's
   dispatch edges (and "no match") and a node's error edge (its failure probability at that
   use).
@@ -18,6 +19,7 @@ from ..graph import Graph
 from ..profile.hashing import graph_hash
 from ..profile.schema import Bucket, ProfileError, load
 from .costs import CostError, Costs, Timing
+from .engine import RUNTIMES
 
 #: the upper bound assumed for an open last bucket (buckets are quarter powers of two wide)
 LAST_BUCKET = 2 ** 0.25
@@ -60,4 +62,5 @@ def costs_of_profile(path: str, text: str, graph: Graph) -> Costs:
             measured = {e.id: float(profile.edges.get(e.id, 0)) for e in out}
             if sum(measured.values()) > 0:
                 edges[vertex.id] = measured
-    return Costs(f"profile {path}", nodes, edges=edges)
+    runtime = profile.runtime if profile.runtime in RUNTIMES else None
+    return Costs(f"profile {path}", nodes, edges=edges, runtime=runtime)

@@ -1,7 +1,8 @@
 """Rendering predictions: a text table, markdown, and the ``flux-sim/1`` JSON contract.
 
 JSON (docs/simulate.md): ``{"schema": "flux-sim/1", "program", "costs", "workload",
-"think_ms", "duration_s", "warmup_s", "seed", "speedup", "sessions", "points": [...]}``;
+"think_ms", "duration_s", "warmup_s", "seed", "speedup", "sessions", "runtime", "threads",
+"client_cpu_ms", "points": [...]}``;
 each point has ``cpus``, ``clients`` (closed loop) or ``rate`` (open), ``throughput``
 (flows finished per second), ``mean_ms``, ``p50_ms``, ``p99_ms``, ``cpu_utilisation`` (0–1),
 ``bottleneck`` (a constraint's name, ``"cpu"``, or ``"none"``), ``flows``, ``errors`` and
@@ -31,6 +32,9 @@ class Run:
     sessions: str = "per-session"   # | "global"
     points: tuple[Point, ...] = ()
     measured: tuple[Point, ...] = ()   # --measured: real runs to compare against
+    runtime: str = "event"          # the runtime modelled: event | pool | thread
+    threads: int = 0                # its event threads / workers (0: one per CPU)
+    client_cpu_ms: float = 0.0      # the load generator's CPU per request on the same CPUs
 
 
 def measured_of(run: Run, p: Point) -> Point | None:
@@ -101,7 +105,9 @@ def to_json(run: Run) -> str:
     data = {"schema": SCHEMA, "program": run.program, "costs": run.costs,
             "workload": run.workload, "think_ms": run.think_ms, "duration_s": run.duration_s,
             "warmup_s": run.warmup_s, "seed": run.seed, "speedup": run.speedup,
-            "sessions": run.sessions, "points": [_with_measured(run, p) for p in run.points]}
+            "sessions": run.sessions, "runtime": run.runtime, "threads": run.threads,
+            "client_cpu_ms": run.client_cpu_ms,
+            "points": [_with_measured(run, p) for p in run.points]}
     return json.dumps(data, indent=2) + "\n"
 
 
@@ -137,13 +143,18 @@ def _ms(value: float) -> str:
 
 def headline(run: Run) -> str:
     if run.workload == "closed":
-        load = "closed loop" + (f", think {run.think_ms:g} ms" if run.think_ms else "")
+        load = "closed loop" + (f", think {run.think_ms:g} ms" if run.think_ms else "") + (
+            f" ({run.client_cpu_ms:g} ms of it the load generator's CPU on the same CPUs)"
+            if run.client_cpu_ms else "")
     else:
         load = "open arrivals (Poisson)"
     extra = "".join(f", {n} ×{f:g} faster" for n, f in run.speedup.items())
     sessions = ", session constraints global" if run.sessions == "global" else ""
-    return (f"{run.program}: {run.costs}; {load}; {run.duration_s:g} s simulated after "
-            f"{run.warmup_s:g} s warm-up; seed {run.seed}{extra}{sessions}")
+    threads = (f"{run.threads} thread{'s' if run.threads > 1 else ''}" if run.threads
+               else "one per CPU" if run.runtime != "thread" else "one per flow")
+    return (f"{run.program}: {run.costs}; {run.runtime} runtime, {threads}; {load}; "
+            f"{run.duration_s:g} s simulated after {run.warmup_s:g} s warm-up; "
+            f"seed {run.seed}{extra}{sessions}")
 
 
 def to_text(run: Run) -> str:

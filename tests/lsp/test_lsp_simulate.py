@@ -75,6 +75,16 @@ async def test_request_with_options_and_progress(client: RecordingClient,
     point = result["points"][0]
     assert (point["cpus"], point["rate"]) == (2, 50.0) and "clients" not in point
     assert point["throughput"] == pytest.approx(50, rel=0.1)
+    assert (result["runtime"], result["threads"]) == ("event", 0)
+    pool = plain(await ask(client.protocol.send_request_async("flux/simulate", {
+        "textDocument": {"uri": uri}, "cpus": [1], "clients": [1], "duration": 2,
+        "runtime": "pool", "threads": 3})))
+    assert (pool["runtime"], pool["threads"]) == ("pool", 3)
+    with pytest.raises(JsonRpcException) as bad:
+        await ask(client.protocol.send_request_async("flux/simulate", {
+            "textDocument": {"uri": uri}, "runtime": "fibers"}))
+    assert bad.value.code == -32602 and "runtime must be event, pool or thread" in \
+        bad.value.message
     if client.init_result.capabilities and client.progress_reports.keys() - before:
         token = next(iter(client.progress_reports.keys() - before))
         kinds = [getattr(r, "kind", None) for r in client.progress_reports[token]]

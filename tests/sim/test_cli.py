@@ -64,6 +64,30 @@ def test_json_contract_and_determinism(project: Path) -> None:
     assert other != result.stdout
 
 
+def test_runtime_threads_and_the_load_generators_cpu(project: Path) -> None:
+    base = ("app.flux", "--cpus", "1", "--clients", "8", "--format", "json", *FAST)
+    event = json.loads(flux(*base, cwd=project).stdout)
+    assert (event["runtime"], event["threads"], event["client_cpu_ms"]) == ("event", 0, 0.0)
+    # Fast waits 4 ms for I/O: one pool worker is held through it (5.25 ms a flow: 190/s);
+    # an event thread only until the monitor's second look (1–2 ms)
+    (project / "io.toml").write_text(ESTIMATES.replace("cpu_ms = 1\n", "cpu_ms = 1\nwall_ms = 5\n"))
+    io = (*base, "--estimates", "io.toml")
+    pool = json.loads(flux(*io, "--runtime", "pool", "--threads", "1", cwd=project).stdout)
+    assert (pool["runtime"], pool["threads"]) == ("pool", 1)
+    assert pool["points"][0]["throughput"] == pytest.approx(1 / 5.25e-3, rel=0.08)
+    threads = json.loads(flux(*io, cwd=project).stdout)["points"][0]["throughput"]
+    assert pool["points"][0]["throughput"] < 0.7 * threads
+    # a load generator computing 1 ms a request on the same (saturated) CPU slows the server
+    shared = json.loads(flux(*base, "--think", "1", "--client-cpu", "1", cwd=project).stdout)
+    assert shared["client_cpu_ms"] == 1.0
+    assert shared["points"][0]["throughput"] == pytest.approx(1 / 2.75e-3, rel=0.08)
+    text = flux("app.flux", "--cpus", "1", "--clients", "1", "--runtime", "thread", *FAST,
+                cwd=project)
+    assert "thread runtime, one per flow" in text.stdout
+    bad = flux("app.flux", "--threads", "-1", cwd=project)
+    assert bad.returncode == 2 and "expected a number from 0 to 1024" in bad.stderr
+
+
 def test_open_arrivals_text_and_markdown(project: Path) -> None:
     text = flux(".", "--cpus", "2", "--rate", "100,200", *FAST, cwd=project)
     assert text.returncode == 0, text.stderr

@@ -101,6 +101,7 @@ def test_cli_with_a_profile(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     data = json.loads(ok.stdout)
     assert data["costs"] == "profile profile.json"
+    assert data["runtime"] == "pool"  # the profile's runtime, unless --runtime says
     assert data["points"][0]["mean_ms"] == pytest.approx(1.75, rel=0.06)
     stale = subprocess.run([*base, "changed.flux"], capture_output=True, text=True,
                            cwd=tmp_path, env=env, timeout=60)
