@@ -3,16 +3,23 @@ one run: the paper's setup (§4.3), where every leecher requests random blocks o
 one seeding peer.
 
     .venv/bin/python bench/bittorrent_bench.py [--size-mib 64] [--leechers 8 32]
-                                               [--runtime event] [--runs 1]
+                                               [--runtime event] [--profile PATH]
 
 For each seeder and each leecher count, a load generator (asyncio, in this process) opens that
 many peer-wire connections to the seeder, handshakes, declares interest, and once unchoked
 requests every 16 KiB block of the file in a random order, 16 requests outstanding per
 connection. It reports aggregate upload throughput, per-leecher completion time (median, max)
 and the seeder's CPU time (user + system, from /proc) per MiB served. A leecher the seeder
-never unchokes does not complete; the table shows how many did. The Flux peer runs with
---unchoke-all (the paper's "all peers unchoked"); CTorrent runs unmodified with its own
-choking, so with more leechers than its unchoke slots its choked leechers wait.
+never unchokes does not complete; the table shows how many did.
+
+CTorrent (Enhanced CTorrent dnh3.3.2, Debian's) cannot be told to unchoke everyone: it has no
+option for its unchoke slots. It unchokes 3 peers plus one optimistic unchoke, re-picked
+every 10 s, the optimistic one every 30 s (more slots only with an upload rate limit, -U,
+when that limit is not reached, one more per round). So the Flux peer runs twice:
+"flux-ctchoke" chokes like CTorrent (--upload-slots 3: three plus one optimistic, 10 s
+rounds, the optimistic one every third round); "flux-all" with --unchoke-all, the paper's
+"all peers unchoked". --profile PATH records the path profile of the flux-all seeder at the
+largest leecher count (docs/profile.md).
 
 Needs ctorrent, opentracker and mktorrent (Debian packages). Writes bench/results/bittorrent.json.
 """
@@ -59,14 +66,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_seeder(kind: str, torrent: Path, data_dir: Path,
-               runtime: str) -> tuple[subprocess.Popen[Any], int]:
+FLUX_CHOKING = {"flux-ctchoke": ["--upload-slots", "3", "--choke-ms", "10000"],
+                "flux-all": ["--unchoke-all"]}
+
+
+def run_seeder(kind: str, torrent: Path, data_dir: Path, runtime: str,
+               profile: str | None = None) -> tuple[subprocess.Popen[Any], int]:
     port = free_port()
-    if kind == "flux":
+    if kind != "ctorrent":
         binary = data_dir / "bittorrent"
         proc: subprocess.Popen[Any] = subprocess.Popen(
-            [str(binary), f"--flux-runtime={runtime}", str(torrent), "--dir", str(data_dir),
-             "--port", str(port), "--unchoke-all", "--no-connect"],
+            [str(binary), f"--flux-runtime={runtime}",
+             *([f"--flux-profile={profile}"] if profile else []), str(torrent),
+             "--dir", str(data_dir), "--port", str(port), "--no-connect", *FLUX_CHOKING[kind]],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         assert proc.stdout
         for line in proc.stdout:
@@ -78,7 +90,7 @@ def run_seeder(kind: str, torrent: Path, data_dir: Path,
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, cwd=data_dir)
     deadline = time.monotonic() + 60
-    host = "127.0.0.1" if kind == "flux" else "127.0.0.2"
+    host = "127.0.0.2" if kind == "ctorrent" else "127.0.0.1"
     while time.monotonic() < deadline:
         try:
             socket.create_connection((host, port), timeout=1).close()
@@ -95,6 +107,9 @@ def main() -> int:
     parser.add_argument("--leechers", type=int, nargs="+", default=[8, 32])
     parser.add_argument("--runtime", default="event", choices=["thread", "pool", "event"])
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--profile", help="write the flux-all seeder's path profile here")
+    parser.add_argument("--seeders", nargs="+", default=["ctorrent", "flux-ctchoke", "flux-all"],
+                        choices=["ctorrent", "flux-ctchoke", "flux-all"])
     args = parser.parse_args()
     missing = [p for p in ("ctorrent", "mktorrent") if not shutil.which(p)]
     if missing:
@@ -118,9 +133,11 @@ def main() -> int:
               " | seeder CPU ms per MiB |")
         print("|---|---|---|---|---|---|")
         for count in args.leechers:
-            for kind in ("ctorrent", "flux"):
-                proc, port = run_seeder(kind, torrent, work, args.runtime)
-                host = "127.0.0.1" if kind == "flux" else "127.0.0.2"
+            for kind in args.seeders:
+                profile = (str(Path(args.profile).resolve()) if args.profile and kind == "flux-all"
+                           and count == max(args.leechers) else None)
+                proc, port = run_seeder(kind, torrent, work, args.runtime, profile)
+                host = "127.0.0.2" if kind == "ctorrent" else "127.0.0.1"
                 cpu0, t0 = cpu_seconds(proc.pid), time.monotonic()
                 times = asyncio.run(_load(host, port, ih, size, count, args.timeout))
                 elapsed, cpu = time.monotonic() - t0, cpu_seconds(proc.pid) - cpu0
@@ -141,6 +158,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     out = ROOT / "bench" / "results" / "bittorrent.json"
     out.write_text(json.dumps({"runtime": args.runtime, "size_mib": args.size_mib,
+                               "cpus": os.cpu_count(),
                                "results": results}, indent=2) + "\n")
     return 0
 

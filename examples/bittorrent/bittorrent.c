@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -56,12 +57,16 @@ static struct {
     int nfiles;
 } T;
 
+/* A piece being downloaded. Its owner requests its blocks; in the endgame other peers ask
+ * for the blocks still missing too (their requests are in their own out lists). */
 typedef struct download {
-    int owner;                   /* peer slot, -1 when nobody downloads it */
-    unsigned char *buf;
-    unsigned char *got, *req;    /* per block */
+    int owner;                   /* peer slot; -1: nobody downloads it; VERIFYING: complete */
+    unsigned char *buf;          /* NULL once complete (the flow that completed it has it) */
+    unsigned char *got, *req;    /* per block: received; requested by the owner */
+    uint32_t *from;              /* per block: who sent it (slot | gen << 8), to blame */
     int ngot;
 } download;
+#define VERIFYING (-2)
 
 static unsigned char *have;      /* per piece */
 static int64_t nhave;
@@ -297,21 +302,25 @@ static void check_pieces(void) {
 
 /* ------------------------------------------------------------------ sending */
 
-static int send_all(peer *p, const void *data, size_t n, const void *data2, size_t n2) {
-    struct iovec iov[2] = {{(void *)data, n}, {(void *)data2, n2}};
-    int count = n2 ? 2 : 1, at = 0;
-    pthread_mutex_lock(&p->wlock);
-    int result = 0;
+/* Waits until fd can take more bytes (10 s at most). */
+static bool writable(int fd) {
+    struct pollfd pfd = {fd, POLLOUT, 0};
+    return poll(&pfd, 1, 10000) == 1;
+}
+
+/* Writes the iovecs whole (flags: MSG_MORE when more follows). The caller holds p->wlock. */
+static int write_iov(peer *p, struct iovec *iov, int count, int flags) {
+    int at = 0;
     while (at < count) {
-        if (p->fd < 0) { result = -1; break; }
-        ssize_t w = writev(p->fd, iov + at, count - at);
+        if (p->fd < 0) return -1;
+        struct msghdr mh = {.msg_iov = iov + at, .msg_iovlen = (size_t)(count - at)};
+        ssize_t w = sendmsg(p->fd, &mh, flags | MSG_NOSIGNAL);
         if (w < 0 && errno == EINTR) continue;
         if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            struct pollfd pfd = {p->fd, POLLOUT, 0};
-            if (poll(&pfd, 1, 10000) <= 0) { result = -1; break; }
+            if (!writable(p->fd)) return -1;
             continue;
         }
-        if (w <= 0) { result = -1; break; }
+        if (w <= 0) return -1;
         size_t done = (size_t)w;
         while (at < count && done >= iov[at].iov_len) done -= iov[at++].iov_len;
         if (at < count) {
@@ -319,7 +328,53 @@ static int send_all(peer *p, const void *data, size_t n, const void *data2, size
             iov[at].iov_len -= done;
         }
     }
+    return 0;
+}
+
+static int send_all(peer *p, const void *data, size_t n, const void *data2, size_t n2) {
+    struct iovec iov[2] = {{(void *)data, n}, {(void *)data2, n2}};
+    pthread_mutex_lock(&p->wlock);
+    int result = write_iov(p, iov, n2 ? 2 : 1, 0);
     pthread_mutex_unlock(&p->wlock);
+    return result;
+}
+
+/* Sends one block of ours as a piece message: the header, then the bytes straight from the
+ * page cache with sendfile(2) (a block that spans two files is read into a buffer). The
+ * caller holds p->wlock. */
+static int send_block(peer *p, const block_ref *r) {
+    unsigned char head[13];
+    put32(head, 9 + r->length);
+    head[4] = 7;
+    put32(head + 5, r->index);
+    put32(head + 9, r->begin);
+    int64_t offset = (int64_t)r->index * T.piece_len + r->begin;
+    for (int f = 0; f < T.nfiles; f++) {
+        file_entry *e = &T.files[f];
+        if (offset < e->offset || offset + r->length > e->offset + e->length) continue;
+        struct iovec iov = {head, sizeof head};
+        if (write_iov(p, &iov, 1, MSG_MORE) != 0) return -1;
+        off_t at = (off_t)(offset - e->offset);
+        size_t left = r->length;
+        while (left > 0) {
+            ssize_t w = sendfile(p->fd, e->fd, &at, left);
+            if (w < 0 && errno == EINTR) continue;
+            if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+                if (!writable(p->fd)) return -1;
+                continue;
+            }
+            if (w <= 0) return -1;
+            left -= (size_t)w;
+        }
+        return 0;
+    }
+    unsigned char *block = malloc(r->length);
+    int result = -1;
+    if (block && file_io(false, offset, block, r->length) == 0) {
+        struct iovec iov[2] = {{head, sizeof head}, {block, r->length}};
+        result = write_iov(p, iov, 2, 0);
+    }
+    free(block);
     return result;
 }
 
@@ -367,6 +422,9 @@ static peer *alloc_peer(int fd, const struct sockaddr_in *addr, bool incoming) {
         if (atomic_compare_exchange_strong(&table[i].used, &expected, 1)) {
             peer *p = &table[i];
             p->fd = fd;
+            p->gen++;
+            p->got_handshake = false;
+            p->nupq = 0;
             p->incoming = incoming;
             p->addr = *addr;
             p->len = 0;
@@ -420,55 +478,89 @@ static void ban(peer *p) {
     pthread_mutex_unlock(&cand_lock);
 }
 
+/* The peers with input to handle, in order: from epoll_wait, or with a message still in
+ * their buffer when their last flow ended. Listen takes them from here. */
+static peer *pop_ready(void) {
+    pthread_mutex_lock(&ready_lock);
+    peer *p = ready_head;
+    if (p) {
+        ready_head = p->next_ready;
+        if (!ready_head) ready_tail = NULL;
+    }
+    pthread_mutex_unlock(&ready_lock);
+    return p;
+}
+
+static _Atomic bool listen_sleeping;   /* Listen is in (or about to enter) epoll_wait */
+
+static void push_ready(peer *p, bool wake) {
+    pthread_mutex_lock(&ready_lock);
+    p->next_ready = NULL;
+    if (ready_tail) ready_tail->next_ready = p; else ready_head = p;
+    ready_tail = p;
+    pthread_mutex_unlock(&ready_lock);
+    /* Listen sets listen_sleeping before it looks at the queue a last time, so either it
+     * sees p or we see the flag: the wake-up write is only paid when Listen sleeps. */
+    uint64_t one = 1;
+    if (wake && atomic_load(&listen_sleeping) && write(wake_fd, &one, sizeof one) < 0) {
+        /* the source polls every 200 ms anyway */
+    }
+}
+
 int Listen(Listen_out *out) {
     for (;;) {
         if (flux_stopping()) return 1;
-        pthread_mutex_lock(&ready_lock);
-        peer *p = ready_head;
+        peer *p = pop_ready();
+        if (!p) {
+            atomic_store(&listen_sleeping, true);
+            p = pop_ready();
+        }
         if (p) {
-            ready_head = p->next_ready;
-            if (!ready_head) ready_tail = NULL;
+            atomic_store(&listen_sleeping, false);
+            out->p = p;
+            return 0;
         }
-        pthread_mutex_unlock(&ready_lock);
-        if (p) { out->p = p; return 0; }
-        struct epoll_event ev;
-        int n = epoll_wait(epfd, &ev, 1, 200);
-        if (n <= 0) continue;
-        if (ev.data.u64 == UINT64_MAX - 1) {          /* the wake descriptor */
-            uint64_t v;
-            if (read(wake_fd, &v, sizeof v) < 0) { /* nothing to do */ }
-            continue;
+        struct epoll_event evs[64];
+        int n = epoll_wait(epfd, evs, 64, 200);
+        atomic_store(&listen_sleeping, false);
+        for (int k = 0; k < n; k++) {
+            if (evs[k].data.u64 == UINT64_MAX - 1) {          /* the wake descriptor */
+                uint64_t v;
+                if (read(wake_fd, &v, sizeof v) < 0) { /* nothing to do */ }
+            } else if (evs[k].data.u64 == UINT64_MAX) {       /* a new connection */
+                struct sockaddr_in addr;
+                socklen_t alen = sizeof addr;
+                int fd = accept4(listen_fd, (struct sockaddr *)&addr, &alen,
+                                 SOCK_NONBLOCK | SOCK_CLOEXEC);
+                if (fd < 0) continue;
+                peer *np = alloc_peer(fd, &addr, true);
+                if (!np) { close(fd); continue; }
+                arm(np, EPOLL_CTL_ADD);
+            } else {
+                push_ready(&table[evs[k].data.u64], false);
+            }
         }
-        if (ev.data.u64 == UINT64_MAX) {              /* a new connection */
-            struct sockaddr_in addr;
-            socklen_t alen = sizeof addr;
-            int fd = accept4(listen_fd, (struct sockaddr *)&addr, &alen,
-                             SOCK_NONBLOCK | SOCK_CLOEXEC);
-            if (fd < 0) continue;
-            peer *np = alloc_peer(fd, &addr, true);
-            if (!np) { close(fd); continue; }
-            arm(np, EPOLL_CTL_ADD);
-            continue;
-        }
-        out->p = &table[ev.data.u64];
-        return 0;
     }
 }
 
 uint64_t PeerSession(Message_in *in) { return (uint64_t)in->p->slot; }
 
-/* The length of the first complete message in the buffer, 0 when none yet, -1 when it can
- * never fit or is not a handshake where one is due. */
-static ssize_t framed(peer *p) {
+/* The length of the complete message at offset off of the buffer, 0 when it has not all
+ * arrived, -1 when it can never fit or is not a handshake where one is due. */
+static ssize_t framed_at(const peer *p, size_t off) {
+    const unsigned char *b = p->buf + off;
+    size_t len = p->len - off;
     if (!p->got_handshake) {
-        if (p->len >= 1 && p->buf[0] != 19) return -1;
-        return p->len >= HANDSHAKE_LEN ? HANDSHAKE_LEN : 0;
+        if (len >= 1 && b[0] != 19) return -1;
+        return len >= HANDSHAKE_LEN ? HANDSHAKE_LEN : 0;
     }
-    if (p->len < 4) return 0;
-    uint32_t n = get32(p->buf);
+    if (len < 4) return 0;
+    uint32_t n = get32(b);
     if (n > p->cap - 4) return -1;
-    return p->len >= 4 + (size_t)n ? (ssize_t)(4 + n) : 0;
+    return len >= 4 + (size_t)n ? (ssize_t)(4 + n) : 0;
 }
+
+static ssize_t framed(const peer *p) { return framed_at(p, 0); }
 
 static void closed(message *m, const char *why) {
     m->type = MSG_CLOSED;
@@ -570,18 +662,32 @@ int SendBitfield(SendBitfield_in *in, SendBitfield_out *out) {
 
 /* ------------------------------------------------------------------ the piece map */
 
+static void free_download(download *d) {
+    free(d->buf); free(d->got); free(d->req); free(d->from);
+    d->buf = d->got = d->req = NULL;
+    d->from = NULL;
+    d->ngot = 0;
+}
+
 /* Gives back the peer's pieces (its requests are void); keeps nothing of partial pieces. */
 static void give_back(peer *p) {
     for (int a = 0; a < p->nassigned; a++) {
         download *d = &dl[p->assigned[a]];
         if (d->owner != p->slot) continue;
         d->owner = -1;
-        free(d->buf); free(d->got); free(d->req);
-        d->buf = d->got = d->req = NULL;
-        d->ngot = 0;
+        free_download(d);
     }
     p->nassigned = 0;
     p->inflight = 0;
+}
+
+/* The piece is no longer downloaded by its owner (complete, or verified and stored). */
+static void drop_assignment(int64_t index) {
+    int owner = dl[index].owner;
+    if (owner < 0) return;
+    peer *o = &table[owner];
+    for (int a = 0; a < o->nassigned; a++)
+        if (o->assigned[a] == index) { o->assigned[a] = o->assigned[--o->nassigned]; break; }
 }
 
 int Choke(Choke_in *in, Choke_out *out) {
@@ -613,9 +719,24 @@ int Interested(Interested_in *in, Interested_out *out) {
     return 0;
 }
 
+/* A slot is free (its peer left or lost interest): the interested peers that wait are
+ * unchoked now rather than at the next choke round. */
+static void fill_free_slots(void) {
+    for (int i = 0; i < BT_MAX_PEERS && atomic_load(&unchoked_count) < upload_slots; i++) {
+        peer *q = &table[i];
+        if (atomic_load(&q->active) && atomic_load(&q->peer_interested) &&
+            atomic_load(&q->am_choking))
+            set_choke(q, false);
+    }
+}
+
 int Uninterested(Uninterested_in *in, Uninterested_out *out) {
     *out = (Uninterested_out){in->p, in->m};
     atomic_store(&in->p->peer_interested, false);
+    if (!unchoke_all && !atomic_load(&in->p->am_choking)) {
+        set_choke(in->p, true);
+        fill_free_slots();
+    }
     return 0;
 }
 
@@ -639,35 +760,91 @@ int Bitfield(Bitfield_in *in, Bitfield_out *out) {
     return 0;
 }
 
+/* ------------------------------------------------------------------ uploading */
+
+/* A request is queued; the queue is served (SendBlocks) once no other complete message of
+ * the peer is buffered, so a cancel read in the same batch removes its request unsent. */
 int Request(Request_in *in, Request_out *out) {
     peer *p = in->p;
     *out = (Request_out){p, in->m};
     const unsigned char *q = in->m->payload;
     uint32_t index = get32(q), begin = get32(q + 4), length = get32(q + 8);
-    if (index >= T.npieces || !__atomic_load_n(&have[index], __ATOMIC_ACQUIRE) || length == 0 || length > 2 * BT_BLOCK ||
-        (int64_t)begin + length > piece_size(index)) {
+    if (index >= T.npieces || !__atomic_load_n(&have[index], __ATOMIC_ACQUIRE) || length == 0 ||
+        length > 2 * BT_BLOCK || (int64_t)begin + length > piece_size(index)) {
         if (++p->bad_requests > MAX_BAD_REQUESTS) return E_PROTOCOL;
         return 0;
     }
     if (atomic_load(&p->am_choking)) return 0;         /* requests while choked are dropped */
-    unsigned char head[13], *block = malloc(length);
-    if (!block) return ENOMEM;
-    int r = file_io(false, (int64_t)index * T.piece_len + begin, block, length);
-    if (r == 0) {
-        put32(head, 9 + length);
-        head[4] = 7;
-        put32(head + 5, index);
-        put32(head + 9, begin);
-        r = send_all(p, head, 13, block, length);
-        if (r == 0) { atomic_fetch_add(&p->up_bytes, length); atomic_fetch_add(&uploaded, length); }
-    }
-    free(block);
-    return r ? E_WRITE : 0;
+    p->upq[p->nupq++] = (block_ref){index, begin, length};   /* Upload serves a full queue */
+    return 0;
 }
 
 int Cancel(Cancel_in *in, Cancel_out *out) {
-    *out = (Cancel_out){in->p, in->m};
+    peer *p = in->p;
+    *out = (Cancel_out){p, in->m};
+    const unsigned char *q = in->m->payload;
+    block_ref c = {get32(q), get32(q + 4), get32(q + 8)};
+    for (int k = 0; k < p->nupq; k++)
+        if (p->upq[k].index == c.index && p->upq[k].begin == c.begin &&
+            p->upq[k].length == c.length) {
+            memmove(&p->upq[k], &p->upq[k + 1], (size_t)(p->nupq - k - 1) * sizeof p->upq[0]);
+            p->nupq--;
+            break;
+        }
     return 0;
+}
+
+/* Whether the peer's queued requests are due: the queue is full, or no other complete
+ * message of the peer is buffered behind this one. */
+bool IsUploadDue(message *m) {
+    peer *p = (peer *)((char *)m - offsetof(peer, msg));
+    if (m->type == MSG_CLOSED || p->nupq == 0) return false;
+    return p->nupq == BT_UPLOAD_QUEUE || framed_at(p, m->size) == 0;
+}
+
+/* Sends the queued blocks, in order, unless we have choked the peer since (then they are
+ * void). A write error shuts the connection: the next read ends it. */
+int SendBlocks(SendBlocks_in *in, SendBlocks_out *out) {
+    peer *p = in->p;
+    *out = (SendBlocks_out){p, in->m};
+    int n = p->nupq;
+    p->nupq = 0;
+    if (atomic_load(&p->am_choking)) return 0;
+    uint64_t sent = 0;
+    int r = 0;
+    pthread_mutex_lock(&p->wlock);
+    for (int k = 0; k < n && r == 0; k++) {
+        r = p->fd >= 0 ? send_block(p, &p->upq[k]) : -1;
+        if (r == 0) sent += p->upq[k].length;
+    }
+    if (r != 0 && p->fd >= 0) shutdown(p->fd, SHUT_RDWR);
+    pthread_mutex_unlock(&p->wlock);
+    atomic_fetch_add(&p->up_bytes, sent);
+    atomic_fetch_add(&uploaded, sent);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ downloading */
+
+static int find_out(const peer *p, uint32_t index, uint32_t begin) {
+    for (int k = 0; k < p->inflight; k++)
+        if (p->out[k].index == index && p->out[k].begin == begin) return k;
+    return -1;
+}
+
+static int send_cancel(peer *p, const block_ref *r) {
+    unsigned char c[17];
+    put32(c, 13);
+    c[4] = 8;
+    put32(c + 5, r->index);
+    put32(c + 9, r->begin);
+    put32(c + 13, r->length);
+    return send_all(p, c, 17, NULL, 0);
+}
+
+static uint32_t block_length(uint32_t index, uint32_t begin) {
+    int64_t n = piece_size(index) - begin;
+    return (uint32_t)(n > BT_BLOCK ? BT_BLOCK : n);
 }
 
 int Piece(Piece_in *in, Piece_out *out) {
@@ -676,21 +853,30 @@ int Piece(Piece_in *in, Piece_out *out) {
     *out = (Piece_out){p, m};
     uint32_t index = get32(m->payload), begin = get32(m->payload + 4);
     size_t length = m->length - 8;
-    if (index >= T.npieces || have[index] || dl[index].owner != p->slot) return 0;  /* unasked */
+    int k = index < T.npieces ? find_out(p, index, begin) : -1;
+    if (k < 0) return 0;                                 /* not asked for, or cancelled */
+    p->out[k] = p->out[--p->inflight];
     download *d = &dl[index];
     int b = (int)(begin / BT_BLOCK);
-    int64_t want = piece_size(index) - (int64_t)b * BT_BLOCK;
-    if (want > BT_BLOCK) want = BT_BLOCK;
-    if (begin % BT_BLOCK || b >= nblocks(index) || (int64_t)length != want || !d->req[b] ||
-        d->got[b])
-        return 0;
+    if (have[index] || !d->buf || length != block_length(index, begin) || d->got[b]) return 0;
     memcpy(d->buf + begin, m->payload + 8, length);
     d->got[b] = 1;
+    d->from[b] = (uint32_t)p->slot | p->gen << 8;
     d->ngot++;
-    p->inflight--;
     atomic_fetch_add(&p->down_bytes, length);
     atomic_fetch_add(&downloaded, length);
+    /* the endgame: the others that were asked for this block are told not to send it */
+    block_ref c = {index, begin, (uint32_t)length};
+    for (int i = 0; i < BT_MAX_PEERS; i++) {
+        peer *q = &table[i];
+        int qk;
+        if (q == p || !atomic_load(&q->active) || (qk = find_out(q, index, begin)) < 0) continue;
+        q->out[qk] = q->out[--q->inflight];
+        if (send_cancel(q, &c) != 0) shut(q);
+    }
     if (d->ngot == nblocks(index)) {       /* complete: the flow takes the bytes */
+        drop_assignment(index);
+        d->owner = VERIFYING;
         m->complete = index;
         m->data = d->buf;
         d->buf = NULL;
@@ -719,14 +905,10 @@ int WritePiece(WritePiece_in *in, WritePiece_out *out) {
     return 0;
 }
 
-static void unassign(peer *p, int64_t index) {
-    download *d = &dl[index];
-    free(d->buf); free(d->got); free(d->req);
-    d->buf = d->got = d->req = NULL;
-    d->ngot = 0;
-    d->owner = -1;
-    for (int a = 0; a < p->nassigned; a++)
-        if (p->assigned[a] == index) { p->assigned[a] = p->assigned[--p->nassigned]; break; }
+/* The verified (or rejected) piece is nobody's any more. */
+static void finish_download(int64_t index) {
+    free_download(&dl[index]);
+    dl[index].owner = -1;
 }
 
 int SendHave(SendHave_in *in, SendHave_out *out) {
@@ -736,9 +918,12 @@ int SendHave(SendHave_in *in, SendHave_out *out) {
     int64_t index = m->complete;
     free(m->data);
     m->data = NULL;
-    unassign(p, index);
-    if (!m->verified) return 0;             /* the write failed: requested again */
+    if (!m->verified) {                     /* the write failed: requested again */
+        finish_download(index);
+        return 0;
+    }
     __atomic_store_n(&have[index], 1, __ATOMIC_RELEASE);   /* Request and SendBitfield read it */
+    finish_download(index);
     nhave++;
     atomic_fetch_add(&pieces_stored, 1);
     bool done = atomic_fetch_sub(&left_bytes, piece_size(index)) == piece_size(index);
@@ -759,35 +944,52 @@ int SendHave(SendHave_in *in, SendHave_out *out) {
     return 0;
 }
 
+/* The peer that sent most of the piece's blocks (it takes the blame), or NULL when it has
+ * gone (its slot is free or holds another connection). */
+static peer *main_sender(const download *d, int64_t index) {
+    int best = 0, count = 0;
+    uint32_t who = 0;
+    for (int b = 0; b < nblocks(index); b++) {
+        int n = 0;
+        for (int c = 0; c < nblocks(index); c++) n += d->from[c] == d->from[b];
+        if (n > count) { count = n; best = b; }
+    }
+    who = d->from[best];
+    peer *q = &table[who & 0xff];
+    return atomic_load(&q->used) && q->gen == who >> 8 ? q : NULL;
+}
+
 int RejectPiece(RejectPiece_in *in, RejectPiece_out *out) {
     peer *p = in->p;
     message *m = in->m;
     *out = (RejectPiece_out){p, m};
     free(m->data);
     m->data = NULL;
-    unassign(p, m->complete);
+    peer *q = main_sender(&dl[m->complete], m->complete);
+    finish_download(m->complete);
     atomic_fetch_add(&bad_pieces_total, 1);
-    fprintf(stderr, "bittorrent: piece %lld from %s:%d failed its hash check\n",
-            (long long)m->complete, inet_ntoa(p->addr.sin_addr), ntohs(p->addr.sin_port));
-    if (++p->bad_pieces >= BAN_AFTER) {
+    fprintf(stderr, "bittorrent: piece %lld failed its hash check\n", (long long)m->complete);
+    if (q && ++q->bad_pieces >= BAN_AFTER) {
         fprintf(stderr, "bittorrent: banned %s:%d after %d bad pieces\n",
-                inet_ntoa(p->addr.sin_addr), ntohs(p->addr.sin_port), p->bad_pieces);
-        ban(p);
-        shut(p);
+                inet_ntoa(q->addr.sin_addr), ntohs(q->addr.sin_port), q->bad_pieces);
+        ban(q);
+        shut(q);
     }
     return 0;
 }
 
 static int send_request(peer *p, int64_t index, int b) {
-    unsigned char r[17];
-    int64_t begin = (int64_t)b * BT_BLOCK, n = piece_size(index) - begin;
-    if (n > BT_BLOCK) n = BT_BLOCK;
-    put32(r, 13);
-    r[4] = 6;
-    put32(r + 5, (uint32_t)index);
-    put32(r + 9, (uint32_t)begin);
-    put32(r + 13, (uint32_t)n);
-    return send_all(p, r, 17, NULL, 0);
+    block_ref r = {(uint32_t)index, (uint32_t)b * BT_BLOCK, 0};
+    r.length = block_length(r.index, r.begin);
+    unsigned char m[17];
+    put32(m, 13);
+    m[4] = 6;
+    put32(m + 5, r.index);
+    put32(m + 9, r.begin);
+    put32(m + 13, r.length);
+    if (send_all(p, m, 17, NULL, 0) != 0) return -1;
+    p->out[p->inflight++] = r;
+    return 0;
 }
 
 /* A piece the peer has, we lack and nobody downloads (from a random place). */
@@ -795,9 +997,35 @@ static int64_t pick(peer *p) {
     int64_t start = (int64_t)((unsigned)rand() % (unsigned)T.npieces);
     for (int64_t k = 0; k < T.npieces; k++) {
         int64_t i = (start + k) % T.npieces;
-        if (p->has[i] && !have[i] && dl[i].owner < 0) return i;
+        if (p->has[i] && !have[i] && dl[i].owner == -1) return i;
     }
     return -1;
+}
+
+/* The endgame: every piece we lack is being downloaded, so nothing is left to pick. */
+static bool endgame(void) {
+    for (int64_t i = 0; i < T.npieces; i++)
+        if (!have[i] && dl[i].owner == -1) return false;
+    return true;
+}
+
+static int start_download(peer *p, int64_t index) {
+    download *d = &dl[index];
+    int n = nblocks(index);
+    d->buf = malloc((size_t)piece_size(index));
+    d->got = calloc((size_t)n, 1);
+    d->req = calloc((size_t)n, 1);
+    d->from = calloc((size_t)n, sizeof *d->from);
+    if (!d->buf || !d->got || !d->req || !d->from) {
+        free_download(d);
+        return ENOMEM;
+    }
+    for (int k = 0; k < p->inflight; k++)          /* asked already, in an endgame */
+        if (p->out[k].index == index) d->req[p->out[k].begin / BT_BLOCK] = 1;
+    d->owner = p->slot;
+    d->ngot = 0;
+    p->assigned[p->nassigned++] = index;
+    return 0;
 }
 
 int SendRequest(SendRequest_in *in, SendRequest_out *out) {
@@ -811,35 +1039,33 @@ int SendRequest(SendRequest_in *in, SendRequest_out *out) {
         if (send_simple(p, want ? 2 : 3) != 0) return E_WRITE;
     }
     if (!want || atomic_load(&p->peer_choking)) return 0;
-    while (p->inflight < BT_PIPELINE) {
-        bool sent = false;
+    for (;;) {
         for (int a = 0; a < p->nassigned && p->inflight < BT_PIPELINE; a++) {
             int64_t index = p->assigned[a];
             download *d = &dl[index];
             for (int b = 0; b < nblocks(index) && p->inflight < BT_PIPELINE; b++) {
-                if (d->req[b]) continue;
+                if (d->req[b] || d->got[b]) continue;
                 if (send_request(p, index, b) != 0) return E_WRITE;
                 d->req[b] = 1;
-                p->inflight++;
-                sent = true;
             }
         }
         if (p->inflight >= BT_PIPELINE || p->nassigned >= BT_MAX_ASSIGNED) break;
-        if (sent && p->inflight >= BT_PIPELINE) break;
         int64_t index = pick(p);
         if (index < 0) break;
+        if (start_download(p, index) != 0) return ENOMEM;
+    }
+    if (p->inflight >= BT_PIPELINE || !endgame()) return 0;
+    /* the endgame: ask this peer too for the blocks still missing (from a random piece on);
+     * whichever copy arrives first is kept and the other requests are cancelled (Piece) */
+    int64_t start = (int64_t)((unsigned)rand() % (unsigned)T.npieces);
+    for (int64_t k = 0; k < T.npieces && p->inflight < BT_PIPELINE; k++) {
+        int64_t index = (start + k) % T.npieces;
         download *d = &dl[index];
-        d->buf = malloc((size_t)piece_size(index));
-        d->got = calloc((size_t)nblocks(index), 1);
-        d->req = calloc((size_t)nblocks(index), 1);
-        if (!d->buf || !d->got || !d->req) {
-            free(d->buf); free(d->got); free(d->req);
-            d->buf = d->got = d->req = NULL;
-            return ENOMEM;
+        if (have[index] || !p->has[index] || d->owner < 0 || !d->buf) continue;
+        for (int b = 0; b < nblocks(index) && p->inflight < BT_PIPELINE; b++) {
+            if (d->got[b] || find_out(p, (uint32_t)index, (uint32_t)b * BT_BLOCK) >= 0) continue;
+            if (send_request(p, index, b) != 0) return E_WRITE;
         }
-        d->owner = p->slot;
-        d->ngot = 0;
-        p->assigned[p->nassigned++] = index;
     }
     return 0;
 }
@@ -852,7 +1078,8 @@ int Disconnect(Disconnect_in *in, Disconnect_out *out) {
     give_back(p);
     atomic_store(&p->active, false);
     p->listed = false;
-    if (!atomic_load(&p->am_choking)) atomic_fetch_sub(&unchoked_count, 1);
+    bool freed = !atomic_load(&p->am_choking);
+    if (freed) atomic_fetch_sub(&unchoked_count, 1);
     atomic_store(&p->am_choking, true);
     release_candidate(&p->addr, false);
     pthread_mutex_lock(&p->wlock);
@@ -863,6 +1090,7 @@ int Disconnect(Disconnect_in *in, Disconnect_out *out) {
     p->got_handshake = false;
     p->len = 0;
     atomic_store(&p->used, 0);
+    if (freed && !unchoke_all) fill_free_slots();
     return 0;
 }
 
@@ -874,17 +1102,8 @@ int MessageDone(MessageDone_in *in) {
         memmove(p->buf, p->buf + m->size, p->len - m->size);
         p->len -= m->size;
     }
-    if (m->size && framed(p) != 0) {        /* another message is buffered (or a bad one) */
-        pthread_mutex_lock(&ready_lock);
-        p->next_ready = NULL;
-        if (ready_tail) ready_tail->next_ready = p; else ready_head = p;
-        ready_tail = p;
-        pthread_mutex_unlock(&ready_lock);
-        uint64_t one = 1;
-        if (write(wake_fd, &one, sizeof one) < 0) { /* the source polls every 200 ms anyway */ }
-    } else {
-        arm(p, EPOLL_CTL_MOD);
-    }
+    if (m->size && framed(p) != 0) push_ready(p, true);   /* another message is buffered */
+    else arm(p, EPOLL_CTL_MOD);
     return 0;
 }
 
@@ -1043,20 +1262,25 @@ int SendKeepAlives(SendKeepAlives_in *in) {
 
 /* ------------------------------------------------------------------ the tracker */
 
+/* The announces the tracker accepted: "started" is sent again until one is (a tracker may
+ * refuse at first, e.g. before it has read its whitelist), likewise "completed". */
+static _Atomic bool announced_started, announced_completed, announce_failed;
+
 int TrackerTimer(TrackerTimer_out *out) {
-    static bool started, told_completed;   /* only this source's thread touches them */
-    if (started) {
+    static bool first = true;   /* only this source's thread touches it */
+    if (!first) {
         long interval = atomic_load(&tracker_interval_ms);
         long wait = interval > 0 && interval < announce_ms ? interval : announce_ms;
-        if (!nap(wait, told_completed ? NULL : &completed_event)) return ECANCELED;
+        bool early = !atomic_load(&announced_completed) && !atomic_load(&announce_failed);
+        if (!nap(wait, early ? &completed_event : NULL)) return ECANCELED;
     }
+    first = false;
     announce *a = calloc(1, sizeof *a);   /* freed by GetTrackerResponse or TrackerFailed */
     if (!a) return ENOMEM;
     a->event = "";
-    if (!started) a->event = "started";
-    else if (!told_completed && atomic_load(&completed_event)) a->event = "completed";
-    if (*a->event == 'c') told_completed = true;
-    started = true;
+    if (!atomic_load(&announced_started)) a->event = "started";
+    else if (!atomic_load(&announced_completed) && atomic_load(&completed_event))
+        a->event = "completed";
     out->a = a;
     return 0;
 }
@@ -1186,7 +1410,10 @@ static int parse_response(announce *a) {
 
 int GetTrackerResponse(GetTrackerResponse_in *in) {
     int err = parse_response(in->a);
+    atomic_store(&announce_failed, err != 0);
     if (err == 0) {
+        if (*in->a->event == 's') atomic_store(&announced_started, true);
+        if (*in->a->event == 'c') atomic_store(&announced_completed, true);
         free(in->a->response);
         free(in->a);
     }
@@ -1194,6 +1421,7 @@ int GetTrackerResponse(GetTrackerResponse_in *in) {
 }
 
 void TrackerFailed(CheckinWithTracker_in *in, int err) {
+    atomic_store(&announce_failed, true);
     fprintf(stderr, "bittorrent: announce to %s failed: %s\n", T.announce,
             err == E_TRACKER ? "bad response" : strerror(err));
     free(in->a->response);

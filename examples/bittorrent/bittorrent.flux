@@ -9,8 +9,9 @@
  * idle peer connection and starts one Message flow per message received; KeepAliveTimer
  * sends keep-alives and drops silent peers.
  *
- * A Message flow reads one message (the handshake first), dispatches on its type and hands
- * the connection back to Listen. A peer's messages are in one session (PeerSession is the
+ * A Message flow reads one message (the handshake first), dispatches on its type, sends the
+ * blocks the peer asked for once no other message of the peer is buffered (so a cancel in
+ * the same batch removes its request) and hands the connection back to Listen. A peer's messages are in one session (PeerSession is the
  * peer's slot), and conn(session) keeps them in order. A piece message that completes a piece
  * runs VerifyPiece (SHA-1) and then writes and announces the piece, or drops it and counts the
  * sender (banned after three bad pieces).
@@ -55,13 +56,17 @@ Have (peer *p, message *m) => (peer *p, message *m);
 /** The peer's pieces; fails when the length or the spare bits are wrong. */
 Bitfield (peer *p, message *m) => (peer *p, message *m);
 
-/** Sends the block asked for (read from disk), when the peer is unchoked and we have it. */
+/** Queues the block asked for, when the peer is unchoked and we have it. */
 Request (peer *p, message *m) => (peer *p, message *m);
 
-/** A cancel: blocks are sent as soon as they are asked for, so there is nothing to cancel. */
+/** Removes the block from the peer's queue of requests (sent blocks cannot be recalled). */
 Cancel (peer *p, message *m) => (peer *p, message *m);
 
-/** Stores a block we asked for in its piece; a piece with every block is complete. */
+/** Sends the queued blocks (sendfile from the files) once no other message is buffered. */
+SendBlocks (peer *p, message *m) => (peer *p, message *m);
+
+/** Stores a block we asked for in its piece and cancels the same request at other peers
+ * (endgame); a piece with every block is complete. */
 Piece (peer *p, message *m) => (peer *p, message *m);
 
 /** Checks the complete piece's SHA-1 against the metainfo. */
@@ -76,7 +81,8 @@ SendHave (peer *p, message *m) => (peer *p, message *m);
 /** Drops a piece with a bad hash (it is requested again) and counts the sender. */
 RejectPiece (peer *p, message *m) => (peer *p, message *m);
 
-/** Updates our interest and fills the request pipeline (16 KiB blocks) while unchoked. */
+/** Updates our interest and fills the request pipeline (16 KiB blocks) while unchoked; in the
+ * endgame it also asks for blocks other peers were asked for. */
 SendRequest (peer *p, message *m) => (peer *p, message *m);
 
 /** Removes the peer from the table, gives its pieces back and closes the connection. */
@@ -122,7 +128,7 @@ source Listen {session: PeerSession} => Message; // uint64_t PeerSession(Message
 source KeepAliveTimer => SendKeepAlives;
 
 /** One message of one peer. */
-Message = ReadMessage -> HandleMessage -> MessageDone;
+Message = ReadMessage -> HandleMessage -> Upload -> MessageDone;
 
 CheckinWithTracker = SendRequestToTracker -> GetTrackerResponse;
 UpdateChokeList = PickChoked -> SendChokeUnchoke;
@@ -140,6 +146,7 @@ typedef piece IsPiece;                 // bool IsPiece(message *m)
 typedef closed IsClosed;               // bool IsClosed(message *m)
 typedef piececomplete IsPieceComplete; // bool IsPieceComplete(message *m)
 typedef verified IsVerified;           // bool IsVerified(message *m)
+typedef uploaddue IsUploadDue;         // bool IsUploadDue(message *m)
 
 HandleMessage:[_, handshake] = Handshake -> SendBitfield;
 HandleMessage:[_, choke] = Choke;
@@ -160,6 +167,9 @@ CompletePiece:[_, _] = ;
 StorePiece:[_, verified] = WritePiece -> SendHave;
 StorePiece:[_, _] = RejectPiece;
 
+Upload:[_, uploaddue] = SendBlocks;
+Upload:[_, _] = ;
+
 handle error HandleMessage => MessageFailed;      // void MessageFailed(HandleMessage_in *in, int err): shut down, Disconnect follows
 handle error Connect => ConnectFailed;            // void ConnectFailed(int err)
 handle error CheckinWithTracker => TrackerFailed; // void TrackerFailed(CheckinWithTracker_in *in, int err): logged, retried
@@ -171,7 +181,7 @@ atomic Interested:{peers};
 atomic Uninterested:{peers};
 atomic Have:{pieces};
 atomic Bitfield:{pieces};
-atomic Request:{files?};
+atomic SendBlocks:{files?};
 atomic Piece:{pieces};
 atomic WritePiece:{files};
 atomic SendHave:{peers?, pieces};

@@ -14,6 +14,7 @@
 #define BT_MAX_PEERS 256
 #define BT_MAX_ASSIGNED 4            /* pieces downloaded from one peer at once */
 #define BT_MAX_PIECE (4 << 20)       /* largest piece length accepted */
+#define BT_UPLOAD_QUEUE 64           /* requests queued from one peer before they are served */
 
 /* ---- bencode (bencode.c): a value is the span [p, end) of its encoding */
 typedef struct benc { const char *p, *end; } benc;
@@ -43,10 +44,14 @@ typedef struct message {
     const char *why;             /* MSG_CLOSED: why */
 } message;
 
+/* A block: a request we sent (index, begin) or one a peer asked of us (and its length). */
+typedef struct block_ref { uint32_t index, begin, length; } block_ref;
+
 typedef struct peer {
     int fd;
     int slot;
     _Atomic int used;            /* slot taken */
+    uint32_t gen;                /* connections the slot has held (tells a reused slot apart) */
     bool incoming;
     bool got_handshake;          /* the peer's handshake has been read */
     bool listed;                 /* in the peer table (AddPeer or Handshake) */
@@ -64,7 +69,11 @@ typedef struct peer {
     _Atomic bool optimistic;
     unsigned char *has;          /* the peer's pieces, one byte each */
     int64_t assigned[BT_MAX_ASSIGNED];
-    int nassigned, inflight;
+    int nassigned;
+    block_ref out[BT_PIPELINE];  /* our requests to the peer not answered yet */
+    int inflight;                /* entries of out */
+    block_ref upq[BT_UPLOAD_QUEUE];   /* the peer's requests not served yet (cancel removes) */
+    int nupq;
     int bad_pieces, bad_requests;
     _Atomic uint64_t down_bytes, up_bytes;   /* payload, for the choke rounds */
     uint64_t last_down, last_up;

@@ -123,7 +123,13 @@ def test_the_model_follows_the_runtime_source() -> None:
     event = (RUNTIME / "event.c").read_text()
     assert int(constant(event, "FAIR_EVERY")) == engine.EVENT_FAIR_EVERY
     assert int(constant(event, "MONITOR_NS").rstrip("L")) == engine.EVENT_MONITOR_S * 1e9
-    assert "if (++w->tick % FAIR_EVERY == 0) flow = pop_shared();" in event
+    # one pick in FAIR_EVERY takes a new flow (from the shared queue or the thread's own place,
+    # local sources) first; otherwise continuations, then new flows
+    fair = re.search(r"if \(\+\+w->tick % FAIR_EVERY == 0\) \{?\s*flow = pop_shared\(\);", event)
+    assert fair, "runtime/event.c no longer takes a new flow first once every FAIR_EVERY picks"
+    after = event[fair.end():]
+    assert after.index("take(w)") < after.index("poll_place(w)", after.index("take(w)")), \
+        "a local source's new flows no longer come after the continuations"
     main = (RUNTIME / "main.c").read_text()
     assert "if (threads <= 0) threads = flux_cores();" in main  # 0: one per core
     assert set(engine.RUNTIMES) == {p.stem for p in RUNTIME.glob("*.c")} & {
