@@ -124,9 +124,11 @@ def test_wall_time_is_sampled_and_scaled(built: Builder, tmp_path: Path, runtime
     assert data["wall_sample_every"] == 4
     fast, sleepy = node(data, "Fast"), node(data, "Sleepy")
     assert (fast["count"], sleepy["count"]) == (700, 200)  # counts stay exact
+    # the first 8 calls per thread, then one in 4: 2 threads, and in the event runtime the
+    # monitor may add a thread or two while Sleepy blocks (each new thread times its first 8)
+    first = 8 * (2 if runtime == "pool" else 5)
     for n in (fast, sleepy):
-        # the first 8 calls per thread, then one in 4 (2 threads)
-        assert n["count"] / 4 <= n["wall_samples"] <= n["count"] / 4 + 16
+        assert n["count"] / 4 <= n["wall_samples"] <= n["count"] / 4 + first
         assert n["cpu_samples"] <= n["wall_samples"]  # a CPU-sampled call is wall-timed
         # the histogram is scaled to all calls (each bucket rounded)
         assert abs(sum(b[2] for b in n["histogram"]) - n["count"]) <= len(n["histogram"])

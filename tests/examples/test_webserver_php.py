@@ -358,8 +358,10 @@ def test_php_under_the_sanitizers(build_example: Builder, runtime: str, sanitize
     every kind (query, POST, streamed, timed out, refused) run concurrently with static ones."""
     binary = build_example("webserver", sanitize)
     with Server(binary, runtime, ["--port", "0", "--root", str(php_docroot), "--php-fpm",
-                                  str(fpm.socket), "--php-connections", "3",
-                                  "--php-timeout-s", "0.3"]) as server:
+                                  str(fpm.socket), "--php-connections", "4",
+                                  "--php-timeout-s", "1"]) as server:
+        # a connection per client (none waits for one), and a timeout the sanitized 5 MiB
+        # answer cannot reach on a loaded machine; slow.php outlives it
         def client(n: int) -> None:
             conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
             for i in range(4):
@@ -369,6 +371,6 @@ def test_php_under_the_sanitizers(build_example: Builder, runtime: str, sanitize
                 assert request(server, "GET", "/static.txt", conn=conn)[0] == 200
                 assert request(server, "GET", "/upload.jpg/x.php", conn=conn)[0] == 404
             assert len(request(server, "GET", "/big.php", conn=conn)[2]) == len(BIG)
-            assert request(server, "GET", "/slow.php?ms=1000", conn=conn)[0] == 504
+            assert request(server, "GET", "/slow.php?ms=3000", conn=conn)[0] == 504
             conn.close()
         concurrently(4, client, timeout=300)
