@@ -11,7 +11,8 @@
  * and keeps seeding until SIGTERM (then it announces stopped).
  *
  * Who touches what: a peer's slot (peer) is owned by the flow of its current message (one at
- * a time: its descriptor is in epoll with EPOLLONESHOT until MessageDone hands it back);
+ * a time: its descriptor is in its place's epoll set with EPOLLONESHOT until MessageDone hands
+ * it back);
  * other flows only write to it, under its wlock, and only while it is active, which changes
  * under the peers constraint. The piece map (have, dl, a peer's assigned pieces and has map)
  * changes under pieces; the files are written under files and read under files?.
@@ -74,7 +75,22 @@ static download *dl;
 static _Atomic int64_t left_bytes, uploaded, downloaded;
 static _Atomic bool completed_event;
 static peer table[BT_MAX_PEERS];
-static int listen_fd = -1, epfd = -1, wake_fd = -1, our_port;
+static int listen_fd = -1, our_port;
+
+/* Listen is a local source (flux_source_local): in the pool and event runtimes every runtime
+ * thread owns a place and runs Listen for it, and the flows it starts on the same thread. A
+ * place has its own poll set (the shared listening socket, with EPOLLEXCLUSIVE, and the
+ * connections it accepted or was given), its own queue of peers with a buffered message and
+ * its own wake descriptor. The thread runtime has one place. */
+typedef struct place_io {
+    int epfd, wake_fd;
+    pthread_mutex_t lock;
+    peer *head, *tail;           /* peers with input to handle, in order */
+    _Atomic bool sleeping;       /* Listen is in (or about to enter) its wait */
+} place_io;
+static place_io *places;
+static int nplaces;
+static _Atomic unsigned next_place;   /* outgoing connections go round the places */
 static struct in_addr our_host;
 static bool unchoke_all, no_connect;
 static int upload_slots = 4;
@@ -82,8 +98,6 @@ static long announce_ms = 30000, choke_ms = 10000, keepalive_ms = 60000;
 static _Atomic int tracker_interval_ms;
 static _Atomic long bad_pieces_total, pieces_stored;
 
-static pthread_mutex_t ready_lock = PTHREAD_MUTEX_INITIALIZER;
-static peer *ready_head, *ready_tail;
 
 /* A peer address the tracker named; retried with a growing delay after each connection ends. */
 typedef struct candidate {
@@ -413,10 +427,10 @@ static void shut(peer *p) {
 static void arm(peer *p, int op) {
     struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT,
                              .data.u64 = (uint64_t)p->slot};
-    epoll_ctl(epfd, op, p->fd, &ev);
+    epoll_ctl(places[p->place].epfd, op, p->fd, &ev);
 }
 
-static peer *alloc_peer(int fd, const struct sockaddr_in *addr, bool incoming) {
+static peer *alloc_peer(int fd, const struct sockaddr_in *addr, bool incoming, int place) {
     for (int i = 0; i < BT_MAX_PEERS; i++) {
         int expected = 0;
         if (atomic_compare_exchange_strong(&table[i].used, &expected, 1)) {
@@ -426,6 +440,7 @@ static peer *alloc_peer(int fd, const struct sockaddr_in *addr, bool incoming) {
             p->got_handshake = false;
             p->nupq = 0;
             p->incoming = incoming;
+            p->place = place;
             p->addr = *addr;
             p->len = 0;
             p->listed = false;
@@ -478,62 +493,72 @@ static void ban(peer *p) {
     pthread_mutex_unlock(&cand_lock);
 }
 
-/* The peers with input to handle, in order: from epoll_wait, or with a message still in
- * their buffer when their last flow ended. Listen takes them from here. */
-static peer *pop_ready(void) {
-    pthread_mutex_lock(&ready_lock);
-    peer *p = ready_head;
+/* The peers with input to handle, in order: from the place's poll set, or with a message
+ * still in their buffer when their last flow ended. Listen takes them from here. */
+static peer *pop_ready(place_io *pl) {
+    pthread_mutex_lock(&pl->lock);
+    peer *p = pl->head;
     if (p) {
-        ready_head = p->next_ready;
-        if (!ready_head) ready_tail = NULL;
+        pl->head = p->next_ready;
+        if (!pl->head) pl->tail = NULL;
     }
-    pthread_mutex_unlock(&ready_lock);
+    pthread_mutex_unlock(&pl->lock);
     return p;
 }
 
-static _Atomic bool listen_sleeping;   /* Listen is in (or about to enter) epoll_wait */
-
 static void push_ready(peer *p, bool wake) {
-    pthread_mutex_lock(&ready_lock);
+    place_io *pl = &places[p->place];
+    pthread_mutex_lock(&pl->lock);
     p->next_ready = NULL;
-    if (ready_tail) ready_tail->next_ready = p; else ready_head = p;
-    ready_tail = p;
-    pthread_mutex_unlock(&ready_lock);
-    /* Listen sets listen_sleeping before it looks at the queue a last time, so either it
-     * sees p or we see the flag: the wake-up write is only paid when Listen sleeps. */
+    if (pl->tail) pl->tail->next_ready = p; else pl->head = p;
+    pl->tail = p;
+    pthread_mutex_unlock(&pl->lock);
+    /* Listen sets sleeping before it looks at the queue a last time, so either it sees p or
+     * we see the flag. The write is also paid when another thread queues the peer (a flow
+     * resumed elsewhere after a constraint): the place's poll set then has input, so the
+     * runtime hands the place over if its thread is stuck in a long flow. */
     uint64_t one = 1;
-    if (wake && atomic_load(&listen_sleeping) && write(wake_fd, &one, sizeof one) < 0) {
+    if (wake && (atomic_load(&pl->sleeping) || flux_place() != p->place) &&
+        write(pl->wake_fd, &one, sizeof one) < 0) {
         /* the source polls every 200 ms anyway */
     }
 }
 
+#define LISTEN_KEY UINT64_MAX
+#define WAKE_KEY (UINT64_MAX - 1)
+
+/* One call serves the place of this thread: a peer with input starts a Message flow; when
+ * the wait returns no peer (the runtime needs the thread, or 200 ms passed) it returns
+ * FLUX_NOTHING, and the runtime calls it again when the thread has nothing else to do. */
 int Listen(Listen_out *out) {
+    place_io *pl = &places[flux_place()];
     for (;;) {
         if (flux_stopping()) return 1;
-        peer *p = pop_ready();
+        peer *p = pop_ready(pl);
         if (!p) {
-            atomic_store(&listen_sleeping, true);
-            p = pop_ready();
+            atomic_store(&pl->sleeping, true);
+            p = pop_ready(pl);
         }
         if (p) {
-            atomic_store(&listen_sleeping, false);
+            atomic_store(&pl->sleeping, false);
             out->p = p;
             return 0;
         }
         struct epoll_event evs[64];
-        int n = epoll_wait(epfd, evs, 64, 200);
-        atomic_store(&listen_sleeping, false);
+        int n = flux_poll_wait(pl->epfd, evs, 64, 200);
+        atomic_store(&pl->sleeping, false);
+        if (n <= 0) return flux_stopping() ? 1 : FLUX_NOTHING;
         for (int k = 0; k < n; k++) {
-            if (evs[k].data.u64 == UINT64_MAX - 1) {          /* the wake descriptor */
+            if (evs[k].data.u64 == WAKE_KEY) {
                 uint64_t v;
-                if (read(wake_fd, &v, sizeof v) < 0) { /* nothing to do */ }
-            } else if (evs[k].data.u64 == UINT64_MAX) {       /* a new connection */
+                if (read(pl->wake_fd, &v, sizeof v) < 0) { /* nothing to do */ }
+            } else if (evs[k].data.u64 == LISTEN_KEY) {       /* a new connection */
                 struct sockaddr_in addr;
                 socklen_t alen = sizeof addr;
                 int fd = accept4(listen_fd, (struct sockaddr *)&addr, &alen,
                                  SOCK_NONBLOCK | SOCK_CLOEXEC);
-                if (fd < 0) continue;
-                peer *np = alloc_peer(fd, &addr, true);
+                if (fd < 0) continue;   /* another place took it */
+                peer *np = alloc_peer(fd, &addr, true, (int)(pl - places));
                 if (!np) { close(fd); continue; }
                 arm(np, EPOLL_CTL_ADD);
             } else {
@@ -1083,7 +1108,7 @@ int Disconnect(Disconnect_in *in, Disconnect_out *out) {
     atomic_store(&p->am_choking, true);
     release_candidate(&p->addr, false);
     pthread_mutex_lock(&p->wlock);
-    epoll_ctl(epfd, EPOLL_CTL_DEL, p->fd, NULL);
+    epoll_ctl(places[p->place].epfd, EPOLL_CTL_DEL, p->fd, NULL);
     close(p->fd);
     p->fd = -1;
     pthread_mutex_unlock(&p->wlock);
@@ -1153,7 +1178,7 @@ int Connect(Connect_out *out) {
         r = poll(&pfd, 1, 3000) == 1 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen) == 0 &&
             err == 0 ? 0 : -1;
     }
-    peer *p = r == 0 ? alloc_peer(fd, &c.addr, false) : NULL;
+    peer *p = r == 0 ? alloc_peer(fd, &c.addr, false, (int)(atomic_fetch_add(&next_place, 1) % (unsigned)nplaces)) : NULL;
     if (!p) {
         close(fd);
         release_candidate(&c.addr, false);
@@ -1494,13 +1519,23 @@ int flux_init(int argc, char **argv) {
         return 1;
     }
     our_port = ntohs(addr.sin_port);
-    epfd = epoll_create1(EPOLL_CLOEXEC);
-    wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    struct epoll_event lev = {.events = EPOLLIN, .data.u64 = UINT64_MAX};
-    struct epoll_event wev = {.events = EPOLLIN, .data.u64 = UINT64_MAX - 1};
-    if (epfd < 0 || wake_fd < 0 || epoll_ctl(epfd, EPOLL_CTL_ADD, listen_fd, &lev) < 0 ||
-        epoll_ctl(epfd, EPOLL_CTL_ADD, wake_fd, &wev) < 0)
-        return 1;
+    if (flux_source_local("Listen") != 0) return 1;
+    nplaces = flux_places();
+    places = calloc((size_t)nplaces, sizeof *places);
+    if (!places) return 1;
+    for (int i = 0; i < nplaces; i++) {
+        place_io *pl = &places[i];
+        pthread_mutex_init(&pl->lock, NULL);
+        pl->epfd = epoll_create1(EPOLL_CLOEXEC);
+        pl->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        /* EPOLLEXCLUSIVE: a new connection wakes one waiting place, not all of them */
+        struct epoll_event lev = {.events = EPOLLIN | EPOLLEXCLUSIVE, .data.u64 = LISTEN_KEY};
+        struct epoll_event wev = {.events = EPOLLIN, .data.u64 = WAKE_KEY};
+        if (pl->epfd < 0 || pl->wake_fd < 0 ||
+            epoll_ctl(pl->epfd, EPOLL_CTL_ADD, listen_fd, &lev) < 0 ||
+            epoll_ctl(pl->epfd, EPOLL_CTL_ADD, pl->wake_fd, &wev) < 0)
+            return 1;
+    }
     printf("listening on tcp://%s:%d\nhave %lld/%lld pieces\n", host, our_port,
            (long long)nhave, (long long)T.npieces);
     if (nhave == T.npieces) { printf("complete\n"); atomic_store(&completed_event, false); }
@@ -1529,6 +1564,10 @@ void flux_shutdown(void) {
     free(have);
     free(dl);
     close(listen_fd);
-    close(epfd);
-    close(wake_fd);
+    for (int i = 0; i < nplaces; i++) {
+        close(places[i].epfd);
+        close(places[i].wake_fd);
+        pthread_mutex_destroy(&places[i].lock);
+    }
+    free(places);
 }

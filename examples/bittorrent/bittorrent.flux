@@ -6,8 +6,9 @@
  * completed once the download is done); ChokeTimer re-picks who is unchoked (tit-for-tat plus
  * an optimistic unchoke); Connect opens an outgoing connection to a peer the tracker named and
  * sends our handshake; Listen waits in epoll_wait(2) on the listening socket and on every
- * idle peer connection and starts one Message flow per message received; KeepAliveTimer
- * sends keep-alives and drops silent peers.
+ * idle peer connection and starts one Message flow per message received (a local source:
+ * bittorrent.c declares it in flux_init, so each runtime thread polls its own connections
+ * and runs their flows itself); KeepAliveTimer sends keep-alives and drops silent peers.
  *
  * A Message flow reads one message (the handshake first), dispatches on its type, sends the
  * blocks the peer asked for once no other message of the peer is buffered (so a cancel in

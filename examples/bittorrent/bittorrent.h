@@ -62,6 +62,7 @@ typedef struct peer {
     unsigned char *buf;
     size_t len, cap;
     message msg;
+    int place;                   /* the place (runtime thread) whose poll set holds fd */
     struct peer *next_ready;
     _Atomic bool am_choking, peer_choking;
     bool am_interested;
