@@ -16,6 +16,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,14 @@ static int shut_down(const flux_runtime *runtime) {
     return 0;
 }
 
+static void no_profile(int sig) {
+    static const char text[] = "flux: SIGUSR1 ignored: no path profile is being recorded "
+                               "(start the server with --flux-profile=PATH)\n";
+    (void)sig;
+    ssize_t written = write(STDERR_FILENO, text, sizeof text - 1); /* async-signal-safe */
+    (void)written;
+}
+
 int main(int argc, char **argv) {
     flux_settings settings = {flux_program.default_runtime, flux_program.default_threads, NULL};
     int parsed = parse_options(&argc, argv, &settings);
@@ -190,6 +199,8 @@ int main(int argc, char **argv) {
     if (settings.profile != NULL &&
         flux_profile_start(settings.profile, runtimes[runtime]->name, threads) != 0)
         return 1;
+    if (settings.profile == NULL) /* SIGUSR1 asks for a profile: without one, say so, live on */
+        signal(SIGUSR1, no_profile); /* (before flux_init, which may take SIGUSR1 for itself) */
     flux_locks_init();
     flux_sessions_init();
     flux_nplaces = runtime == FLUX_RT_THREAD ? 1 : threads < 256 ? threads : 256;

@@ -191,6 +191,26 @@ def test_sigusr1_under_load_writes_valid_profiles(built: Builder, tmp_path: Path
     assert not list(tmp_path.glob("live.json.tmp*"))
 
 
+def test_sigusr1_without_a_profile_is_answered_not_fatal(built: Builder,
+                                                        tmp_path: Path) -> None:
+    """SIGUSR1 asks for a profile; a server started without one says so and keeps serving."""
+    server = subprocess.Popen([str(built("profiled").binary), "0"], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(0.3)
+        server.send_signal(signal.SIGUSR1)
+        time.sleep(0.3)
+        assert server.poll() is None, "SIGUSR1 killed a server that records no profile"
+        server.send_signal(signal.SIGTERM)
+        _, err = server.communicate(timeout=WATCHDOG)
+    finally:
+        server.kill()
+    assert server.returncode == 0, err
+    assert "SIGUSR1 ignored: no path profile is being recorded" in err
+    assert "--flux-profile=PATH" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_profiling_is_off_by_default_and_a_bad_path_is_refused(built: Builder,
                                                                tmp_path: Path) -> None:
     binary = built("profiled").binary
