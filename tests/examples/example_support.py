@@ -279,3 +279,16 @@ class Player:
                 f"{self.name}: {state['moves']} of {count} moves applied")
             time.sleep(0.01)
         return state
+
+
+def closed_by_peer(sock: socket.socket, timeout: float = 15.0) -> bool:
+    """Whether the server closes the connection within timeout (reading what it sends)."""
+    sock.settimeout(timeout)
+    try:
+        while sock.recv(65536):
+            pass
+        return True
+    except ConnectionResetError:
+        return True
+    except TimeoutError:
+        return False

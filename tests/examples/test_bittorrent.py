@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from example_support import Builder, Server
+from example_support import Builder, Server, closed_by_peer
 
 SIZE = 4 << 20          # the file of most tests: 16 pieces of 256 KiB
 BIG = 64 << 20          # the file, seeded to aria2c and ctorrent and leeched once
@@ -364,18 +364,6 @@ def recv_message(sock: socket.socket) -> tuple[int, bytes]:
     (n,) = struct.unpack(">I", recv_exact(sock, 4))
     body = recv_exact(sock, n)
     return (body[0] if body else -1), body[1:]
-
-
-def closed_by_peer(sock: socket.socket, timeout: float = 10.0) -> bool:
-    sock.settimeout(timeout)
-    try:
-        while sock.recv(65536):
-            pass
-        return True
-    except ConnectionResetError:
-        return True
-    except OSError:
-        return False
 
 
 def request_message(index: int, begin: int, length: int = 16384, kind: int = 6) -> bytes:

@@ -48,19 +48,6 @@ def number(name: str, value: float | int) -> None:
     print(f"FAULT-NUMBER {name}={value}")
 
 
-def closed_by_peer(sock: socket.socket, timeout: float = HANG) -> bool:
-    """Whether the server closes the connection within timeout (reading what it sends)."""
-    sock.settimeout(timeout)
-    try:
-        while sock.recv(65536):
-            pass
-        return True
-    except ConnectionResetError:
-        return True
-    except TimeoutError:
-        return False
-
-
 def http_get(port: int, path: str, timeout: float = HANG) -> tuple[int, bytes]:
     """One GET on a new connection: (status, body); raises on no answer within timeout."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:

@@ -15,8 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from example_support import Builder, Client, Server
-from fault_support import closed_by_peer, http_get, number, wait_until
+from example_support import Builder, Client, Server, closed_by_peer
+from fault_support import http_get, number, wait_until
 
 DRIBBLERS = 20
 HEAD = b"GET /hello.txt HTTP/1.1\r\nHost: t\r\nUser-Agent: " + b"s" * 200 + b"\r\n\r\n"
