@@ -370,3 +370,14 @@ def formatted_here(text: str) -> str | None:
         return format_text(text)
     except FormatError:
         return None
+
+
+def plain(value: Any) -> Any:
+    """pygls hands custom results back as attribute objects: make them dicts again."""
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

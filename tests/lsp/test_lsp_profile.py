@@ -18,21 +18,13 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from lsp_support import ROOT, RecordingClient, ask, capabilities, start, stop
+from lsp_support import ROOT, RecordingClient, ask, capabilities, plain, start, stop
 from lsprotocol import types
 
 from flux_ls.build.project import BuildOptions, build_project
 
 PROGRAM = ROOT / "tests" / "build" / "programs" / "profiled"
 
-
-def plain(value: Any) -> Any:
-    """pygls hands custom results back as attribute objects: make them dicts again."""
-    if hasattr(value, "_asdict"):
-        return {k: plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
 
 
 async def flow_graph(client: RecordingClient, uri: str) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from lsp_support import (
     formatted_by_server,
     fresh,
     open_doc,
+    plain,
     position_of,
     start,
     stop,
@@ -189,16 +190,6 @@ def expected_graph(text: str, node: str | None, enc: str) -> dict[str, Any]:
         e["range"] = lsp_range(text, e["range"], enc)
     return data
 
-
-def plain(value: Any) -> Any:
-    """pygls hands custom results back as attribute objects: make them dicts again."""
-    if hasattr(value, "_asdict"):
-        return {k: plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return value
 
 
 @pytest.mark.parametrize("node", [None, "Handler"])

@@ -7,10 +7,9 @@ from __future__ import annotations
 import asyncio
 import uuid
 from pathlib import Path
-from typing import Any
 
 import pytest
-from lsp_support import RecordingClient, ask, open_doc, wait_until
+from lsp_support import RecordingClient, ask, open_doc, plain, wait_until
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
@@ -25,13 +24,6 @@ atomic Serve:{table};
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 ESTIMATES = "[node.Serve]\ncpu_ms = 10\n"
 
-
-def plain(value: Any) -> Any:
-    if hasattr(value, "_asdict"):
-        return {k: plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
 
 
 def project(tmp_path: Path, estimates: str | None = ESTIMATES) -> str:
