@@ -103,6 +103,15 @@ local ok, err = pcall(function()
   check(#vim.api.nvim_get_autocmds({ group = 'flux', event = 'FileType' }) == 1,
     'setup() twice left %d FileType autocmds',
     #vim.api.nvim_get_autocmds({ group = 'flux', event = 'FileType' }))
+
+  -- The graph and simulate commands with no flux-ls attached: an error note, on_done told why.
+  for _, command in ipairs({ 'flow_graph', 'simulate' }) do
+    local before, why = #notes, nil
+    flux[command]({ on_done = function(_, err) why = err end })
+    check(why == 'no client', '%s without a client: on_done got %s', command, tostring(why))
+    check(#notes == before + 1 and notes[#notes].msg:find('no flux-ls attached', 1, true),
+      '%s without a client did not say so', command)
+  end
 end)
 
 if not ok then

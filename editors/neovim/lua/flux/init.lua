@@ -274,6 +274,19 @@ end
 M._pretty_json = pretty_json
 
 -- Shows `lines` in a scratch buffer named `name` (reused when it exists) in a split.
+--- The buffer, the on_done callback and the flux-ls client of a command's opts; the client is
+--- nil (and the user told, on_done called) when none is attached.
+local function command_target(opts)
+  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
+  local on_done = opts.on_done or function() end
+  local client = M.client(bufnr)
+  if not client then
+    notify('no flux-ls attached to this buffer', vim.log.levels.ERROR)
+    on_done(nil, 'no client')
+  end
+  return bufnr, on_done, client
+end
+
 local function show_scratch(name, lines, filetype)
   local buf = vim.fn.bufnr(name)
   if buf == -1 or not vim.api.nvim_buf_is_valid(buf) then
@@ -302,14 +315,9 @@ local GRAPH_FORMATS = { dot = true, json = true, svg = true }
 --- on_done(buf_or_path, err) (called after showing, for scripting).
 function M.flow_graph(opts)
   opts = opts or {}
-  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
   local format = opts.format or 'dot'
-  local on_done = opts.on_done or function() end
-  local client = M.client(bufnr)
-  if not client then
-    notify('no flux-ls attached to this buffer', vim.log.levels.ERROR)
-    return on_done(nil, 'no client')
-  end
+  local bufnr, on_done, client = command_target(opts)
+  if not client then return end
   local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), node = opts.node }
   local source = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t')
   request(client, 'flux/flowGraph', params, function(err, result)
@@ -348,13 +356,8 @@ end
 --- opts: bufnr, source (the source whose flows the load drives), on_done(buf, err).
 function M.simulate(opts)
   opts = opts or {}
-  local bufnr = opts.bufnr or vim.api.nvim_get_current_buf()
-  local on_done = opts.on_done or function() end
-  local client = M.client(bufnr)
-  if not client then
-    notify('no flux-ls attached to this buffer', vim.log.levels.ERROR)
-    return on_done(nil, 'no client')
-  end
+  local bufnr, on_done, client = command_target(opts)
+  if not client then return end
   local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr),
                    source = opts.source }
   local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t')
